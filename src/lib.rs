@@ -1,0 +1,3 @@
+pub mod ontology;
+pub mod text;
+pub mod graph;
