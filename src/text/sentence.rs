@@ -21,9 +21,9 @@ pub struct Sentence {
 
 /// Abbreviations that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "av", "apr", "J.-C",
-    "etc", "cf", "p", "pp", "vol", "art", "gén", "Gén", "col", "lt", "cdt", "env", "hab", "min", "max",
-    "no", "n", "tél", "fig", "éd", "dir", "coll", "Jr", "Sr", "sq", "Cie", "Inc", "Ltd", "Corp", "vs",
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "av", "apr", "J.-C", "etc", "cf",
+    "p", "pp", "vol", "art", "gén", "Gén", "col", "lt", "cdt", "env", "hab", "min", "max", "no", "n", "tél", "fig",
+    "éd", "dir", "coll", "Jr", "Sr", "sq", "Cie", "Inc", "Ltd", "Corp", "vs",
 ];
 
 fn closes(c: char) -> bool {
@@ -137,10 +137,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         if !chars[a..b].iter().any(|&(_, c)| c.is_alphanumeric()) {
             continue;
         }
-        out.push(Sentence {
-            index: out.len(),
-            span: Span { start: byte_at(a), end: byte_at(b), cstart: a, cend: b },
-        });
+        out.push(Sentence { index: out.len(), span: Span { start: byte_at(a), end: byte_at(b), cstart: a, cend: b } });
     }
     out
 }
@@ -168,10 +165,10 @@ mod tests {
 
     #[test]
     fn headline_without_stop_is_its_own_sentence() {
-        assert_eq!(split("La grève s’étend\nLes syndicats appellent à manifester."), [
-            "La grève s’étend",
-            "Les syndicats appellent à manifester."
-        ]);
+        assert_eq!(
+            split("La grève s’étend\nLes syndicats appellent à manifester."),
+            ["La grève s’étend", "Les syndicats appellent à manifester."]
+        );
     }
 
     #[test]

@@ -51,12 +51,13 @@ impl Token {
 }
 
 /// Articles, pronouns and conjunctions that elide before a vowel.
-const ELIDING: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu",
-];
+const ELIDING: &[&str] =
+    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"];
 
 /// Subject pronouns that follow a verb in an inversion (`a-t-il`, `dit-elle`).
-const INVERTED: &[&str] = &["-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on", "-nous", "-vous", "-je"];
+const INVERTED: &[&str] = &[
+    "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on", "-nous", "-vous", "-je",
+];
 
 struct Cursor<'a> {
     chars: Vec<(usize, char)>,
@@ -109,7 +110,12 @@ pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
         }
         // URLs and handles run to the next space.
         let rest = &doc_text[cur.byte(i)..span.end];
-        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") || (c == '@' && is_letter(cur.ch(i + 1))) || (c == '#' && is_letter(cur.ch(i + 1))) {
+        if rest.starts_with("http://")
+            || rest.starts_with("https://")
+            || rest.starts_with("www.")
+            || (c == '@' && is_letter(cur.ch(i + 1)))
+            || (c == '#' && is_letter(cur.ch(i + 1)))
+        {
             let mut j = i + 1;
             while j < n && !is_space(cur.chars[j].1) {
                 j += 1;
@@ -155,7 +161,9 @@ pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
                 }
             }
             // Elision: keep the apostrophe with the elided word.
-            if cur.ch(j).is_some_and(is_apostrophe) && ELIDING.contains(&fold(&doc_text[cur.byte(i)..cur.byte(j)]).as_str()) {
+            if cur.ch(j).is_some_and(is_apostrophe)
+                && ELIDING.contains(&fold(&doc_text[cur.byte(i)..cur.byte(j)]).as_str())
+            {
                 push(&mut out, i, j + 1, TokKind::Word, None);
                 i = j + 1;
                 continue;
@@ -163,7 +171,10 @@ pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
             // Inversion: "a-t-il" → "a" "-t-il", only after a lowercase verb.
             let word = fold(&doc_text[cur.byte(i)..cur.byte(j)]);
             let split = if c.is_lowercase() {
-                INVERTED.iter().find(|suf| word.len() > suf.len() && word.ends_with(*suf)).map(|suf| suf.chars().count())
+                INVERTED
+                    .iter()
+                    .find(|suf| word.len() > suf.len() && word.ends_with(*suf))
+                    .map(|suf| suf.chars().count())
             } else {
                 None
             };
@@ -266,7 +277,10 @@ mod tests {
 
     #[test]
     fn urls_handles_and_marks() {
-        assert_eq!(toks("lu sur https://t.co/xY1z. Voir @AFP"), ["lu", "sur", "https://t.co/xY1z", ".", "Voir", "@AFP"]);
+        assert_eq!(
+            toks("lu sur https://t.co/xY1z. Voir @AFP"),
+            ["lu", "sur", "https://t.co/xY1z", ".", "Voir", "@AFP"]
+        );
         assert_eq!(toks("« Bon » […] fin..."), ["«", "Bon", "»", "[…]", "fin", "..."]);
     }
 

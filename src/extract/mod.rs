@@ -1,0 +1,260 @@
+//! Extraction: from documents to facts, and the `Pipeline` that runs it.
+//!
+//! Two passes. The first reads every sentence of every document into
+//! mentions (`mention`). Between them, the person registry (`people`) is
+//! built from every full name of the corpus. The second resolves each
+//! mention to a node id and reads the relations between them (`structure`
+//! for roles, affiliations, part_of, located_in, member_of). Nothing here
+//! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
+//! hands `Fact`s and node mentions to the `GraphBuilder`.
+
+pub mod mention;
+pub mod people;
+pub mod structure;
+pub mod words;
+
+use crate::graph::{node_id, Evidence, Fact, Graph, GraphBuilder};
+use crate::lexicon::Lexicon;
+use crate::ontology::{Modality, NodeKind, Relation};
+use crate::text::{sentences, tokenize, Document, Span, Token};
+
+use mention::{Mention, Ref, SentenceMentions};
+use people::Registry;
+
+/// One sentence, read.
+#[derive(Debug, Clone)]
+pub struct ReadSentence {
+    /// Position in the document.
+    pub index: usize,
+    /// Where it stands.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its mentions.
+    pub mentions: SentenceMentions,
+}
+
+/// One document, read.
+#[derive(Debug, Clone)]
+pub struct ReadDoc<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its sentences.
+    pub sentences: Vec<ReadSentence>,
+}
+
+/// A mention resolved to a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Node id.
+    pub id: String,
+    /// Node kind.
+    pub kind: NodeKind,
+}
+
+/// The extraction pipeline: an immutable lexicon, run on documents.
+#[derive(Debug, Clone, Copy)]
+pub struct Pipeline<'l> {
+    lx: &'l Lexicon,
+}
+
+impl Pipeline<'static> {
+    /// The pipeline with the built-in lexicon.
+    pub fn builtin() -> Self {
+        Pipeline { lx: Lexicon::builtin() }
+    }
+}
+
+impl<'l> Pipeline<'l> {
+    /// A pipeline with the given lexicon.
+    pub fn new(lx: &'l Lexicon) -> Self {
+        Pipeline { lx }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lx
+    }
+
+    /// First pass over one document.
+    pub fn read<'d>(&self, doc: &'d Document) -> ReadDoc<'d> {
+        let sentences = sentences(&doc.text)
+            .into_iter()
+            .map(|s| {
+                let tokens = tokenize(&doc.text, &s);
+                let mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
+                ReadSentence { index: s.index, span: s.span, tokens, mentions }
+            })
+            .collect();
+        ReadDoc { doc, sentences }
+    }
+
+    /// Runs the whole pipeline. Documents are taken in the order given;
+    /// callers sort them (by name) so that the output is deterministic.
+    pub fn run(&self, docs: &[Document]) -> Graph {
+        let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        let registry = build_registry(self.lx, &read);
+        let mut b = GraphBuilder::new();
+        for (di, rd) in read.iter().enumerate() {
+            let mut ctx = DocContext::new(self.lx, &registry, di, rd);
+            ctx.emit(&mut b);
+        }
+        b.finish()
+    }
+}
+
+/// Every full person name of the corpus, and strong single names.
+fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
+    let mut reg = Registry::default();
+    for (di, rd) in read.iter().enumerate() {
+        for s in &rd.sentences {
+            for m in &s.mentions.entities {
+                if let Ref::Person { name, strong: true } = &m.target {
+                    if name.len() >= 2 {
+                        let given = lx.given_name(&crate::text::fold(&name[0])).is_some();
+                        reg.add_full(name, di, given);
+                    }
+                }
+            }
+        }
+    }
+    // Single names after a title or an honorific ("M. Dupont") that match
+    // nobody become people of their own.
+    for (di, rd) in read.iter().enumerate() {
+        for s in &rd.sentences {
+            for m in &s.mentions.entities {
+                if let Ref::Person { name, strong: true } = &m.target {
+                    if name.len() == 1
+                        && mention::person_context_before(lx, &s.tokens, m.a)
+                        && reg.resolve_word(&name[0], di).is_none()
+                        && !reg.people.iter().any(|p| p.key.iter().any(|w| people::same_word(w, &name[0])))
+                    {
+                        reg.add_full(name, di, false);
+                    }
+                }
+            }
+        }
+    }
+    reg
+}
+
+/// Second pass over one document: resolution and relations.
+pub struct DocContext<'a, 'd> {
+    lx: &'a Lexicon,
+    reg: &'a Registry,
+    doc_index: usize,
+    rd: &'a ReadDoc<'d>,
+    /// Per sentence, per entity mention: its node, if resolved.
+    pub resolved: Vec<Vec<Option<Resolved>>>,
+}
+
+impl<'a, 'd> DocContext<'a, 'd> {
+    fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
+        let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new() };
+        ctx.resolved =
+            rd.sentences.iter().map(|s| s.mentions.entities.iter().map(|m| ctx.resolve(m)).collect()).collect();
+        ctx
+    }
+
+    fn person_id(&self, p: usize) -> String {
+        let person = &self.reg.people[p];
+        node_id(NodeKind::Person, &person.spellings[0])
+    }
+
+    fn resolve_ref(&self, r: &Ref) -> Option<Resolved> {
+        let lx = self.lx;
+        Some(match r {
+            Ref::Country(c) => {
+                Resolved { id: node_id(NodeKind::Country, &lx.countries[*c as usize].label), kind: NodeKind::Country }
+            }
+            Ref::Org { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Organization },
+            Ref::Place { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Location },
+            Ref::Person { name, .. } => {
+                let p = if name.len() >= 2 {
+                    self.reg.resolve_full(name)
+                } else {
+                    self.reg.resolve_word(&name[0], self.doc_index)
+                }?;
+                Resolved { id: self.person_id(p), kind: NodeKind::Person }
+            }
+        })
+    }
+
+    fn resolve(&self, m: &Mention) -> Option<Resolved> {
+        self.resolve_ref(&m.target).or_else(|| m.alt.as_ref().and_then(|a| self.resolve_ref(a)))
+    }
+
+    /// The evidence of sentence `s` for a rule.
+    pub fn evidence(&self, s: usize, rule: &str) -> Evidence {
+        let sent = &self.rd.sentences[s];
+        Evidence {
+            doc: self.rd.doc.name.clone(),
+            sentence: sent.index,
+            start: sent.span.cstart,
+            end: sent.span.cend,
+            text: self.rd.doc.text[sent.span.start..sent.span.end].to_string(),
+            rule: rule.to_string(),
+            attrs: Default::default(),
+        }
+    }
+
+    /// A fact read in sentence `s`.
+    pub fn fact(&self, s: usize, source: &str, relation: Relation, target: &str, rule: &str) -> Fact {
+        Fact {
+            source: source.to_string(),
+            relation,
+            target: target.to_string(),
+            modality: Modality::Asserted,
+            evidence: self.evidence(s, rule),
+        }
+    }
+
+    fn emit(&mut self, b: &mut GraphBuilder) {
+        let lx = self.lx;
+        for (si, s) in self.rd.sentences.iter().enumerate() {
+            for (mi, m) in s.mentions.entities.iter().enumerate() {
+                let Some(r) = &self.resolved[si][mi] else { continue };
+                // The target actually used: the fallback place when the person was not confirmed.
+                let used = m.used(r.kind);
+                let name = if m.proper { m.surface.as_str() } else { "" };
+                b.mention(&r.id, r.kind, name, true);
+                match used {
+                    Ref::Country(c) => b.set_label(&r.id, r.kind, &lx.countries[*c as usize].label),
+                    Ref::Place { label, .. } => b.set_label(&r.id, r.kind, label),
+                    Ref::Org { label: Some(label), .. } => b.set_label(&r.id, r.kind, label),
+                    _ => {}
+                }
+                if r.kind == NodeKind::Person {
+                    if let Ref::Person { name, .. } = &m.target {
+                        if name.len() >= 2 {
+                            // Every spelling of the person stays an alias.
+                            b.mention(&r.id, r.kind, &name.join(" "), false);
+                        }
+                    }
+                }
+            }
+        }
+        let facts = structure::read(self);
+        for (node, kind, label) in facts.nodes {
+            b.mention(&node, kind, &label, true);
+        }
+        for (node, kind, label) in facts.parents {
+            if !b.has_node(&node) {
+                b.set_label(&node, kind, &label);
+            }
+        }
+        for f in facts.facts {
+            b.fact(f);
+        }
+    }
+
+    /// The document being read.
+    pub fn doc(&self) -> &ReadDoc<'d> {
+        self.rd
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lx
+    }
+}

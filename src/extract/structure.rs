@@ -1,0 +1,291 @@
+//! The structural relations: holds_role, affiliated_with, part_of,
+//! located_in, member_of, each read from one sentence.
+//!
+//! Rule ids name the construction: `holds_role/title-before-name` ("le
+//! ministre X"), `holds_role/apposition` ("X, porte-parole de…"),
+//! `affiliated_with/title-complement` ("secrétaire général de l'OTAN"),
+//! `affiliated_with/descriptor-demonym` ("son collègue sud-coréen X"),
+//! `part_of/demonym` ("l'armée ukrainienne"), `part_of/seat-of-power`
+//! (lexicon: Kremlin), `part_of/named-in-name` ("Conseil de sécurité de
+//! l'ONU"), `located_in/region-demonym` ("la région russe de Koursk"),
+//! `located_in/place-en-country` ("Vladivostok, en Russie"),
+//! `member_of/membre-de`.
+
+use crate::graph::{node_id, Fact};
+use crate::ontology::{NodeKind, Relation};
+use crate::text::fold;
+
+use super::mention::{Mention, Ref, RoleMention};
+use super::words::DESCRIPTORS;
+use super::{DocContext, Resolved};
+
+/// What the structural rules read from one document.
+#[derive(Debug, Default)]
+pub struct Structure {
+    /// Role nodes that someone holds: (id, kind, label).
+    pub nodes: Vec<(String, NodeKind, String)>,
+    /// Nodes that edges point to and that may have no mention: (id, kind, label).
+    pub parents: Vec<(String, NodeKind, String)>,
+    /// The facts.
+    pub facts: Vec<Fact>,
+}
+
+/// Words allowed between a name and a title in apposition: "X, le porte-parole".
+const APPOSITION_GLUE: &[&str] = &[
+    ",", "le", "la", "l'", "un", "une", "ancien", "ancienne", "actuel", "actuelle", "nouveau", "nouvelle", "futur",
+    "future", "-", "–", "(",
+];
+
+/// Reads every sentence of the document.
+pub fn read(ctx: &DocContext) -> Structure {
+    let mut out = Structure::default();
+    for si in 0..ctx.doc().sentences.len() {
+        roles(ctx, si, &mut out);
+        descriptors(ctx, si, &mut out);
+        part_of(ctx, si, &mut out);
+        located_in(ctx, si, &mut out);
+        member_of(ctx, si, &mut out);
+    }
+    out
+}
+
+/// The resolved person whose mention starts at token `a` (after an optional comma).
+fn person_at<'c>(ctx: &'c DocContext, si: usize, a: usize) -> Option<(usize, &'c Resolved)> {
+    let s = &ctx.doc().sentences[si];
+    let start = if s.tokens.get(a).is_some_and(|t| t.norm == ",") { a + 1 } else { a };
+    s.mentions.entities.iter().enumerate().find_map(|(mi, m)| {
+        let r = ctx.resolved[si][mi].as_ref()?;
+        (m.a == start && r.kind == NodeKind::Person).then_some((mi, r))
+    })
+}
+
+/// The resolved person named just before a title in apposition.
+fn person_before<'c>(ctx: &'c DocContext, si: usize, role: &RoleMention) -> Option<&'c Resolved> {
+    let s = &ctx.doc().sentences[si];
+    s.mentions.entities.iter().enumerate().find_map(|(mi, m)| {
+        let r = ctx.resolved[si][mi].as_ref()?;
+        if r.kind != NodeKind::Person || m.b >= role.a || role.a - m.b > 3 {
+            return None;
+        }
+        let glue = &s.tokens[m.b..role.a];
+        let ok = glue.first().is_some_and(|t| t.norm == ",")
+            && glue.iter().all(|t| APPOSITION_GLUE.contains(&t.norm.as_str()));
+        ok.then_some(r)
+    })
+}
+
+/// The node id of country `c`, declared so that an edge to it is kept even
+/// when the country is only implied (by a demonym inside a longer phrase).
+fn country_node(ctx: &DocContext, c: u32, out: &mut Structure) -> String {
+    let label = ctx.lexicon().countries[c as usize].label.clone();
+    let id = node_id(NodeKind::Country, &label);
+    out.parents.push((id.clone(), NodeKind::Country, label));
+    id
+}
+
+fn resolve_ref(ctx: &DocContext, r: &Ref) -> Option<Resolved> {
+    match r {
+        Ref::Country(c) => Some(Resolved {
+            id: node_id(NodeKind::Country, &ctx.lexicon().countries[*c as usize].label),
+            kind: NodeKind::Country,
+        }),
+        Ref::Org { id, .. } => Some(Resolved { id: id.clone(), kind: NodeKind::Organization }),
+        _ => None,
+    }
+}
+
+fn ref_label(ctx: &DocContext, r: &Ref) -> Option<(String, NodeKind, String)> {
+    match r {
+        Ref::Country(c) => {
+            let label = ctx.lexicon().countries[*c as usize].label.clone();
+            Some((node_id(NodeKind::Country, &label), NodeKind::Country, label))
+        }
+        Ref::Org { id, label: Some(label), .. } => Some((id.clone(), NodeKind::Organization, label.clone())),
+        _ => None,
+    }
+}
+
+fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
+    let s = &ctx.doc().sentences[si];
+    for role in &s.mentions.roles {
+        let (holder, rule) = match person_at(ctx, si, role.b) {
+            Some((_, r)) => (r, "holds_role/title-before-name"),
+            None => match person_before(ctx, si, role) {
+                Some(r) => (r, "holds_role/apposition"),
+                None => continue,
+            },
+        };
+        let role_id = node_id(NodeKind::Role, &role.label);
+        out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
+        out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+        if let Some(aff) = &role.affiliation {
+            if let Some(target) = resolve_ref(ctx, aff) {
+                if let Some(p) = ref_label(ctx, aff) {
+                    out.parents.push(p);
+                }
+                out.facts.push(ctx.fact(
+                    si,
+                    &holder.id,
+                    Relation::AffiliatedWith,
+                    &target.id,
+                    "affiliated_with/title-complement",
+                ));
+            }
+        }
+    }
+}
+
+/// "son collègue sud-coréen X", "l'opposant russe X": a demonym on a noun
+/// that describes the person ties them to that state.
+fn descriptors(ctx: &DocContext, si: usize, out: &mut Structure) {
+    let s = &ctx.doc().sentences[si];
+    let lx = ctx.lexicon();
+    for (mi, m) in s.mentions.entities.iter().enumerate() {
+        let Some(r) = &ctx.resolved[si][mi] else { continue };
+        if r.kind != NodeKind::Person || m.a < 2 {
+            continue;
+        }
+        let (dem, noun) = (&s.tokens[m.a - 1], &s.tokens[m.a - 2]);
+        if let (Some(c), true) = (lx.demonym(&dem.norm), DESCRIPTORS.contains(&noun.norm.as_str())) {
+            let country = country_node(ctx, c, out);
+            out.facts.push(ctx.fact(
+                si,
+                &r.id,
+                Relation::AffiliatedWith,
+                &country,
+                "affiliated_with/descriptor-demonym",
+            ));
+        }
+    }
+}
+
+fn part_of(ctx: &DocContext, si: usize, out: &mut Structure) {
+    let s = &ctx.doc().sentences[si];
+    let lx = ctx.lexicon();
+    for (mi, m) in s.mentions.entities.iter().enumerate() {
+        let Some(r) = &ctx.resolved[si][mi] else { continue };
+        let Ref::Org { parent: Some(parent), parent_from_lexicon, .. } = &m.target else { continue };
+        if r.kind != NodeKind::Organization {
+            continue;
+        }
+        let rule = if m.rule.starts_with("body/") {
+            "part_of/demonym"
+        } else if *parent_from_lexicon {
+            "part_of/seat-of-power"
+        } else if names_parent(ctx, m, parent) {
+            "part_of/named-in-name"
+        } else {
+            continue;
+        };
+        if let Some(kind) = parent.split(':').next().and_then(NodeKind::parse) {
+            let label = parent_label(lx, parent, kind);
+            out.parents.push((parent.clone(), kind, label));
+        }
+        out.facts.push(ctx.fact(si, &r.id, Relation::PartOf, parent, rule));
+    }
+}
+
+fn parent_label(lx: &crate::lexicon::Lexicon, id: &str, kind: NodeKind) -> String {
+    match kind {
+        NodeKind::Country => lx.countries.iter().find(|c| node_id(kind, &c.label) == id).map(|c| c.label.clone()),
+        _ => lx.orgs.iter().find(|o| node_id(kind, &o.label) == id).map(|o| o.label.clone()),
+    }
+    .unwrap_or_else(|| id.to_string())
+}
+
+/// Whether the mention's own words name its parent ("…de l'ONU").
+fn names_parent(ctx: &DocContext, m: &Mention, parent: &str) -> bool {
+    let lx = ctx.lexicon();
+    let surface = format!(" {} ", fold(&m.surface).replace('\'', " "));
+    let names: Vec<&String> =
+        if let Some(c) = lx.countries.iter().find(|c| node_id(NodeKind::Country, &c.label) == parent) {
+            std::iter::once(&c.label).chain(&c.aliases).collect()
+        } else if let Some(o) = lx.orgs.iter().find(|o| node_id(NodeKind::Organization, &o.label) == parent) {
+            std::iter::once(&o.label).chain(&o.aliases).collect()
+        } else {
+            return false;
+        };
+    names.iter().any(|n| surface.contains(&format!(" {} ", fold(n).replace('\'', " "))))
+}
+
+fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
+    let s = &ctx.doc().sentences[si];
+    let lx = ctx.lexicon();
+    let ents = &s.mentions.entities;
+    for (mi, m) in ents.iter().enumerate() {
+        let Some(r) = &ctx.resolved[si][mi] else { continue };
+        let Ref::Place { country: known, .. } = m.used(r.kind) else { continue };
+        if r.kind != NodeKind::Location {
+            continue;
+        }
+        // The lexicon must agree with the text: a slip ("Koursk en Ukraine") makes no edge.
+        let agrees = |c: u32| known.is_none_or(|k| k == c);
+        // "la région russe de Koursk"
+        if m.rule == "place/head-de" {
+            if let Some(c) = lx.demonym(&s.tokens[m.a + 1].norm) {
+                if agrees(c) {
+                    let country = country_node(ctx, c, out);
+                    out.facts.push(ctx.fact(si, &r.id, Relation::LocatedIn, &country, "located_in/region-demonym"));
+                }
+            }
+        }
+        // "Vladivostok, en Russie", "Wonsan en Corée du Nord", "Lyon (France)"
+        let mut k = m.b;
+        let toks = &s.tokens;
+        if toks.get(k).is_some_and(|t| t.norm == "," || t.norm == "(") {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "en" | "au" | "aux" | "dans")) {
+            k += 1;
+        } else if !(k > m.b && toks[m.b].norm == "(") {
+            continue;
+        }
+        if toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "le" | "la" | "l'" | "les")) {
+            k += 1;
+        }
+        let Some((nj, next)) = ents.iter().enumerate().find(|(_, e)| e.a == k) else { continue };
+        if let (Ref::Country(c), true) = (&next.target, next.proper) {
+            if agrees(*c) && ctx.resolved[si][nj].is_some() {
+                let country = country_node(ctx, *c, out);
+                out.facts.push(ctx.fact(si, &r.id, Relation::LocatedIn, &country, "located_in/place-en-country"));
+            }
+        }
+    }
+}
+
+/// "[pays] (, qui) est membre de [organisation]", "[pays], membre de l'OTAN".
+fn member_of(ctx: &DocContext, si: usize, out: &mut Structure) {
+    let s = &ctx.doc().sentences[si];
+    let toks = &s.tokens;
+    let ents = &s.mentions.entities;
+    for (oi, o) in ents.iter().enumerate() {
+        let Some(org) = &ctx.resolved[si][oi] else { continue };
+        if org.kind != NodeKind::Organization || o.a < 2 {
+            continue;
+        }
+        let mut k = o.a;
+        while k > 0 && matches!(toks[k - 1].norm.as_str(), "de" | "du" | "d'" | "des" | "l'" | "la") {
+            k -= 1;
+        }
+        if k == o.a || k == 0 || !matches!(toks[k - 1].norm.as_str(), "membre" | "membres" | "membre fondateur") {
+            continue;
+        }
+        let member_at = k - 1;
+        let country = ents.iter().enumerate().rev().find(|(ci, c)| {
+            c.b <= member_at
+                && member_at - c.b <= 3
+                && c.proper
+                && ctx.resolved[si][*ci].as_ref().is_some_and(|r| r.kind == NodeKind::Country)
+                && toks[c.b..member_at].iter().all(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "," | "est" | "sont" | "etait" | "devenu" | "devenue" | "qui" | "un" | "une" | "pays" | "etat"
+                    )
+                })
+        });
+        if let Some((ci, _)) = country {
+            let c = ctx.resolved[si][ci].as_ref().expect("checked above");
+            out.facts.push(ctx.fact(si, &c.id, Relation::MemberOf, &org.id, "member_of/membre-de"));
+        }
+    }
+}
