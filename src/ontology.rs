@@ -51,10 +51,7 @@ impl NodeKind {
 
     /// Actors are the kinds a path query walks through by default.
     pub fn is_actor(self) -> bool {
-        matches!(
-            self,
-            NodeKind::Person | NodeKind::Country | NodeKind::Organization | NodeKind::Location
-        )
+        matches!(self, NodeKind::Person | NodeKind::Country | NodeKind::Organization | NodeKind::Location)
     }
 }
 

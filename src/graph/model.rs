@@ -207,9 +207,10 @@ impl GraphBuilder {
             std::mem::swap(&mut s, &mut t);
         }
         let list = self.edges.entry((s, fact.relation, t, fact.modality)).or_default();
-        if !list.iter().any(|e| {
-            e.doc == fact.evidence.doc && e.start == fact.evidence.start && e.attrs == fact.evidence.attrs
-        }) {
+        if !list
+            .iter()
+            .any(|e| e.doc == fact.evidence.doc && e.start == fact.evidence.start && e.attrs == fact.evidence.attrs)
+        {
             list.push(fact.evidence);
         }
     }
@@ -247,8 +248,12 @@ impl GraphBuilder {
             })
             .collect();
         edges.sort_by(|a, b| {
-            (&a.source, a.relation.as_str(), &a.target, a.modality)
-                .cmp(&(&b.source, b.relation.as_str(), &b.target, b.modality))
+            (&a.source, a.relation.as_str(), &a.target, a.modality).cmp(&(
+                &b.source,
+                b.relation.as_str(),
+                &b.target,
+                b.modality,
+            ))
         });
 
         let mut pg = DiGraph::with_capacity(nodes.len(), edges.len());

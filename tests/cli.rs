@@ -1,0 +1,121 @@
+//! The command line as a user meets it: exit codes, messages, skipped files,
+//! atomic replacement of outputs.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn trame(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(common::bin()).current_dir(dir).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const ARTICLE: &str = "Le président kényan William Ruto est arrivé à Paris.\n";
+
+#[test]
+fn missing_input_is_a_one_line_error_with_exit_2_and_nothing_written() {
+    let dir = common::temp_dir("cli_missing");
+    let o = trame(&dir, &["build", "nope", "--out-dir", "out"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "trame: nope: no such file or folder\n");
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn folder_without_articles_is_an_error() {
+    let dir = common::temp_dir("cli_empty");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/empty.txt"), "  \n").unwrap();
+    let o = trame(&dir, &["build", "in", "--out-dir", "out"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no article to read in in"), "{}", stderr(&o));
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn bad_files_in_a_folder_are_skipped_with_a_warning_or_fail_with_strict() {
+    let dir = common::temp_dir("cli_skip");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/good.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.join("in/latin1.txt"), b"Le pr\xe9sident est arriv\xe9.").unwrap();
+    std::fs::write(dir.join("in/binary.txt"), b"\x00\x01\x02PNG").unwrap();
+    let o = trame(&dir, &["build", "in", "--out-dir", "out"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("warning: skipped in/latin1.txt: is not valid UTF-8"), "{err}");
+    assert!(err.contains("warning: skipped in/binary.txt: looks binary"), "{err}");
+    assert!(err.contains("1 documents") && err.contains("2 files skipped"), "{err}");
+    assert!(dir.join("out/graph.json").exists());
+
+    let o = trame(&dir, &["build", "in", "--strict", "--out-dir", "out2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("out2").exists());
+}
+
+#[test]
+fn one_format_to_stdout() {
+    let dir = common::temp_dir("cli_stdout");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--format", "json", "--output", "-", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "person:william-ruto"));
+    assert!(o.stderr.is_empty());
+}
+
+#[test]
+fn existing_output_is_replaced_whole_and_no_temporary_file_is_left() {
+    let dir = common::temp_dir("cli_atomic");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.join("g.json"), "old content that is longer than nothing at all, really").unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--format", "json", "--output", "g.json", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.join("g.json")).unwrap();
+    assert!(text.starts_with('{') && text.ends_with("}\n"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn unwritable_output_leaves_the_old_file_and_fails() {
+    let dir = common::temp_dir("cli_unwritable");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    // A folder where the output file should be: the rename cannot replace it.
+    std::fs::create_dir_all(dir.join("g.json")).unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--format", "json", "--output", "g.json", "--quiet"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("trame: g.json: "), "{}", stderr(&o));
+    assert!(dir.join("g.json").is_dir());
+}
+
+#[test]
+fn summary_line_counts_kinds_and_relations() {
+    let dir = common::temp_dir("cli_summary");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--out-dir", "out"]);
+    let err = stderr(&o);
+    assert!(err.starts_with("trame: 1 documents, 1 sentences, "), "{err}");
+    assert!(err.contains("1 person") && err.contains("1 holds_role"), "{err}");
+    for ext in ["json", "graphml", "gexf", "dot"] {
+        assert!(dir.join("out").join(format!("graph.{ext}")).exists());
+    }
+}
+
+#[test]
+fn user_lexicon_error_names_file_and_line() {
+    let dir = common::temp_dir("cli_lexicon");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    std::fs::create_dir_all(dir.join("lex")).unwrap();
+    std::fs::write(dir.join("lex/organizations.tsv"), "label\taliases\tkind\tparent\nACME\t\tcompany\t\textra\n")
+        .unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--lexicon", "lex", "--out-dir", "out"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "trame: lex/organizations.tsv:2: 5 cells but the header has 4 columns\n");
+}

@@ -1,0 +1,180 @@
+//! Rule tables: French sentences written for these tests (not from the
+//! seeds) and the triples or nodes they must give.
+
+mod common;
+use common::{graph_of, graph_of_docs, nodes, triples};
+
+#[track_caller]
+fn check(text: &str, expected: &[&str]) {
+    let got = triples(&graph_of(text));
+    for want in expected {
+        assert!(got.iter().any(|g| g == want), "\n  text: {text}\n  missing: {want}\n  got: {got:#?}");
+    }
+}
+
+#[track_caller]
+fn check_absent(text: &str, unwanted: &str) {
+    let got = triples(&graph_of(text));
+    assert!(!got.iter().any(|g| g == unwanted), "\n  text: {text}\n  unexpected: {unwanted}\n  got: {got:#?}");
+}
+
+#[track_caller]
+fn has_node(text: &str, node: &str) {
+    let got = nodes(&graph_of(text));
+    assert!(got.iter().any(|n| n == node), "\n  text: {text}\n  missing node: {node}\n  got: {got:#?}");
+}
+
+#[test]
+fn title_before_name_with_demonym_and_portfolio() {
+    check(
+        "La ministre espagnole de la Défense Margarita Robles a visité la base.",
+        &["Margarita Robles -holds_role-> ministre de la Défense", "Margarita Robles -affiliated_with-> Espagne"],
+    );
+}
+
+#[test]
+fn title_with_organization_complement_and_comma() {
+    check(
+        "Le directeur général de l’OMS, Tedros Adhanom Ghebreyesus, a lancé un appel.",
+        &[
+            "Tedros Adhanom Ghebreyesus -holds_role-> directeur général",
+            "Tedros Adhanom Ghebreyesus -affiliated_with-> OMS",
+        ],
+    );
+}
+
+#[test]
+fn apposition_after_the_name() {
+    check(
+        "« Rien n’est décidé », a dit Olivia Dalton, porte-parole de la Maison Blanche.",
+        &["Olivia Dalton -holds_role-> porte-parole", "Olivia Dalton -affiliated_with-> Maison Blanche"],
+    );
+}
+
+#[test]
+fn american_title_keeps_its_portfolio_and_moves_the_nationality() {
+    check(
+        "Le secrétaire américain au Trésor Scott Bessent est attendu lundi.",
+        &["Scott Bessent -holds_role-> secrétaire au Trésor", "Scott Bessent -affiliated_with-> États-Unis"],
+    );
+}
+
+#[test]
+fn surname_first_name_after_title() {
+    check(
+        "Le Premier ministre japonais Ishiba Shigeru a dissous la chambre basse.",
+        &["Ishiba Shigeru -holds_role-> Premier ministre", "Ishiba Shigeru -affiliated_with-> Japon"],
+    );
+}
+
+#[test]
+fn descriptor_and_demonym_give_affiliation() {
+    check("Il a reçu son homologue brésilien Mauro Vieira à Paris.", &["Mauro Vieira -affiliated_with-> Brésil"]);
+}
+
+#[test]
+fn surname_alone_joins_the_full_name() {
+    let g = graph_of("Le chancelier allemand Friedrich Merz est arrivé. Merz a salué la foule.");
+    let merz: Vec<_> = g.nodes().filter(|n| n.kind == trame::ontology::NodeKind::Person).collect();
+    assert_eq!(merz.len(), 1, "{merz:?}");
+    assert_eq!(merz[0].label, "Friedrich Merz");
+    assert_eq!(merz[0].mentions, 2);
+    assert_eq!(merz[0].aliases, ["Merz"]);
+}
+
+#[test]
+fn spelling_variants_across_documents_join() {
+    let g = graph_of_docs(&[
+        ("a.txt", "Le ministre ukrainien des Affaires étrangères Andriy Sybiha est à Varsovie."),
+        ("b.txt", "Le ministre Andrii Sybiha a parlé."),
+    ]);
+    let people: Vec<_> = g.nodes().filter(|n| n.kind == trame::ontology::NodeKind::Person).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert!(people[0].aliases.iter().any(|a| a == "Andrii Sybiha") || people[0].label == "Andrii Sybiha");
+}
+
+#[test]
+fn shared_surname_is_resolved_per_document_or_left_alone() {
+    let g = graph_of_docs(&[
+        ("a.txt", "Le ministre sud-coréen de l’Unification Park Jin Woo est arrivé. Park a parlé."),
+        ("b.txt", "Le député Park Min Ho a répondu. Park a insisté."),
+        ("c.txt", "Park a refusé de commenter."),
+    ]);
+    let people: Vec<_> = g
+        .nodes()
+        .filter(|n| n.kind == trame::ontology::NodeKind::Person)
+        .map(|n| (n.label.clone(), n.mentions))
+        .collect();
+    assert_eq!(
+        people,
+        [("Park Jin Woo".to_string(), 2), ("Park Min Ho".to_string(), 2)],
+        "the bare Park of c.txt stays unresolved"
+    );
+}
+
+#[test]
+fn demonym_points_at_the_country_without_a_person() {
+    let g = graph_of("Les soldats maliens ont quitté la ville.");
+    assert_eq!(nodes(&g), ["country:Mali"]);
+    let mali = g.node("country:mali").unwrap();
+    assert!(mali.aliases.is_empty(), "a demonym is not an alias");
+}
+
+#[test]
+fn capital_acting_is_the_country_and_capital_as_place_is_a_location() {
+    has_node("Ankara a démenti toute implication.", "country:Turquie");
+    has_node("Le sommet s’est tenu à Ankara.", "location:Ankara");
+}
+
+#[test]
+fn seat_of_power_is_part_of_its_country() {
+    check("L’Élysée a publié un communiqué.", &["Élysée -part_of-> France"]);
+}
+
+#[test]
+fn national_bodies_by_pattern() {
+    check(
+        "Le ministère italien de l’Intérieur et l’armée polonaise ont réagi, comme la marine indienne.",
+        &[
+            "ministère italien de l’Intérieur -part_of-> Italie",
+            "armée polonaise -part_of-> Pologne",
+            "marine indienne -part_of-> Inde",
+        ],
+    );
+}
+
+#[test]
+fn government_is_the_country_itself() {
+    let g = graph_of("Le gouvernement canadien a annoncé de nouvelles mesures.");
+    assert_eq!(nodes(&g), ["country:Canada"]);
+}
+
+#[test]
+fn body_named_with_its_parent() {
+    check(
+        "Une résolution du Conseil de sécurité de l’ONU a été votée.",
+        &["Conseil de sécurité de l'ONU -part_of-> ONU"],
+    );
+}
+
+#[test]
+fn located_in_when_the_text_says_so() {
+    check("Les blessés ont été conduits à Lyon, en France.", &["Lyon -located_in-> France"]);
+    check("Des combats ont eu lieu dans la région russe de Belgorod.", &["Belgorod -located_in-> Russie"]);
+}
+
+#[test]
+fn located_in_not_when_the_text_contradicts_the_lexicon() {
+    check_absent("Des combats ont eu lieu à Lyon, en Italie.", "Lyon -located_in-> Italie");
+}
+
+#[test]
+fn member_of() {
+    check("La Finlande, membre de l’OTAN depuis 2023, renforce sa frontière.", &["Finlande -member_of-> OTAN"]);
+}
+
+#[test]
+fn no_role_node_without_a_holder() {
+    let g = graph_of("Le président a parlé de la situation.");
+    assert!(g.nodes().all(|n| n.kind != trame::ontology::NodeKind::Role));
+}
