@@ -178,3 +178,51 @@ fn no_role_node_without_a_holder() {
     let g = graph_of("Le président a parlé de la situation.");
     assert!(g.nodes().all(|n| n.kind != trame::ontology::NodeKind::Role));
 }
+
+#[track_caller]
+fn check_claim(text: &str, speaker: &str, words: &str) {
+    let g = graph_of(text);
+    let found = g.edges().iter().filter(|e| e.relation == trame::ontology::Relation::Stated).any(|e| {
+        g.node(&e.source).is_some_and(|s| s.label == speaker)
+            && g.node(&e.target).is_some_and(|c| c.label.contains(words))
+    });
+    assert!(found, "\n  text: {text}\n  missing claim of {speaker}: {words}\n  got: {:#?}", triples(&g));
+}
+
+#[test]
+fn claim_from_a_quote_with_the_speaker_after() {
+    check_claim("« Nous ne céderons rien », a déclaré Olaf Scholz à Berlin.", "Olaf Scholz", "Nous ne céderons rien");
+}
+
+#[test]
+fn claim_from_a_split_quote_is_one_claim() {
+    let text = "« La paix est possible », a affirmé Antonio Guterres, « mais elle exige du courage ».";
+    check_claim(text, "Antonio Guterres", "La paix est possible mais elle exige du courage");
+}
+
+#[test]
+fn claim_from_reported_speech() {
+    check_claim(
+        "La chancelière Angela Merkel a annoncé que les frontières resteraient ouvertes.",
+        "Angela Merkel",
+        "les frontières resteraient ouvertes",
+    );
+}
+
+#[test]
+fn claim_of_an_organization_with_selon() {
+    check_claim("Selon l’OMS, l’épidémie recule dans la région.", "OMS", "l’épidémie recule dans la région");
+}
+
+#[test]
+fn pronoun_speaker_is_the_last_named_speaker() {
+    let text =
+        "Le ministre Gabriel Attal a déclaré que la croissance repartait. La dette baissera aussi, a-t-il ajouté.";
+    check_claim(text, "Gabriel Attal", "La dette baissera aussi");
+}
+
+#[test]
+fn anonymous_source_makes_no_claim() {
+    let g = graph_of("« Tout est prêt », a déclaré un haut responsable du ministère.");
+    assert!(g.edges().iter().all(|e| e.relation != trame::ontology::Relation::Stated), "{:#?}", triples(&g));
+}

@@ -8,6 +8,7 @@
 //! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
+pub mod claims;
 pub mod mention;
 pub mod people;
 pub mod structure;
@@ -235,7 +236,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             }
         }
         let facts = structure::read(self);
-        for (node, kind, label) in facts.nodes {
+        for (node, kind, label) in facts.nodes.clone() {
             b.mention(&node, kind, &label, true);
         }
         for (node, kind, label) in facts.parents {
@@ -243,8 +244,27 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 b.set_label(&node, kind, &label);
             }
         }
+        // Who holds which title in this document, for "le secrétaire général a déclaré".
+        let role_label = |id: &str| facts.nodes.iter().find(|(n, _, _)| n == id).map(|(_, _, l)| l.clone());
+        let holders: Vec<(String, Resolved)> = facts
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsRole)
+            .filter_map(|f| Some((role_label(&f.target)?, Resolved { id: f.source.clone(), kind: NodeKind::Person })))
+            .collect();
         for f in facts.facts {
             b.fact(f);
+        }
+        let mut speech = claims::SpeechState::default();
+        for si in 0..self.rd.sentences.len() {
+            for st in claims::read(self, si, &mut speech, &holders) {
+                let label = claim_label(&st.text);
+                let id = claim_id(&label);
+                b.mention(&id, NodeKind::Claim, &label, true);
+                for f in claims::facts(self, si, &st, &id) {
+                    b.fact(f);
+                }
+            }
         }
     }
 
@@ -257,4 +277,25 @@ impl<'a, 'd> DocContext<'a, 'd> {
     pub fn lexicon(&self) -> &Lexicon {
         self.lx
     }
+}
+
+/// A claim's label: the said words, cut at a word boundary past 300 chars.
+pub fn claim_label(text: &str) -> String {
+    const MAX: usize = 300;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}
+
+/// A claim's id: `claim:` and the slug of its first words.
+pub fn claim_id(label: &str) -> String {
+    let slug = crate::graph::slug(label);
+    let mut end = slug.len().min(80);
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("claim:{}", slug[..end].trim_end_matches('-'))
 }

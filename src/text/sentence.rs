@@ -204,3 +204,14 @@ mod tests {
         assert!(sentences(" \n\n … ").is_empty());
     }
 }
+#[cfg(test)]
+mod regression {
+    use super::*;
+
+    #[test]
+    fn final_stop_before_a_line_break() {
+        let text = "Le maire a parlé de tous les domaines.\nArrivé à Lyon par bateau\nLes élus ont voté.";
+        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.span.start..s.span.end]).collect();
+        assert_eq!(got, ["Le maire a parlé de tous les domaines.", "Arrivé à Lyon par bateau", "Les élus ont voté."]);
+    }
+}

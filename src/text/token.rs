@@ -59,18 +59,19 @@ const INVERTED: &[&str] = &[
     "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on", "-nous", "-vous", "-je",
 ];
 
-struct Cursor<'a> {
+struct Cursor {
     chars: Vec<(usize, char)>,
-    text: &'a str,
+    /// Byte offset one past the span: where a token running to the end stops.
+    end: usize,
     char_base: usize,
 }
 
-impl Cursor<'_> {
+impl Cursor {
     fn ch(&self, i: usize) -> Option<char> {
         self.chars.get(i).map(|&(_, c)| c)
     }
     fn byte(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+        self.chars.get(i).map_or(self.end, |&(b, _)| b)
     }
     fn span(&self, a: usize, b: usize) -> Span {
         Span { start: self.byte(a), end: self.byte(b), cstart: self.char_base + a, cend: self.char_base + b }
@@ -90,7 +91,7 @@ pub fn tokenize(doc_text: &str, sentence: &Sentence) -> Vec<Token> {
 pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
     let cur = Cursor {
         chars: doc_text[span.start..span.end].char_indices().map(|(b, c)| (b + span.start, c)).collect(),
-        text: doc_text,
+        end: span.end,
         char_base: span.cstart,
     };
     let n = cur.chars.len();
@@ -282,6 +283,15 @@ mod tests {
             ["lu", "sur", "https://t.co/xY1z", ".", "Voir", "@AFP"]
         );
         assert_eq!(toks("« Bon » […] fin..."), ["«", "Bon", "»", "[…]", "fin", "..."]);
+    }
+
+    #[test]
+    fn last_token_of_a_span_ends_with_the_span() {
+        let text = "Il est parti. Elle reste.";
+        let span = Span { start: 0, end: 13, cstart: 0, cend: 13 };
+        let t = tokenize_at(text, span);
+        assert_eq!(t.last().unwrap().span.end, 13);
+        assert_eq!(t.last().unwrap().text, ".");
     }
 
     #[test]
