@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{self, ExitCode, Stdio};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
+use crate::export::dot::Layout;
 use crate::export::{self, Format};
 use crate::graph::Graph;
 use crate::input;
@@ -34,6 +35,8 @@ enum Command {
     /// Without --format, writes graph.json, graph.graphml, graph.gexf and
     /// graph.dot into --out-dir. With --format, writes that one format to
     /// --output (or to --out-dir/graph.EXT); `--output -` writes to stdout.
+    /// `--format csv` writes nodes.csv and edges.csv into --out-dir, or into
+    /// the folder --output names.
     Build(BuildArgs),
 }
 
@@ -42,15 +45,21 @@ struct BuildArgs {
     /// Files or folders of .txt articles (folders are read recursively).
     #[arg(default_value = "seeds")]
     inputs: Vec<PathBuf>,
-    /// Write only this format.
+    /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
+    /// and `png` draw the DOT with Graphviz, which must be installed.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// The file to write with --format ("-" for stdout).
+    /// The file to write with --format ("-" for stdout); the folder for csv.
     #[arg(long, short, requires = "format")]
     output: Option<PathBuf>,
     /// The folder for the default exports.
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
+    /// The Graphviz engine the DOT asks for, and that draws svg and png:
+    /// `dot` (layered, with a legend cluster), `neato` (spring model, small
+    /// graphs) or `sfdp` (large graphs).
+    #[arg(long, value_enum, default_value = "dot")]
+    layout: LayoutArg,
     /// A folder of extra lexicon files (countries.tsv, organizations.tsv…)
     /// read after the built-in ones.
     #[arg(long)]
@@ -63,21 +72,44 @@ struct BuildArgs {
     quiet: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Json,
     Graphml,
     Gexf,
     Dot,
+    Csv,
+    Svg,
+    Png,
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Json => Format::Json,
-            FormatArg::Graphml => Format::Graphml,
-            FormatArg::Gexf => Format::Gexf,
-            FormatArg::Dot => Format::Dot,
+impl FormatArg {
+    /// The export format, or `None` for the pictures Graphviz draws.
+    fn export(self) -> Option<Format> {
+        match self {
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Graphml => Some(Format::Graphml),
+            FormatArg::Gexf => Some(Format::Gexf),
+            FormatArg::Dot => Some(Format::Dot),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Svg | FormatArg::Png => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Dot,
+    Neato,
+    Sfdp,
+}
+
+impl From<LayoutArg> for Layout {
+    fn from(l: LayoutArg) -> Layout {
+        match l {
+            LayoutArg::Dot => Layout::Dot,
+            LayoutArg::Neato => Layout::Neato,
+            LayoutArg::Sfdp => Layout::Sfdp,
         }
     }
 }
@@ -114,15 +146,30 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         return Err(Error::Input(format!("no article to read in {} (expected UTF-8 .txt files)", names.join(", "))));
     }
     let graph = Pipeline::new(lexicon).run(&loaded.docs);
-    let targets: Vec<(Format, PathBuf)> = match (args.format, &args.output) {
-        (Some(f), Some(out)) => vec![(f.into(), out.clone())],
-        (Some(f), None) => vec![(f.into(), args.out_dir.join(format!("graph.{}", Format::from(f).extension())))],
-        (None, _) => {
-            DEFAULT_FORMATS.iter().map(|f| (*f, args.out_dir.join(format!("graph.{}", f.extension())))).collect()
+    let layout = Layout::from(args.layout);
+    match args.format {
+        None => {
+            for format in DEFAULT_FORMATS {
+                write_format(&graph, format, layout, &args.out_dir)?;
+            }
         }
-    };
-    for (format, path) in &targets {
-        write_export(&graph, *format, path)?;
+        Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
+            let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
+            let bytes = render(&graph, layout, ext)?;
+            let path = args.output.clone().unwrap_or_else(|| args.out_dir.join(format!("graph.{ext}")));
+            write_atomic(&path, |w| w.write_all(&bytes))?;
+        }
+        Some(FormatArg::Csv) if args.output.as_ref().is_some_and(|o| o.as_os_str() != "-") => {
+            // For csv, --output names the folder of nodes.csv and edges.csv.
+            write_format(&graph, Format::Csv, layout, args.output.as_deref().unwrap_or(&args.out_dir))?;
+        }
+        Some(f) => {
+            let format = f.export().expect("pictures are handled above");
+            match &args.output {
+                Some(out) => write_atomic(out, |w| write_one(&graph, format, layout, w))?,
+                None => write_format(&graph, format, layout, &args.out_dir)?,
+            }
+        }
     }
     if !args.quiet {
         let sentences: usize = loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
@@ -160,14 +207,77 @@ pub fn summary(graph: &Graph, docs: usize, sentences: usize, skipped: usize, mil
     )
 }
 
-/// Writes one export. A file is written beside its final name and renamed
-/// into place, so an existing file is never left half-written.
-fn write_export(graph: &Graph, format: Format, path: &Path) -> Result<()> {
+/// Writes one format into `dir`, under its usual file names.
+fn write_format(graph: &Graph, format: Format, layout: Layout, dir: &Path) -> Result<()> {
+    match format {
+        Format::Csv => {
+            write_atomic(&dir.join("nodes.csv"), |w| export::csv::write_nodes(graph, w))?;
+            write_atomic(&dir.join("edges.csv"), |w| export::csv::write_edges(graph, w))
+        }
+        f => write_atomic(&dir.join(format!("graph.{}", f.extension())), |w| write_one(graph, f, layout, w)),
+    }
+}
+
+/// Writes one format to one stream; DOT asks for `layout`.
+fn write_one(graph: &Graph, format: Format, layout: Layout, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Dot => export::dot::write(graph, layout, out),
+        f => export::write(graph, f, out),
+    }
+}
+
+/// Draws the graph with Graphviz: the DOT for `layout`, piped into
+/// `dot -T<ext> -K<engine>`. The picture is returned whole, so that nothing
+/// is written when Graphviz is missing or fails.
+fn render(graph: &Graph, layout: Layout, ext: &str) -> Result<Vec<u8>> {
+    let mut source = Vec::new();
+    export::dot::write(graph, layout, &mut source).map_err(|e| Error::Input(format!("dot: {e}")))?;
+    let engine = match layout {
+        Layout::Dot => "dot",
+        Layout::Neato => "neato",
+        Layout::Sfdp => "sfdp",
+    };
+    let spawned = process::Command::new("dot")
+        .arg(format!("-T{ext}"))
+        .arg(format!("-K{engine}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Error::Input(format!(
+                "--format {ext} needs Graphviz's `dot`, which is not installed: apt-get install graphviz (or brew install graphviz)"
+            )))
+        }
+        Err(e) => return Err(Error::Input(format!("could not run graphviz `dot`: {e}"))),
+    };
+    // Feed stdin from a thread: dot may fill its stdout pipe before reading all of stdin.
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let feeder = std::thread::spawn(move || stdin.write_all(&source));
+    let output = child.wait_with_output().map_err(|e| Error::Input(format!("graphviz `dot` failed: {e}")))?;
+    let fed = feeder.join().unwrap_or_else(|_| Err(io::Error::other("stdin thread panicked")));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() || fed.is_err() {
+        let first = stderr.lines().next().unwrap_or("no message");
+        return Err(Error::Input(format!("graphviz `dot -T{ext} -K{engine}` failed ({}): {first}", output.status)));
+    }
+    for line in stderr.lines() {
+        eprintln!("trame: warning: graphviz: {line}");
+    }
+    Ok(output.stdout)
+}
+
+/// Writes a file through `write`, or stdout for `-`. A file is written
+/// beside its final name and renamed into place, so an existing file is
+/// never left half-written, and a failed write leaves no temporary file.
+fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     if path.as_os_str() == "-" {
         let stdout = io::stdout();
         let mut lock = stdout.lock();
         let io_err = |source| Error::Io { path: PathBuf::from("<stdout>"), source };
-        export::write(graph, format, &mut lock).map_err(io_err)?;
+        write(&mut lock).map_err(io_err)?;
         return lock.flush().map_err(io_err);
     }
     let io_err = |source| Error::Io { path: path.to_path_buf(), source };
@@ -178,7 +288,7 @@ fn write_export(graph: &Graph, format: Format, path: &Path) -> Result<()> {
     let tmp = path.with_file_name(format!(".{}.tmp-{}", file_name.to_string_lossy(), std::process::id()));
     let result = (|| {
         let mut f = io::BufWriter::new(fs::File::create(&tmp)?);
-        export::write(graph, format, &mut f)?;
+        write(&mut f)?;
         f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&tmp, path)
     })();

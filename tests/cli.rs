@@ -119,3 +119,66 @@ fn user_lexicon_error_names_file_and_line() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "trame: lex/organizations.tsv:2: 5 cells but the header has 4 columns\n");
 }
+
+#[test]
+fn csv_writes_nodes_and_edges_into_a_folder() {
+    let dir = common::temp_dir("cli_csv");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/a.txt"), ARTICLE).unwrap();
+    let o = trame(&dir, &["build", "in", "--format", "csv", "--out-dir", "out", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let nodes = std::fs::read_to_string(dir.join("out/nodes.csv")).unwrap();
+    let edges = std::fs::read_to_string(dir.join("out/edges.csv")).unwrap();
+    assert!(nodes.starts_with("id:ID,label,kind:LABEL,mentions:int,aliases\n"), "{nodes}");
+    assert!(nodes.contains("\"person:william-ruto\",\"William Ruto\",\"person\","), "{nodes}");
+    assert!(edges.starts_with(":START_ID,:END_ID,:TYPE,relation,weight:double,"), "{edges}");
+    assert!(edges.contains("\"person:william-ruto\",\"role:president\",\"HOLDS_ROLE\",\"holds_role\",1.0,"), "{edges}");
+    // --output names the folder for csv; no temporary file is left behind.
+    let o = trame(&dir, &["build", "in", "--format", "csv", "--output", "csvdir", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.join("csvdir")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["edges.csv", "nodes.csv"]);
+}
+
+#[test]
+fn layout_chooses_the_dot_engine() {
+    let dir = common::temp_dir("cli_layout");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--format", "dot", "--layout", "neato", "--output", "-", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("layout=neato, overlap=prism"));
+}
+
+#[test]
+fn pictures_need_graphviz_and_say_how_to_install_it() {
+    let dir = common::temp_dir("cli_svg");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    // No `dot` on an empty PATH: a one-line error, exit 2, nothing written.
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .env("PATH", "")
+        .args(["build", "a.txt", "--format", "svg", "--out-dir", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("apt-get install graphviz") && err.contains("brew install graphviz"), "{err}");
+    assert!(!dir.join("out").exists());
+    if Command::new("dot").arg("-V").output().is_err() {
+        // Straight to stderr: the harness hides `eprintln!` of a passing test.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"SKIPPED: `dot` is not installed (apt-get install graphviz)\n",
+        );
+        return;
+    }
+    for (format, layout, magic) in [("svg", "sfdp", &b"<?xml"[..]), ("png", "dot", &b"\x89PNG"[..])] {
+        let o = trame(&dir, &["build", "a.txt", "--format", format, "--layout", layout, "--out-dir", "out", "--quiet"]);
+        assert_eq!((o.status.code(), stderr(&o)), (Some(0), String::new()));
+        let bytes = std::fs::read(dir.join(format!("out/graph.{format}"))).unwrap();
+        assert!(bytes.starts_with(magic), "{format}");
+    }
+}

@@ -1,21 +1,38 @@
 //! The exports opened by real clients: xmllint against the GraphML XSD and
-//! the GEXF grammar, Graphviz `dot` rendering with exit 0 and empty stderr.
-//! A missing client is reported on stderr and the check is skipped, never
-//! silently passed; `.ci/run` installs them.
+//! the GEXF grammar; Graphviz `dot` rendering with exit 0 and empty stderr;
+//! networkx and igraph reading the GraphML, networkx the GEXF and the JSON,
+//! Python's csv module the CSV (`tests/clients/check_networkx.py`);
+//! graphology, which Gephi Lite uses, parsing the GraphML and the GEXF
+//! (`tests/clients/check_graphology.mjs`). The scripts compare what they
+//! read with `expected.json`, written here from the graph itself, field by
+//! field and type by type, and print a JSON summary of the counts.
+//!
+//! A missing client is reported on stderr (`SKIPPED: …`) and the check is
+//! skipped, never silently passed; `.ci/run` installs them.
 
 mod common;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use serde_json::{json, Value};
+use trame::export::dot::Layout;
 use trame::export::{self, Format};
-use trame::graph::{Evidence, Fact, GraphBuilder};
+use trame::graph::{AttrValue, Evidence, Fact, GraphBuilder};
 use trame::ontology::{Modality, NodeKind, Relation};
+
+/// Says on stderr that a check is skipped. Written to the stream itself,
+/// not through `eprintln!`, which the test harness captures and hides for a
+/// passing test: a skip must show in a plain `cargo test` run.
+fn skipped(what: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
+}
 
 fn have(tool: &str) -> bool {
     let ok = Command::new(tool).arg("--version").output().is_ok() || Command::new(tool).arg("-V").output().is_ok();
     if !ok {
-        eprintln!("SKIPPED: `{tool}` is not installed (apt-get install graphviz libxml2-utils)");
+        skipped(&format!("`{tool}` is not installed (apt-get install graphviz libxml2-utils)"));
     }
     ok
 }
@@ -25,32 +42,51 @@ fn schemas() -> Option<PathBuf> {
     if dir.exists() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: ../shared/schemas is not beside the repository");
+        skipped("../shared/schemas is not beside the repository");
         None
     }
 }
 
-/// A graph whose labels hold every escaping trap.
+/// A graph whose labels hold every escaping trap, with parallel edges, an
+/// edge with a quantity and a date, and an isolated node.
 fn trap_graph() -> trame::Graph {
     let mut b = GraphBuilder::new();
     let trap = "Trap « » ’ & < > \" \\ a\u{7}b\nsecond  line end\\";
     b.mention("person:trap", NodeKind::Person, trap, true);
+    b.mention("person:trap", NodeKind::Person, "Trap", true);
     b.mention("country:x", NodeKind::Country, "Côte d’Ivoire & <Cie>", true);
-    b.fact(Fact {
-        source: "person:trap".into(),
-        relation: Relation::AffiliatedWith,
-        target: "country:x".into(),
-        modality: Modality::Asserted,
-        evidence: Evidence {
-            doc: "a&b.txt".into(),
-            sentence: 0,
-            start: 0,
-            end: 3,
-            text: "« x » & ]]> y".into(),
-            rule: "r".into(),
-            attrs: Default::default(),
-        },
-    });
+    b.mention("country:x", NodeKind::Country, "RCI", true);
+    b.mention("organization:y", NodeKind::Organization, "Org  «double»  spaces, \"quoted\"", true);
+    b.mention("location:z", NodeKind::Location, "Zone \\ seule\\", false);
+    let facts = [
+        ("person:trap", Relation::AffiliatedWith, "country:x", Modality::Asserted, "« x » & ]]> y", vec![]),
+        ("person:trap", Relation::MemberOf, "country:x", Modality::Reported, "a, \"b\"\nc\\", vec![]),
+        (
+            "country:x",
+            Relation::Deploys,
+            "organization:y",
+            Modality::Asserted,
+            "3 000 soldats, le 23 octobre",
+            vec![("quantity", AttrValue::Int(3000)), ("date", AttrValue::Text("2024-10-23".into()))],
+        ),
+    ];
+    for (source, relation, target, modality, text, attrs) in facts {
+        b.fact(Fact {
+            source: source.into(),
+            relation,
+            target: target.into(),
+            modality,
+            evidence: Evidence {
+                doc: "a&b, \"c\".txt".into(),
+                sentence: 0,
+                start: 0,
+                end: 3,
+                text: text.into(),
+                rule: "r/<&>".into(),
+                attrs: attrs.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            },
+        });
+    }
     b.finish()
 }
 
@@ -102,9 +138,19 @@ fn dot_renders_with_exit_0_and_empty_stderr() {
     let dir = common::temp_dir("clients_dot");
     for (name, g) in [("seeds", seeds_graph()), ("trap", trap_graph())] {
         let path = write(&g, Format::Dot, &dir, name);
-        for fmt in ["-Tsvg", "-Tpng"] {
-            let o = Command::new("dot").arg(fmt).arg(&path).output().unwrap();
-            assert!(o.status.success() && o.stderr.is_empty(), "{name} {fmt}: {}", String::from_utf8_lossy(&o.stderr));
+        for (layout, engine) in [(Layout::Dot, "dot"), (Layout::Neato, "neato"), (Layout::Sfdp, "sfdp")] {
+            let path = dir.join(format!("{name}.{engine}.dot"));
+            let mut text = Vec::new();
+            export::dot::write(&g, layout, &mut text).unwrap();
+            std::fs::write(&path, text).unwrap();
+            for fmt in ["-Tsvg", "-Tpng"] {
+                let o = Command::new("dot").arg(fmt).arg(format!("-K{engine}")).arg(&path).output().unwrap();
+                assert!(
+                    o.status.success() && o.stderr.is_empty() && !o.stdout.is_empty(),
+                    "{name} {engine} {fmt}: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                );
+            }
         }
         // Every label comes back in the SVG text (Graphviz writes a second space as U+00A0).
         if name == "trap" {
@@ -113,4 +159,142 @@ fn dot_renders_with_exit_0_and_empty_stderr() {
             assert!(svg.contains("Côte d’Ivoire &amp; &lt;Cie&gt;"), "{svg}");
         }
     }
+}
+
+/// Text as every export carries it: control characters other than newline
+/// and tab are dropped (XML 1.0 forbids them; DOT and CSV drop them too).
+fn clean(s: &str) -> String {
+    s.chars().filter(|&c| c == '\n' || c == '\t' || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')).collect()
+}
+
+/// What every client should read back, in the files' order (node i is
+/// GraphML's `n<i>`, edge i is `e<i>`): text without control characters,
+/// and under `exact` the text as it is, which the JSON keeps.
+fn expected(g: &trame::Graph) -> Value {
+    let mut cleaned = records(g, clean);
+    cleaned["exact"] = records(g, str::to_string);
+    cleaned
+}
+
+fn records(g: &trame::Graph, clean: fn(&str) -> String) -> Value {
+    let nodes: Vec<Value> = g
+        .nodes()
+        .map(|n| {
+            json!({
+                "id": n.id,
+                "label": clean(&n.label),
+                "kind": n.kind.as_str(),
+                "mentions": n.mentions,
+                "aliases": n.aliases.iter().map(|a| clean(a)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let edges: Vec<Value> = g
+        .edges()
+        .iter()
+        .map(|e| {
+            let first = &e.evidence[0];
+            json!({
+                "source": e.source,
+                "target": e.target,
+                "relation": e.relation.as_str(),
+                "weight": e.evidence.len() as f64,
+                "modality": e.modality.as_str(),
+                "quantity": match e.attrs.get("quantity") { Some(AttrValue::Int(n)) => json!(n), _ => Value::Null },
+                "date": match e.attrs.get("date") { Some(AttrValue::Text(s)) => json!(s), _ => Value::Null },
+                "evidence_count": e.evidence.len(),
+                "evidence": clean(&first.text),
+                "doc": clean(&first.doc),
+                "rule": first.rule,
+            })
+        })
+        .collect();
+    json!({ "nodes": nodes, "edges": edges })
+}
+
+/// Writes every export of `g`, and `expected.json`, into a fresh folder.
+fn export_all(g: &trame::Graph, name: &str) -> PathBuf {
+    let dir = common::temp_dir(name);
+    for f in [Format::Json, Format::Graphml, Format::Gexf, Format::Dot] {
+        write(g, f, &dir, "graph");
+    }
+    let mut nodes = Vec::new();
+    export::csv::write_nodes(g, &mut nodes).unwrap();
+    std::fs::write(dir.join("nodes.csv"), nodes).unwrap();
+    let mut edges = Vec::new();
+    export::csv::write_edges(g, &mut edges).unwrap();
+    std::fs::write(dir.join("edges.csv"), edges).unwrap();
+    std::fs::write(dir.join("expected.json"), serde_json::to_vec_pretty(&expected(g)).unwrap()).unwrap();
+    dir
+}
+
+fn clients_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/clients")
+}
+
+/// Runs a checker script on an export folder; it must exit 0, and its
+/// stdout is the JSON summary.
+fn run_checker(program: &Path, script: &str, dir: &Path) -> Value {
+    let o = Command::new(program).arg(clients_dir().join(script)).arg(dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{script} on {}: {stderr}", dir.display());
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{script}: not JSON ({e}): {stderr}"))
+}
+
+/// Asserts that every client of a summary read `nodes` nodes and `edges` edges.
+fn assert_counts(summary: &Value, clients: &[&str], nodes: usize, edges: usize) {
+    for client in clients {
+        let c = &summary[client];
+        assert_eq!(
+            (c["nodes"].as_u64(), c["edges"].as_u64()),
+            (Some(nodes as u64), Some(edges as u64)),
+            "{client}: {summary}"
+        );
+    }
+}
+
+#[test]
+fn networkx_igraph_and_csv_read_back_every_field() {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-clients/bin/python");
+    let installed = python.exists()
+        && Command::new(&python).args(["-c", "import networkx, igraph"]).output().is_ok_and(|o| o.status.success());
+    if !installed {
+        skipped(
+            "networkx/igraph not installed (run .ci/run or: python3 -m venv .venv-clients && \
+             .venv-clients/bin/pip install networkx==3.6.1 igraph==1.0.0)",
+        );
+        return;
+    }
+    for (name, g) in [("seeds", seeds_graph()), ("trap", trap_graph())] {
+        let dir = export_all(&g, &format!("clients_py_{name}"));
+        let summary = run_checker(&python, "check_networkx.py", &dir);
+        eprintln!("{name}: {summary}");
+        let clients = ["networkx_graphml", "igraph_graphml", "networkx_gexf", "networkx_json", "python_csv"];
+        assert_counts(&summary, &clients, g.nodes().len(), g.edges().len());
+    }
+}
+
+#[test]
+fn graphology_parses_graphml_and_gexf() {
+    let modules = clients_dir().join("node_modules");
+    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !node || !modules.join("graphology-graphml").exists() || !modules.join("graphology-gexf").exists() {
+        skipped("graphology not installed (run .ci/run or: npm ci --prefix tests/clients)");
+        return;
+    }
+    for (name, g) in [("seeds", seeds_graph()), ("trap", trap_graph())] {
+        let dir = export_all(&g, &format!("clients_js_{name}"));
+        let summary = run_checker(Path::new("node"), "check_graphology.mjs", &dir);
+        eprintln!("{name}: {summary}");
+        assert_counts(&summary, &["graphology_graphml", "graphology_gexf"], g.nodes().len(), g.edges().len());
+    }
+}
+
+#[test]
+fn trap_fixture_has_the_traps() {
+    let g = trap_graph();
+    assert_eq!((g.nodes().len(), g.edges().len()), (4, 3));
+    // Two edges between the same two nodes, one isolated node.
+    assert_eq!(g.edges().iter().filter(|e| e.source == "person:trap" && e.target == "country:x").count(), 2);
+    assert!(g.edges().iter().all(|e| e.source != "location:z" && e.target != "location:z"));
 }

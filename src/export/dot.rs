@@ -97,6 +97,9 @@ pub fn write(graph: &Graph, layout: Layout, out: &mut dyn Write) -> io::Result<(
     for edge in graph.edges() {
         write_edge(&mut w, graph, edge)?;
     }
+    if layout == Layout::Dot {
+        write_isolated_rows(&mut w, graph)?;
+    }
     writeln!(w, "}}")?;
     w.flush()
 }
@@ -147,19 +150,50 @@ fn write_legend(w: &mut dyn Write, graph: &Graph, layout: Layout) -> io::Result<
             s.extra
         )?;
     }
+    let note = graph.edges().iter().any(is_quiet);
+    if note {
+        writeln!(
+            w,
+            "{indent}\"legend_mentions\" [label=\"grey line: mentions\", shape=plaintext, fontsize=9, fontcolor=\"#6b6b6b\", tooltip=\"a claim names this actor\"];"
+        )?;
+    }
     if layout == Layout::Dot {
         writeln!(w, "  }}")
     } else {
         // A title node heads the chain, since there is no cluster label.
         writeln!(w, "  \"legend\" [label=\"Legend\", shape=plaintext, fontsize=12, tooltip=\"node kinds\"];")?;
         let mut previous = "legend".to_string();
-        for kind in &kinds {
-            let id = legend_id(*kind);
+        let ids = kinds.iter().map(|k| legend_id(*k)).chain(note.then(|| "legend_mentions".to_string()));
+        for id in ids {
             writeln!(w, "  {} -> {} [style=invis];", quote(&previous), quote(&id))?;
             previous = id;
         }
         Ok(())
     }
+}
+
+/// How many unconnected nodes share a row in the `dot` layout.
+const ISOLATED_PER_ROW: usize = 4;
+
+/// With `dot`, nodes without edges all land in the first rank, one tall
+/// column that stretches the picture. Invisible edges chain them into rows
+/// of a few nodes instead (left to right, since ranks run that way).
+fn write_isolated_rows(w: &mut dyn Write, graph: &Graph) -> io::Result<()> {
+    let mut linked = vec![false; graph.nodes().len()];
+    for edge in graph.edges() {
+        for id in [&edge.source, &edge.target] {
+            if let Some(i) = graph.node_index(id) {
+                linked[i] = true;
+            }
+        }
+    }
+    let isolated: Vec<usize> = (0..linked.len()).filter(|&i| !linked[i]).collect();
+    for row in isolated.chunks(ISOLATED_PER_ROW) {
+        for pair in row.windows(2) {
+            writeln!(w, "  \"n{}\" -> \"n{}\" [style=invis];", pair[0], pair[1])?;
+        }
+    }
+    Ok(())
 }
 
 /// Legend node ids (and the title `legend`) cannot clash with graph nodes,
@@ -223,14 +257,17 @@ fn write_edge(w: &mut dyn Write, graph: &Graph, edge: &Edge) -> io::Result<()> {
     // `Graph` only keeps edges whose ends are nodes, so the lookups succeed.
     let source = graph.node_index(&edge.source).expect("edge source is a node");
     let target = graph.node_index(&edge.target).expect("edge target is a node");
-    let mut attrs = format!(
-        "label={}, tooltip={}, penwidth={:.1}",
-        quote(&edge_label(edge)),
-        quote(&edge_tooltip(edge)),
-        edge_width(edge)
-    );
+    // Asserted `mentions` edges, most of a picture's lines, are drawn light
+    // grey without a label (the legend says so); their tooltip names them.
+    let label = if is_quiet(edge) { String::new() } else { format!("label={}, ", quote(&edge_label(edge))) };
+    let mut attrs = format!("{label}tooltip={}, penwidth={:.1}", quote(&edge_tooltip(edge)), edge_width(edge));
     attrs.push_str(edge_style(edge));
     writeln!(w, "  \"n{source}\" -> \"n{target}\" [{attrs}];")
+}
+
+/// Whether an edge is drawn as a plain grey line without label.
+fn is_quiet(edge: &Edge) -> bool {
+    edge.relation == Relation::Mentions && edge.modality == Modality::Asserted
 }
 
 /// The relation, with the modality when the text does not assert the fact,
@@ -408,6 +445,40 @@ mod tests {
         assert_eq!(edge_label(&edge), "deploys (reported)\n3000 · 2024-10-21");
         assert_eq!(quote(&edge_label(&edge)), r#""deploys (reported)\n3000 · 2024-10-21""#);
         assert!(edge_tooltip(&edge).contains("\nquantity: 3000"));
+    }
+
+    #[test]
+    fn mentions_are_grey_lines_without_label_and_isolated_nodes_form_rows() {
+        let mut b = GraphBuilder::new();
+        for i in 0..6 {
+            b.mention(&format!("location:l{i}"), NodeKind::Location, &format!("L{i}"), true);
+        }
+        b.mention("claim:c", NodeKind::Claim, "une affirmation", false);
+        b.fact(Fact {
+            source: "claim:c".into(),
+            relation: Relation::Mentions,
+            target: "location:l0".into(),
+            modality: Modality::Asserted,
+            evidence: Evidence {
+                doc: "a.txt".into(),
+                sentence: 0,
+                start: 0,
+                end: 1,
+                text: "x".into(),
+                rule: "r".into(),
+                attrs: Default::default(),
+            },
+        });
+        let mut out = Vec::new();
+        write(&b.finish(), Layout::Dot, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // Nodes: claim:c n0, location:l0..l5 n1..n6; n1 has an edge.
+        assert!(text.contains(r#""n0" -> "n1" [tooltip="mentions\nmodality: asserted"#), "{text}");
+        assert!(text.contains("\"legend_mentions\" [label=\"grey line: mentions\""));
+        for (a, z) in [(2, 3), (3, 4), (4, 5)] {
+            assert!(text.contains(&format!("\"n{a}\" -> \"n{z}\" [style=invis];")), "{text}");
+        }
+        assert!(!text.contains("\"n5\" -> \"n6\" [style=invis]"), "{text}");
     }
 
     #[test]
