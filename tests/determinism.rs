@@ -25,7 +25,7 @@ fn bytes(order: &[usize], format: Format) -> Vec<u8> {
 
 #[test]
 fn every_format_is_byte_identical_whatever_the_input_order() {
-    for f in trame::cli::DEFAULT_FORMATS {
+    for f in trame::cli::DEFAULT_FORMATS.into_iter().chain([Format::Csv]) {
         let a = bytes(&[0, 1, 2], f);
         let b = bytes(&[2, 1, 0], f);
         assert!(!a.is_empty());
