@@ -679,19 +679,21 @@ VERBS = [
     # sending, moving forces, supplying
     "envoyer", "déployer", "dépêcher", "stationner", "transférer", "acheminer", "amener",
     "diriger", "mobiliser", "renforcer", "retirer", "rapatrier", "transporter",
+    "voyager", "baser", "positionner", "masser", "redéployer", "trouver", "entrer",
+    "pénétrer", "rejoindre", "débarquer", "rallier", "effectuer",
     "fournir", "livrer", "armer", "équiper", "financer", "vendre", "acheter", "exporter",
     "importer", "approvisionner", "ravitailler", "céder", "offrir", "donner", "transmettre",
     # meeting, visiting, summoning
     "rencontrer", "entretenir", "recevoir", "accueillir", "rendre", "visiter", "convoquer",
     "réunir", "inviter", "discuter", "négocier", "échanger", "parler", "joindre",
-    "téléphoner", "s'entretenir",
+    "téléphoner", "s'entretenir", "retrouver",
     # attacking, fighting
     "envahir", "attaquer", "frapper", "bombarder", "avancer", "reculer", "tirer",
     "abattre", "détruire", "viser", "cibler", "occuper", "annexer", "capturer", "tuer",
     "blesser", "combattre", "riposter", "intercepter", "lancer", "pilonner", "encercler",
     "libérer", "reprendre", "conquérir", "infiltrer", "sanctionner", "expulser", "arrêter",
     # agreements
-    "signer", "ratifier", "conclure", "approuver", "adopter", "voter", "nommer", "élire",
+    "agresser", "signer", "sceller", "ratifier", "conclure", "approuver", "adopter", "voter", "nommer", "élire",
     "limoger", "démissionner", "succéder", "remplacer", "participer", "organiser",
 ]
 

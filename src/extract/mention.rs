@@ -246,8 +246,8 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
 /// as fallback, and let corpus-level resolution decide.
 fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
     if m.b - m.a == 1 && matches!(m.target, Ref::Place { .. }) && m.rule == "name/place" && name_word(lx, &toks[m.a]) {
-        m.alt =
-            Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong: false }));
+        let strong = person_context_before(lx, toks, m.a);
+        m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
     }
     m
 }
@@ -582,7 +582,7 @@ pub fn person_context_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
         return true;
     }
     // The end of a title phrase: "ministre de la Défense X", "secrétaire général de l'OTAN, X".
-    (0..p + 1).rev().take(8).any(|s| role_at(lx, 0, toks, s).is_some_and(|r| r.b == k))
+    (0..p + 1).rev().take(8).any(|s| role_at(lx, 0, toks, s).is_some_and(|r| r.b == k || r.b == i))
 }
 
 /// A person name at `i` found by capitalization and context.

@@ -9,6 +9,7 @@
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
 pub mod claims;
+pub mod events;
 pub mod mention;
 pub mod people;
 pub mod structure;
@@ -96,9 +97,16 @@ impl<'l> Pipeline<'l> {
         let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
         let registry = build_registry(self.lx, &read);
         let mut b = GraphBuilder::new();
-        for (di, rd) in read.iter().enumerate() {
-            let mut ctx = DocContext::new(self.lx, &registry, di, rd);
-            ctx.emit(&mut b);
+        let mut ctxs: Vec<DocContext> =
+            read.iter().enumerate().map(|(di, rd)| DocContext::new(self.lx, &registry, di, rd)).collect();
+        // First the entities and the structure of every document, so that
+        // what one document says of a person (their country) serves all.
+        let mut world = World::default();
+        for ctx in &mut ctxs {
+            ctx.emit_structure(&mut b, &mut world);
+        }
+        for ctx in &ctxs {
+            ctx.emit_events(&mut b, &world);
         }
         b.finish()
     }
@@ -147,11 +155,20 @@ pub struct DocContext<'a, 'd> {
     rd: &'a ReadDoc<'d>,
     /// Per sentence, per entity mention: its node, if resolved.
     pub resolved: Vec<Vec<Option<Resolved>>>,
+    /// (sentence, role label, person id) for every holds_role read in the document.
+    holders: Vec<(usize, String, String)>,
+}
+
+/// What the whole corpus says, for reading events in any one document.
+#[derive(Debug, Default)]
+pub struct World {
+    /// Person id → country id, from the first affiliation read.
+    pub country_of: std::collections::HashMap<String, String>,
 }
 
 impl<'a, 'd> DocContext<'a, 'd> {
     fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
-        let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new() };
+        let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new(), holders: Vec::new() };
         ctx.resolved =
             rd.sentences.iter().map(|s| s.mentions.entities.iter().map(|m| ctx.resolve(m)).collect()).collect();
         ctx
@@ -210,7 +227,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
     }
 
-    fn emit(&mut self, b: &mut GraphBuilder) {
+    fn emit_structure(&mut self, b: &mut GraphBuilder, world: &mut World) {
         let lx = self.lx;
         for (si, s) in self.rd.sentences.iter().enumerate() {
             for (mi, m) in s.mentions.entities.iter().enumerate() {
@@ -244,17 +261,41 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 b.set_label(&node, kind, &label);
             }
         }
-        // Who holds which title in this document, for "le secrétaire général a déclaré".
+        // Who holds which title in this document, in reading order, for
+        // "le secrétaire général a déclaré" and "l'ambassadeur de Russie".
         let role_label = |id: &str| facts.nodes.iter().find(|(n, _, _)| n == id).map(|(_, _, l)| l.clone());
-        let holders: Vec<(String, Resolved)> = facts
-            .facts
-            .iter()
-            .filter(|f| f.relation == Relation::HoldsRole)
-            .filter_map(|f| Some((role_label(&f.target)?, Resolved { id: f.source.clone(), kind: NodeKind::Person })))
-            .collect();
+        for f in &facts.facts {
+            match f.relation {
+                Relation::HoldsRole => {
+                    if let Some(label) = role_label(&f.target) {
+                        self.holders.push((f.evidence.sentence, label, f.source.clone()));
+                    }
+                }
+                Relation::AffiliatedWith if f.target.starts_with("country:") => {
+                    world.country_of.entry(f.source.clone()).or_insert_with(|| f.target.clone());
+                }
+                _ => {}
+            }
+        }
         for f in facts.facts {
             b.fact(f);
         }
+        // Role descriptions without a name ("l'ambassadeur de Russie") stand
+        // for the one person of the document holding that title.
+        for f in self.describe_roles() {
+            if f.relation == Relation::AffiliatedWith && f.target.starts_with("country:") {
+                world.country_of.entry(f.source.clone()).or_insert_with(|| f.target.clone());
+            }
+            b.fact(f);
+        }
+    }
+
+    fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
+        let holders: Vec<(String, Resolved)> = self
+            .holders
+            .iter()
+            .map(|(_, label, id)| (label.clone(), Resolved { id: id.clone(), kind: NodeKind::Person }))
+            .collect();
         let mut speech = claims::SpeechState::default();
         for si in 0..self.rd.sentences.len() {
             for st in claims::read(self, si, &mut speech, &holders) {
@@ -266,6 +307,53 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 }
             }
         }
+        let mut state = events::EventState::default();
+        for si in 0..self.rd.sentences.len() {
+            for (f, implied) in events::read(self, si, world, &mut state) {
+                for (id, kind, label) in implied {
+                    if !b.has_node(&id) {
+                        b.set_label(&id, kind, &label);
+                    }
+                }
+                b.fact(f);
+            }
+        }
+    }
+
+    /// The person a title phrase without a name stands for: the one person
+    /// of the document holding that title, if there is exactly one.
+    pub fn described(&self, role: &mention::RoleMention) -> Option<String> {
+        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let mut people: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
+        people.sort();
+        people.dedup();
+        match people.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    }
+
+    /// Affiliations read from role descriptions: "l'ambassadeur de Russie"
+    /// ties the document's ambassador to Russia.
+    fn describe_roles(&self) -> Vec<Fact> {
+        let mut out = Vec::new();
+        for (si, s) in self.rd.sentences.iter().enumerate() {
+            for role in &s.mentions.roles {
+                let Some(aff) = &role.affiliation else { continue };
+                // A title followed by a name is no description, even when the name was not read.
+                if s.tokens.get(role.b).is_some_and(|t| t.is_cap()) {
+                    continue;
+                }
+                let Some(person) = self.described(role) else { continue };
+                let target = match aff {
+                    Ref::Country(c) => node_id(NodeKind::Country, &self.lx.countries[*c as usize].label),
+                    Ref::Org { id, .. } => id.clone(),
+                    _ => continue,
+                };
+                out.push(self.fact(si, &person, Relation::AffiliatedWith, &target, "affiliated_with/role-description"));
+            }
+        }
+        out
     }
 
     /// The document being read.
