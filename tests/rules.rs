@@ -226,3 +226,67 @@ fn anonymous_source_makes_no_claim() {
     let g = graph_of("« Tout est prêt », a déclaré un haut responsable du ministère.");
     assert!(g.edges().iter().all(|e| e.relation != trame::ontology::Relation::Stated), "{:#?}", triples(&g));
 }
+
+#[test]
+fn quotation_over_several_sentences_is_one_claim_per_sentence() {
+    let text = "« Le pays traverse une crise grave. Nous devons agir vite et ensemble », a déclaré Pedro Sánchez.";
+    check_claim(text, "Pedro Sánchez", "Le pays traverse une crise grave");
+    check_claim(text, "Pedro Sánchez", "Nous devons agir vite et ensemble");
+}
+
+#[test]
+fn dash_incise_inside_a_quotation_is_left_out_of_the_words() {
+    let text = "« La réforme – a expliqué Gabriel Attal – sera votée avant l’été. »";
+    check_claim(text, "Gabriel Attal", "La réforme sera votée avant l’été");
+}
+
+#[test]
+fn untagged_quotation_right_after_another_continues_its_speaker() {
+    let text = "« Nous tiendrons bon », a affirmé Keir Starmer. « Personne ne nous fera reculer. »";
+    check_claim(text, "Keir Starmer", "Personne ne nous fera reculer");
+}
+
+#[test]
+fn innermost_named_speaker_keeps_the_words() {
+    let text = "Le ministère a indiqué que l’ambassadeur Jean Dupuis avait assuré que les négociations continuaient.";
+    check_claim(text, "Jean Dupuis", "les négociations continuaient");
+    let g = graph_of(text);
+    let outer = g.edges().iter().filter(|e| e.relation == trame::ontology::Relation::Stated).count();
+    assert_eq!(outer, 1, "{:#?}", triples(&g));
+}
+
+#[test]
+fn denial_by_several_subjects() {
+    let text = "Des drones iraniens seraient utilisés au Soudan, ce que Téhéran et Khartoum démentent.";
+    check_claim(text, "Iran", "Des drones iraniens seraient utilisés au Soudan");
+    check_claim(text, "Soudan", "Des drones iraniens seraient utilisés au Soudan");
+}
+
+#[test]
+fn apposed_subject_speaks() {
+    check_claim(
+        "Parallèlement, l’agence japonaise Kyodo, citant des sources, a rapporté que le sommet était reporté.",
+        "Kyodo",
+        "le sommet était reporté",
+    );
+}
+
+#[test]
+fn c_est_ce_qu_a_declare() {
+    let text = "« Nous ne paierons pas. » C’est ce qu’a déclaré le président argentin Javier Milei.";
+    check_claim(text, "Javier Milei", "Nous ne paierons pas");
+}
+
+#[test]
+fn headline_makes_no_claim() {
+    let g = graph_of("Emmanuel Macron met en garde contre une escalade\nLe président a parlé longuement.");
+    assert!(g.edges().iter().all(|e| e.relation != trame::ontology::Relation::Stated), "{:#?}", triples(&g));
+}
+
+#[test]
+fn selon_lesquelles_is_no_speaker() {
+    let g = graph_of("Le Kremlin a démenti les rumeurs selon lesquelles Vladimir Poutine serait malade.");
+    let got = triples(&g);
+    assert!(got.iter().any(|t| t.starts_with("Kremlin -stated-> ")), "{got:#?}");
+    assert!(!got.iter().any(|t| t.starts_with("Vladimir Poutine -stated-> ")), "{got:#?}");
+}

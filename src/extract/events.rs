@@ -205,7 +205,7 @@ const MONTHS: &[&str] = &[
 ];
 const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
-fn args(ctx: &DocContext, si: usize) -> Vec<Arg> {
+fn args(ctx: &DocContext, si: usize, world: &World) -> Vec<Arg> {
     let s = &ctx.doc().sentences[si];
     let mut out: Vec<Arg> = s
         .mentions
@@ -225,7 +225,7 @@ fn args(ctx: &DocContext, si: usize) -> Vec<Arg> {
         if out.iter().any(|x| x.a >= role.a && x.a <= role.b + 1 && x.kind == NodeKind::Person) {
             continue;
         }
-        if let Some(p) = ctx.described(role) {
+        if let Some(p) = ctx.described(role, si, Some(world)) {
             out.retain(|x| x.b <= role.a || x.a >= role.b);
             out.push(Arg { a: role.a, b: role.b, id: p, kind: NodeKind::Person, demonym: false });
         }
@@ -510,7 +510,7 @@ pub type EventFact = (Fact, Vec<(String, NodeKind, String)>);
 pub fn read(ctx: &DocContext, si: usize, world: &World, state: &mut EventState) -> Vec<EventFact> {
     let s = &ctx.doc().sentences[si];
     let toks = &s.tokens;
-    let args = args(ctx, si);
+    let args = args(ctx, si, world);
     let mut out = Out { ctx, si, world, facts: Vec::new() };
     #[allow(clippy::needless_range_loop)] // rules look around `v`, not only at it
     for v in 0..toks.len() {

@@ -30,6 +30,8 @@ pub enum Ref {
         parent: Option<String>,
         /// Whether lexicon knowledge alone may state `part_of` (seats of power).
         parent_from_lexicon: bool,
+        /// The person whose office it is ("le bureau de X"), by the words of the name.
+        owner: Option<Vec<String>>,
     },
     /// A place.
     Place {
@@ -92,6 +94,8 @@ pub struct RoleMention {
     pub a: usize,
     /// One past the last token of the phrase.
     pub b: usize,
+    /// One past the title and portfolio words (before the complement).
+    pub title_b: usize,
     /// The role label: title and portfolio only ("secrétaire à la Défense").
     pub label: String,
     /// The state or organization the phrase ties the holder to.
@@ -170,6 +174,7 @@ pub fn lexicon_org(lx: &Lexicon, k: u32) -> Ref {
         label: Some(org.label.clone()),
         parent,
         parent_from_lexicon: org.kind == "seat",
+        owner: None,
     }
 }
 
@@ -203,8 +208,11 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
     let mut i = 0;
     while i < toks.len() {
         let person = if in_title(i) { None } else { person_at(lx, text, sent, toks, i) };
+        let in_title_words = out.roles.iter().any(|r| r.a <= i && i < r.title_b);
+        let body = if in_title_words { None } else { body_at(lx, text, sent, toks, i) };
         let cands = [
-            body_at(lx, text, sent, toks, i),
+            office_at(lx, text, sent, toks, i),
+            body,
             place_phrase_at(lx, text, sent, toks, i),
             name_at(lx, text, sent, toks, i),
             person,
@@ -250,6 +258,30 @@ fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
         m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
     }
     m
+}
+
+/// Nouns for the office of a person: "le bureau de X", "le cabinet de X".
+const OFFICES: &[&str] = &["bureau", "cabinet", "entourage", "secretariat", "chancellerie"];
+
+/// "le bureau de Yoon": an organization, the office of a person named after it.
+fn office_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if !OFFICES.contains(&toks[i].norm.as_str()) || !matches!(toks.get(i + 1)?.norm.as_str(), "de" | "du") {
+        return None;
+    }
+    let end = name_run(lx, toks, i + 2);
+    if end == i + 2 {
+        return None;
+    }
+    let (span, s) = surface(text, toks, i, end);
+    let owner = toks[i + 2..end].iter().map(|t| t.text.clone()).collect();
+    let target = Ref::Org {
+        id: node_id(NodeKind::Organization, &s),
+        label: None,
+        parent: None,
+        parent_from_lexicon: false,
+        owner: Some(owner),
+    };
+    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/office-of", alt: None })
 }
 
 /// A state body by pattern: head [demonym] [portfolio] [demonym] [complement].
@@ -341,7 +373,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
                     b: j,
                     span,
                     surface: s,
-                    target: Ref::Org { id, label, parent: country_id, parent_from_lexicon: false },
+                    target: Ref::Org { id, label, parent: country_id, parent_from_lexicon: false, owner: None },
                     proper: true,
                     rule: "body/intelligence-known",
                     alt: None,
@@ -366,7 +398,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         b: j,
         span,
         surface: s,
-        target: Ref::Org { id, label: None, parent: country_id, parent_from_lexicon: false },
+        target: Ref::Org { id, label: None, parent: country_id, parent_from_lexicon: false, owner: None },
         proper: true,
         rule: "body/pattern",
         alt: None,
@@ -664,13 +696,14 @@ pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<Ro
             }
         }
     }
+    let title_b = j;
     if affiliation.is_none() {
         if let Some((r, end)) = complement_at(lx, toks, j) {
             affiliation = Some(r);
             j = end;
         }
     }
-    Some(RoleMention { sent, a: i, b: j, label, affiliation })
+    Some(RoleMention { sent, a: i, b: j, title_b, label, affiliation })
 }
 
 fn capitalize(s: &str) -> String {

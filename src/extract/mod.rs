@@ -136,7 +136,7 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                     if name.len() == 1
                         && mention::person_context_before(lx, &s.tokens, m.a)
                         && reg.resolve_word(&name[0], di).is_none()
-                        && !reg.people.iter().any(|p| p.key.iter().any(|w| people::same_word(w, &name[0])))
+                        && !reg.knows_word(&name[0])
                     {
                         reg.add_full(name, di, false);
                     }
@@ -291,20 +291,27 @@ impl<'a, 'd> DocContext<'a, 'd> {
     }
 
     fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
-        let holders: Vec<(String, Resolved)> = self
-            .holders
-            .iter()
-            .map(|(_, label, id)| (label.clone(), Resolved { id: id.clone(), kind: NodeKind::Person }))
-            .collect();
-        let mut speech = claims::SpeechState::default();
-        for si in 0..self.rd.sentences.len() {
-            for st in claims::read(self, si, &mut speech, &holders) {
-                let label = claim_label(&st.text);
-                let id = claim_id(&label);
-                b.mention(&id, NodeKind::Claim, &label, true);
-                for f in claims::facts(self, si, &st, &id) {
-                    b.fact(f);
-                }
+        for st in claims::read_doc(self, world) {
+            let label = claim_label(&st.text);
+            let id = claim_id(&label);
+            b.mention(&id, NodeKind::Claim, &label, true);
+            for f in claims::facts(self, &st, &id) {
+                b.fact(f);
+            }
+        }
+        // "le bureau de X" is part of X's state, as seats of power are.
+        for (si, sent) in self.rd.sentences.iter().enumerate() {
+            for (mi, m) in sent.mentions.entities.iter().enumerate() {
+                let (Some(org), Ref::Org { owner: Some(name), .. }) = (&self.resolved[si][mi], &m.target) else {
+                    continue;
+                };
+                let person = if name.len() >= 2 {
+                    self.reg.resolve_full(name)
+                } else {
+                    self.reg.resolve_word(&name[0], self.doc_index)
+                };
+                let Some(country) = person.and_then(|p| world.country_of.get(&self.person_id(p))) else { continue };
+                b.fact(self.fact(si, &org.id, Relation::PartOf, country, "part_of/office-of-person"));
             }
         }
         let mut state = events::EventState::default();
@@ -321,16 +328,39 @@ impl<'a, 'd> DocContext<'a, 'd> {
     }
 
     /// The person a title phrase without a name stands for: the one person
-    /// of the document holding that title, if there is exactly one.
-    pub fn described(&self, role: &mention::RoleMention) -> Option<String> {
+    /// of the document holding that title; among several, the one whose
+    /// state matches the phrase's ("le président ukrainien"), else the last
+    /// named before sentence `si`.
+    pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
         let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
-        let mut people: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
-        people.sort();
-        people.dedup();
-        match people.as_slice() {
-            [one] => Some((*one).clone()),
-            _ => None,
+        let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
+        let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
+        ids.sort();
+        ids.dedup();
+        if let [one] = ids.as_slice() {
+            return Some((*one).clone());
         }
+        if let (Some(Ref::Country(c)), Some(world)) = (&role.affiliation, world) {
+            let country = node_id(NodeKind::Country, &self.lx.countries[*c as usize].label);
+            people.retain(|(_, _, p)| world.country_of.get(p) == Some(&country));
+            let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
+            ids.sort();
+            ids.dedup();
+            return match ids.as_slice() {
+                [one] => Some((*one).clone()),
+                _ => None,
+            };
+        }
+        people.iter().rev().find(|(s, _, _)| *s <= si).map(|(_, _, p)| p.clone())
+    }
+
+    /// How many people of the document hold the title of a phrase.
+    fn holders_of(&self, role: &mention::RoleMention) -> usize {
+        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
     }
 
     /// Affiliations read from role descriptions: "l'ambassadeur de Russie"
@@ -344,7 +374,10 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 if s.tokens.get(role.b).is_some_and(|t| t.is_cap()) {
                     continue;
                 }
-                let Some(person) = self.described(role) else { continue };
+                // Only an unambiguous description says something new about its holder.
+                let Some(person) = self.described(role, si, None).filter(|_| self.holders_of(role) == 1) else {
+                    continue;
+                };
                 let target = match aff {
                     Ref::Country(c) => node_id(NodeKind::Country, &self.lx.countries[*c as usize].label),
                     Ref::Org { id, .. } => id.clone(),

@@ -8,13 +8,17 @@
 //! people share it and the document does not tell them apart, the mention
 //! is left unresolved rather than merged blindly.
 
+use std::collections::HashMap;
+
 use crate::text::fold;
 
 /// One person of the registry.
 #[derive(Debug, Clone)]
 pub struct Person {
-    /// The words of the fullest spelling seen, folded.
+    /// The words of the first spelling seen, folded.
     pub key: Vec<String>,
+    /// Transliteration keys of those words, for matching.
+    tkeys: Vec<String>,
     /// Spellings seen, in first-seen order.
     pub spellings: Vec<String>,
     /// Documents the full name appears in.
@@ -26,7 +30,7 @@ pub struct Person {
 /// A key for comparing transliterations: folded, y→i, no doubled letters,
 /// and the spelling endings French and English press write differently.
 pub fn translit(word: &str) -> String {
-    let f = fold(word).replace('y', "i").replace("ou", "u").replace("kh", "h").replace("j", "i");
+    let f = fold(word).replace('y', "i").replace("ou", "u").replace("kh", "h").replace('j', "i");
     let mut out = String::with_capacity(f.len());
     for c in f.chars() {
         if !out.ends_with(c) {
@@ -36,52 +40,99 @@ pub fn translit(word: &str) -> String {
     out
 }
 
-/// Edit distance, for word keys of a few letters.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+/// Whether two keys are at most one edit apart (insert, delete or
+/// substitute one byte), without allocating.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
     }
-    prev[b.len()]
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        a[prefix + 1.min(a.len() - prefix)..] == b[prefix + 1.min(b.len() - prefix)..]
+    } else {
+        a[prefix..] == b[prefix + 1..]
+    }
+}
+
+/// Whether two transliteration keys are spellings of one name word.
+fn same_key(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    x.len() >= 5 && y.len() >= 5 && x.as_bytes()[0] == y.as_bytes()[0] && within_one_edit(x.as_bytes(), y.as_bytes())
 }
 
 /// Whether two words are spellings of one name.
 pub fn same_word(a: &str, b: &str) -> bool {
-    let (x, y) = (translit(a), translit(b));
-    x == y
-        || (x.chars().count() >= 5
-            && y.chars().count() >= 5
-            && distance(&x, &y) <= 1
-            && x.chars().next() == y.chars().next())
+    same_key(&translit(a), &translit(b))
 }
 
-/// All people of a corpus.
+/// All people of a corpus, indexed by the keys of their name words.
 #[derive(Debug, Default)]
 pub struct Registry {
     /// The people, in first-seen order.
     pub people: Vec<Person>,
+    /// Word key → (person, position of the word in the name).
+    by_key: HashMap<String, Vec<(usize, usize)>>,
+    /// (first byte, length) of a word key → the keys, for spelling variants.
+    by_initial: HashMap<(u8, usize), Vec<String>>,
 }
 
 impl Registry {
+    /// Word keys equal to `tkey` or one edit away from it.
+    fn near_keys(&self, tkey: &str) -> Vec<&str> {
+        let Some(&first) = tkey.as_bytes().first() else { return Vec::new() };
+        let mut out: Vec<&str> = Vec::new();
+        if let Some((k, _)) = self.by_key.get_key_value(tkey) {
+            out.push(k);
+        }
+        if tkey.len() >= 5 {
+            for len in tkey.len() - 1..=tkey.len() + 1 {
+                if let Some(keys) = self.by_initial.get(&(first, len)) {
+                    out.extend(keys.iter().map(String::as_str).filter(|k| *k != tkey && same_key(k, tkey)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The person whose full name matches `tkeys` word for word.
+    fn find_full(&self, tkeys: &[String]) -> Option<usize> {
+        let first = tkeys.first()?;
+        let mut cands: Vec<usize> = self
+            .near_keys(first)
+            .iter()
+            .flat_map(|k| self.by_key[*k].iter().filter(|(_, pos)| *pos == 0).map(|(p, _)| *p))
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        cands.into_iter().find(|&p| {
+            let person = &self.people[p];
+            person.tkeys.len() == tkeys.len() && person.tkeys.iter().zip(tkeys).all(|(a, b)| same_key(a, b))
+        })
+    }
+
     /// Adds a full name seen in document `doc`; returns its person.
     pub fn add_full(&mut self, words: &[String], doc: usize, given_first: bool) -> usize {
         let spelled = words.join(" ");
-        let key: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        let found = self
-            .people
-            .iter()
-            .position(|p| p.key.len() == key.len() && p.key.iter().zip(&key).all(|(a, b)| same_word(a, b)));
-        let idx = match found {
+        let tkeys: Vec<String> = words.iter().map(|w| translit(w)).collect();
+        let idx = match self.find_full(&tkeys) {
             Some(i) => i,
             None => {
-                self.people.push(Person { key, spellings: Vec::new(), docs: Vec::new(), given_first });
-                self.people.len() - 1
+                let idx = self.people.len();
+                for (pos, k) in tkeys.iter().enumerate() {
+                    let entry = self.by_key.entry(k.clone()).or_default();
+                    if entry.is_empty() {
+                        if let Some(&c) = k.as_bytes().first() {
+                            self.by_initial.entry((c, k.len())).or_default().push(k.clone());
+                        }
+                    }
+                    entry.push((idx, pos));
+                }
+                let key = words.iter().map(|w| fold(w)).collect();
+                self.people.push(Person { key, tkeys, spellings: Vec::new(), docs: Vec::new(), given_first });
+                idx
             }
         };
         let p = &mut self.people[idx];
@@ -94,18 +145,29 @@ impl Registry {
         idx
     }
 
+    /// Whether some person's name holds this word (in any position).
+    pub fn knows_word(&self, word: &str) -> bool {
+        !self.near_keys(&translit(word)).is_empty()
+    }
+
     /// The person a single word names in document `doc`, if it is clear.
     pub fn resolve_word(&self, word: &str, doc: usize) -> Option<usize> {
-        let holds: Vec<usize> = (0..self.people.len())
-            .filter(|&i| {
-                let p = &self.people[i];
+        let tkey = translit(word);
+        let mut holds: Vec<usize> = self
+            .near_keys(&tkey)
+            .iter()
+            .flat_map(|k| self.by_key[*k].iter())
+            .filter(|(p, pos)| {
                 // A leading given name never stands alone for the person, except
                 // in names of three words or more, written surname first
                 // ("Park Jin Woo") as East Asian names are.
-                let skip = usize::from(p.given_first && p.key.len() < 3);
-                p.key.iter().skip(skip).any(|w| same_word(w, word))
+                let person = &self.people[*p];
+                !(*pos == 0 && person.given_first && person.key.len() < 3)
             })
+            .map(|(p, _)| *p)
             .collect();
+        holds.sort_unstable();
+        holds.dedup();
         let here: Vec<usize> = holds.iter().copied().filter(|&i| self.people[i].docs.contains(&doc)).collect();
         match (here.as_slice(), holds.as_slice()) {
             ([one], _) => Some(*one),
@@ -116,9 +178,8 @@ impl Registry {
 
     /// The person a multi-word name names, if registered.
     pub fn resolve_full(&self, words: &[String]) -> Option<usize> {
-        self.people
-            .iter()
-            .position(|p| p.key.len() == words.len() && p.key.iter().zip(words).all(|(a, b)| same_word(a, b)))
+        let tkeys: Vec<String> = words.iter().map(|w| translit(w)).collect();
+        self.find_full(&tkeys)
     }
 }
 
@@ -128,6 +189,15 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         s.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(within_one_edit(b"umierov", b"umerov"));
+        assert!(within_one_edit(b"zelenski", b"zelenska"));
+        assert!(within_one_edit(b"abc", b"abc"));
+        assert!(!within_one_edit(b"abcd", b"abdc"));
+        assert!(!within_one_edit(b"abc", b"a"));
     }
 
     #[test]
