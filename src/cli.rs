@@ -1,5 +1,9 @@
 //! The command line: clap types and their translation into library calls.
 //! The only module that prints, reads the environment or writes files.
+//! `build` lives here; the query commands (`path`, `neighbors`, `top`,
+//! `subgraph`, `stats`) in `cli/query.rs`.
+
+mod query;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -38,6 +42,21 @@ enum Command {
     /// `--format csv` writes nodes.csv and edges.csv into --out-dir, or into
     /// the folder --output names.
     Build(BuildArgs),
+    /// How two actors are connected: the shortest chains, each hop with its
+    /// relation, its true direction and the sentence that states it.
+    ///
+    /// Exit 0 with a path, 1 when there is none, 2 for an unknown or
+    /// ambiguous name. Paths go through actors; role and claim nodes only
+    /// with --through roles,claims.
+    Path(query::PathArgs),
+    /// A node's relations, grouped by type, with their best evidence.
+    Neighbors(query::NeighborsArgs),
+    /// Central actors by kind: PageRank and degree on the undirected view.
+    Top(query::TopArgs),
+    /// The ego network of a node, as DOT, GraphML or JSON.
+    Subgraph(query::SubgraphArgs),
+    /// Counts: nodes by kind, edges by relation, documents, components.
+    Stats(query::StatsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,6 +140,11 @@ pub const DEFAULT_FORMATS: [Format; 4] = [Format::Json, Format::Graphml, Format:
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Build(b) => build(b),
+        Command::Path(a) => query::path(a),
+        Command::Neighbors(a) => query::neighbors(a),
+        Command::Top(a) => query::top(a),
+        Command::Subgraph(a) => query::subgraph(a),
+        Command::Stats(a) => query::stats(a),
     }
 }
 

@@ -1,7 +1,18 @@
 //! The merged graph (`model`) and the questions asked of it.
 //!
+//! `load` reads the JSON export back into a `Graph`; `index` is the compact
+//! view the query commands walk, `cache` its binary form beside the JSON;
+//! `query` resolves names and finds paths, neighbours and ego networks;
+//! `rank` computes degree and PageRank.
+//!
 //! `graph/` does no I/O, and petgraph's indices never leave it.
 
+pub mod cache;
+pub mod index;
+pub mod load;
 pub mod model;
+pub mod query;
+pub mod rank;
 
+pub use index::Index;
 pub use model::{node_id, slug, AttrValue, Attrs, Edge, Evidence, Fact, Graph, GraphBuilder, Node};

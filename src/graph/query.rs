@@ -1,0 +1,528 @@
+//! Questions asked of a graph: who is this name, how are two actors
+//! connected, who is next to whom, what does the neighbourhood look like.
+//!
+//! Every query runs on the **undirected view** of the graph: "how is A
+//! connected to B" does not care that the text said "B received A" rather
+//! than "A visited B", and symmetric relations are stored in one arbitrary
+//! direction (smaller id first). Each hop keeps its edges, so the answer can
+//! still print the true direction.
+//!
+//! Paths walk through actors (person, country, organization, location) by
+//! default. Role and claim nodes are hubs (every president holds `président`)
+//! and are crossed only when a `Walk` allows their kind. The two ends of a
+//! path may be of any kind. Ties between paths of the same length break by
+//! node order (ids), so the answer is the same on every run.
+
+use std::collections::{HashSet, VecDeque};
+
+use crate::ontology::{NodeKind, Relation};
+
+use super::index::Index;
+use super::model::{Evidence, Fact, Graph, GraphBuilder};
+
+/// Which nodes and edges a query may walk over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walk {
+    /// Kinds a path may pass through (indexed like `NodeKind::ALL`).
+    pub kinds: [bool; 6],
+    /// Relations a path may use (indexed like `Relation::ALL`).
+    pub relations: [bool; 14],
+    /// The longest path, in hops.
+    pub max_hops: Option<usize>,
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Walk::actors()
+    }
+}
+
+impl Walk {
+    /// Actors only, every relation, no length limit.
+    pub fn actors() -> Walk {
+        let mut kinds = [false; 6];
+        for (i, k) in NodeKind::ALL.iter().enumerate() {
+            kinds[i] = k.is_actor();
+        }
+        Walk { kinds, relations: [true; 14], max_hops: None }
+    }
+
+    /// Every node and every relation.
+    pub fn everything() -> Walk {
+        Walk { kinds: [true; 6], relations: [true; 14], max_hops: None }
+    }
+
+    /// Also walks through nodes of this kind.
+    pub fn through(mut self, kind: NodeKind) -> Walk {
+        self.kinds[kind_pos(kind)] = true;
+        self
+    }
+
+    /// Uses only these relations.
+    pub fn via(mut self, relations: &[Relation]) -> Walk {
+        self.relations = [false; 14];
+        for r in relations {
+            self.relations[rel_pos(*r)] = true;
+        }
+        self
+    }
+
+    /// Whether a path may pass through nodes of this kind.
+    pub fn allows_kind(&self, kind: NodeKind) -> bool {
+        self.kinds[kind_pos(kind)]
+    }
+
+    /// Whether a path may use this relation.
+    pub fn allows_relation(&self, rel: Relation) -> bool {
+        self.relations[rel_pos(rel)]
+    }
+}
+
+fn kind_pos(k: NodeKind) -> usize {
+    NodeKind::ALL.iter().position(|x| *x == k).expect("every kind is listed")
+}
+
+fn rel_pos(r: Relation) -> usize {
+    Relation::ALL.iter().position(|x| *x == r).expect("every relation is listed")
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+/// What a name given on the command line stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// One node. `how` says how the name was matched, when it was not its
+    /// id, label or alias (for a note to the user).
+    Found {
+        /// The node.
+        node: usize,
+        /// "surname", "closest spelling" or `None` for a plain match.
+        how: Option<&'static str>,
+    },
+    /// Several nodes answer to the name equally well.
+    Ambiguous(Vec<usize>),
+    /// No node answers; the closest names, best first.
+    Unknown(Vec<usize>),
+}
+
+/// Resolves a name: the exact id, then the exact label, then label or alias
+/// with case, accents and punctuation ignored, then a person's single name
+/// (a surname alone, "Kim"), then a unique spelling one edit away
+/// ("Zelenski"). The first step that matches decides: one node is found,
+/// several are ambiguous. Otherwise the name is unknown and the closest
+/// names by edit distance are suggested.
+///
+/// # Example
+/// ```
+/// use trame::graph::query::{resolve, Resolution};
+/// let docs = [trame::Document::new("a.txt", "Le président kényan William Ruto est arrivé.")];
+/// let ix = trame::graph::Index::from_graph(&trame::Pipeline::builtin().run(&docs));
+/// let ruto = ix.find_id("person:william-ruto").unwrap();
+/// assert_eq!(resolve(&ix, "ruto"), Resolution::Found { node: ruto, how: Some("single name") });
+/// ```
+pub fn resolve(ix: &Index, name: &str) -> Resolution {
+    let name = name.trim();
+    if let Some(n) = ix.find_id(name) {
+        return Resolution::Found { node: n, how: None };
+    }
+    let n = ix.node_count();
+    let exact: Vec<usize> = (0..n).filter(|&i| ix.label(i) == name).collect();
+    if let Some(r) = decide(exact, None) {
+        return r;
+    }
+    let key = super::slug(name);
+    if key.is_empty() {
+        return Resolution::Unknown(Vec::new());
+    }
+    let folded: Vec<usize> = (0..n).filter(|&i| super::slug(ix.label(i)) == key).collect();
+    if let Some(r) = decide(folded, None) {
+        return r;
+    }
+    let alias: Vec<usize> = (0..n).filter(|&i| ix.aliases(i).any(|a| a == name || super::slug(a) == key)).collect();
+    let mut words: Vec<usize> = Vec::new();
+    if !name.contains(char::is_whitespace) {
+        words = (0..n)
+            .filter(|&i| ix.kind(i) == NodeKind::Person)
+            .filter(|&i| names(ix, i).any(|full| full.split_whitespace().any(|w| super::slug(w) == key)))
+            .collect();
+    }
+    let mut both: Vec<usize> = alias.iter().chain(&words).copied().collect();
+    both.sort_unstable();
+    both.dedup();
+    let how = if alias.is_empty() { Some("single name") } else { None };
+    if let Some(r) = decide(both, how) {
+        return r;
+    }
+    let mut scored: Vec<(usize, usize)> = (0..n).map(|i| (distance_to(ix, i, &key), i)).collect();
+    scored.sort_unstable();
+    let close: Vec<usize> = scored.iter().take_while(|(d, _)| *d <= 1).map(|(_, i)| *i).collect();
+    if close.len() == 1 && key.chars().count() >= 5 {
+        return Resolution::Found { node: close[0], how: Some("closest spelling") };
+    }
+    let limit = (key.chars().count() / 3).max(2);
+    Resolution::Unknown(scored.iter().take_while(|(d, _)| *d <= limit).take(5).map(|(_, i)| *i).collect())
+}
+
+fn decide(found: Vec<usize>, how: Option<&'static str>) -> Option<Resolution> {
+    match found.len() {
+        0 => None,
+        1 => Some(Resolution::Found { node: found[0], how }),
+        _ => Some(Resolution::Ambiguous(found)),
+    }
+}
+
+/// The label then the aliases of a node.
+fn names(ix: &Index, n: usize) -> impl Iterator<Item = &str> {
+    std::iter::once(ix.label(n)).chain(ix.aliases(n))
+}
+
+/// The smallest edit distance from `key` (a slug) to a node's names, and for
+/// a person to each word of its names.
+fn distance_to(ix: &Index, n: usize, key: &str) -> usize {
+    let mut best = usize::MAX;
+    for full in names(ix, n) {
+        best = best.min(levenshtein(key, &super::slug(full)));
+        if ix.kind(n) == NodeKind::Person {
+            for w in full.split_whitespace() {
+                best = best.min(levenshtein(key, &super::slug(w)));
+            }
+        }
+    }
+    best
+}
+
+/// Edit distance in chars (insertions, deletions, substitutions).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != b[j])).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// The role a person is best known by: the `holds_role` target with the
+/// most evidence (then the first by id).
+pub fn best_role(ix: &Index, n: usize) -> Option<usize> {
+    let mut best: Option<(u32, usize)> = None;
+    for (m, e) in ix.adjacent(n) {
+        let info = ix.edge(e);
+        let better = best.is_none_or(|(c, b)| info.evidence > c || (info.evidence == c && m < b));
+        if info.relation == Relation::HoldsRole && info.source as usize == n && better {
+            best = Some((info.evidence, m));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+// ---------------------------------------------------------------------------
+// Paths
+
+/// A path as its nodes, from the first end to the other.
+pub type Path = Vec<usize>;
+
+/// Breadth-first search with reusable marks, over the walk's view, with
+/// nodes and node pairs that Yen's algorithm bans.
+struct Bfs<'a> {
+    ix: &'a Index,
+    walk: &'a Walk,
+    mark: Vec<u32>,
+    parent: Vec<u32>,
+    stamp: u32,
+}
+
+impl<'a> Bfs<'a> {
+    fn new(ix: &'a Index, walk: &'a Walk) -> Bfs<'a> {
+        let n = ix.node_count();
+        Bfs { ix, walk, mark: vec![0; n], parent: vec![u32::MAX; n], stamp: 0 }
+    }
+
+    /// The shortest path from `s` to `t` of at most `max` hops that avoids
+    /// `banned` nodes and `cut` pairs (smaller node first).
+    fn run(&mut self, s: usize, t: usize, banned: &[usize], cut: &HashSet<(usize, usize)>, max: usize) -> Option<Path> {
+        let (ix, walk) = (self.ix, self.walk);
+        self.stamp += 1;
+        let stamp = self.stamp;
+        for &b in banned {
+            self.mark[b] = stamp;
+        }
+        self.mark[s] = stamp;
+        let mut frontier = vec![s];
+        let mut depth = 0;
+        while !frontier.is_empty() && depth < max {
+            depth += 1;
+            let mut next = Vec::new();
+            for &u in &frontier {
+                for (v, e) in ix.adjacent(u) {
+                    if self.mark[v] == stamp || !walk.allows_relation(ix.edge(e).relation) {
+                        continue;
+                    }
+                    if v != t && !walk.allows_kind(ix.kind(v)) {
+                        continue;
+                    }
+                    if !cut.is_empty() && cut.contains(&(u.min(v), u.max(v))) {
+                        continue;
+                    }
+                    self.mark[v] = stamp;
+                    self.parent[v] = u as u32;
+                    if v == t {
+                        let mut path = vec![t];
+                        let mut at = t;
+                        while at != s {
+                            at = self.parent[at] as usize;
+                            path.push(at);
+                        }
+                        path.reverse();
+                        return Some(path);
+                    }
+                    next.push(v);
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+}
+
+/// The `k` shortest simple paths from `from` to `to` on the walk's view,
+/// shortest first (Yen's algorithm over breadth-first searches). Paths are
+/// distinct as node sequences; parallel edges between two nodes are one hop.
+///
+/// # Complexity
+/// One search is O(V + E); Yen's algorithm runs at most `k × length` of them.
+///
+/// # Example
+/// ```
+/// use trame::graph::query::{k_shortest_paths, Walk};
+/// let docs = [trame::Document::new("a.txt", "Le président kényan William Ruto est arrivé à Paris.")];
+/// let ix = trame::graph::Index::from_graph(&trame::Pipeline::builtin().run(&docs));
+/// let (a, b) = (ix.find_id("person:william-ruto").unwrap(), ix.find_id("country:kenya").unwrap());
+/// assert_eq!(k_shortest_paths(&ix, a, b, 1, &Walk::actors()), vec![vec![a, b]]);
+/// ```
+pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Walk) -> Vec<Path> {
+    let max = walk.max_hops.unwrap_or(usize::MAX);
+    if from == to || k == 0 {
+        return if from == to { vec![vec![from]] } else { Vec::new() };
+    }
+    let mut bfs = Bfs::new(ix, walk);
+    let none = HashSet::new();
+    let Some(first) = bfs.run(from, to, &[], &none, max) else {
+        return Vec::new();
+    };
+    let mut found = vec![first];
+    let mut candidates: Vec<Path> = Vec::new();
+    while found.len() < k {
+        let prev = found.last().expect("one path at least").clone();
+        for i in 0..prev.len() - 1 {
+            let root = &prev[..=i];
+            let mut cut = HashSet::new();
+            for p in &found {
+                if p.len() > i + 1 && &p[..=i] == root {
+                    cut.insert((p[i].min(p[i + 1]), p[i].max(p[i + 1])));
+                }
+            }
+            let Some(spur) = bfs.run(prev[i], to, &prev[..i], &cut, max - i) else {
+                continue;
+            };
+            let mut path = prev[..i].to_vec();
+            path.extend(spur);
+            if !found.contains(&path) && !candidates.contains(&path) {
+                candidates.push(path);
+            }
+        }
+        let Some(best) = (0..candidates.len())
+            .min_by(|&a, &b| (candidates[a].len(), &candidates[a]).cmp(&(candidates[b].len(), &candidates[b])))
+        else {
+            break;
+        };
+        found.push(candidates.swap_remove(best));
+    }
+    found
+}
+
+/// One hop of a path: the edges joining two consecutive nodes that the walk
+/// allows, and whether each runs forward (from `from` to `to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    /// The node the hop leaves.
+    pub from: usize,
+    /// The node it reaches.
+    pub to: usize,
+    /// (edge, forward), in edge order.
+    pub edges: Vec<(usize, bool)>,
+}
+
+/// The hops of a path.
+pub fn hops(ix: &Index, path: &[usize], walk: &Walk) -> Vec<Hop> {
+    path.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let edges = ix
+                .adjacent(a)
+                .filter(|&(m, e)| m == b && walk.allows_relation(ix.edge(e).relation))
+                .map(|(_, e)| (e, ix.edge(e).source as usize == a))
+                .collect();
+            Hop { from: a, to: b, edges }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Neighbours, ego networks, statistics
+
+/// A node's edges of one relation in one direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The relation.
+    pub relation: Relation,
+    /// Whether the node is the source.
+    pub outgoing: bool,
+    /// (edge, other node), most evidence first, then by the other's id.
+    pub items: Vec<(usize, usize)>,
+}
+
+/// A node's neighbours grouped by relation and direction, in the
+/// ontology's relation order, outgoing before incoming. Every kind of
+/// neighbour is listed; the walk only filters relations.
+pub fn neighbors(ix: &Index, n: usize, walk: &Walk) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (m, e) in ix.adjacent(n) {
+        let info = ix.edge(e);
+        if !walk.allows_relation(info.relation) {
+            continue;
+        }
+        let outgoing = info.source as usize == n;
+        match groups.iter_mut().find(|g| g.relation == info.relation && g.outgoing == outgoing) {
+            Some(g) => g.items.push((e, m)),
+            None => groups.push(Group { relation: info.relation, outgoing, items: vec![(e, m)] }),
+        }
+    }
+    for g in &mut groups {
+        g.items.sort_by_key(|&(e, m)| (std::cmp::Reverse(ix.edge(e).evidence), m, e));
+    }
+    groups.sort_by_key(|g| (rel_pos(g.relation), !g.outgoing));
+    groups
+}
+
+/// The nodes within `hops` of `center` on the walk's view, sorted.
+pub fn ego(ix: &Index, center: usize, hops: usize, walk: &Walk) -> Vec<usize> {
+    let mut dist = vec![usize::MAX; ix.node_count()];
+    dist[center] = 0;
+    let mut queue = VecDeque::from([center]);
+    let mut out = vec![center];
+    while let Some(u) = queue.pop_front() {
+        if dist[u] == hops {
+            continue;
+        }
+        for (v, e) in ix.adjacent(u) {
+            if dist[v] != usize::MAX || !walk.allows_relation(ix.edge(e).relation) || !walk.allows_kind(ix.kind(v)) {
+                continue;
+            }
+            dist[v] = dist[u] + 1;
+            out.push(v);
+            queue.push_back(v);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The edges among `nodes` (sorted) that the walk allows, in edge order.
+pub fn induced_edges(ix: &Index, nodes: &[usize], walk: &Walk) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &u in nodes {
+        for (v, e) in ix.adjacent(u) {
+            let info = ix.edge(e);
+            if info.source as usize == u && walk.allows_relation(info.relation) && nodes.binary_search(&v).is_ok() {
+                out.push(e);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A `Graph` of some nodes and edges of the index, for the exporters.
+/// `evidence` gives each edge's evidence (the caller may read it from the
+/// cache file); an edge whose end is not among `nodes` is dropped.
+pub fn subgraph<E>(
+    ix: &Index,
+    nodes: &[usize],
+    edges: &[usize],
+    mut evidence: impl FnMut(usize) -> Result<Vec<Evidence>, E>,
+) -> Result<Graph, E> {
+    let mut b = GraphBuilder::new();
+    for &n in nodes {
+        let (id, kind) = (ix.id(n), ix.kind(n));
+        b.set_label(id, kind, ix.label(n));
+        for a in ix.aliases(n) {
+            b.mention(id, kind, a, false);
+        }
+        for _ in 0..ix.mentions(n) {
+            b.mention(id, kind, "", true);
+        }
+    }
+    for &e in edges {
+        let info = ix.edge(e);
+        for ev in evidence(e)? {
+            b.fact(Fact {
+                source: ix.id(info.source as usize).to_string(),
+                relation: info.relation,
+                target: ix.id(info.target as usize).to_string(),
+                modality: info.modality,
+                evidence: ev,
+            });
+        }
+    }
+    Ok(b.finish())
+}
+
+/// Connected components of the walk's view (every node of an allowed kind,
+/// isolated ones included), largest first, each sorted.
+pub fn components(ix: &Index, walk: &Walk) -> Vec<Vec<usize>> {
+    let n = ix.node_count();
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for s in 0..n {
+        if seen[s] || !walk.allows_kind(ix.kind(s)) {
+            continue;
+        }
+        seen[s] = true;
+        let mut comp = vec![s];
+        let mut stack = vec![s];
+        while let Some(u) = stack.pop() {
+            for (v, e) in ix.adjacent(u) {
+                if !seen[v] && walk.allows_kind(ix.kind(v)) && walk.allows_relation(ix.edge(e).relation) {
+                    seen[v] = true;
+                    comp.push(v);
+                    stack.push(v);
+                }
+            }
+        }
+        comp.sort_unstable();
+        out.push(comp);
+    }
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_counts_edits() {
+        assert_eq!(levenshtein("zelenski", "zelensky"), 1);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("coree", "core"), 1);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
+}
