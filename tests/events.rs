@@ -238,3 +238,11 @@ fn allied_with_pronoun_subject() {
 fn allied_with_nominal() {
     check("Le partenariat stratégique entre la Chine et le Pakistan se renforce.", "Chine -allied_with-> Pakistan");
 }
+
+#[test]
+fn denial_is_a_claim_of_the_denier() {
+    let g = graph_of("Téhéran nie avoir envoyé des soldats en Syrie.");
+    let claim = g.edges().iter().find(|e| e.relation == trame::ontology::Relation::Stated).expect("a stated edge");
+    assert_eq!(claim.source, "country:iran");
+    assert!(g.node(&claim.target).unwrap().label.contains("envoyé des soldats en Syrie"));
+}

@@ -290,3 +290,12 @@ fn selon_lesquelles_is_no_speaker() {
     assert!(got.iter().any(|t| t.starts_with("Kremlin -stated-> ")), "{got:#?}");
     assert!(!got.iter().any(|t| t.starts_with("Vladimir Poutine -stated-> ")), "{got:#?}");
 }
+
+#[test]
+fn pronoun_speaker_takes_the_last_speaker_of_its_gender() {
+    let text =
+        "« Le dialogue continue », a déclaré Sergueï Lavrov. « Nous restons fermes », a affirmé Annalena Baerbock. \
+                La rencontre a duré deux heures, a-t-il ajouté. Les sanctions demeurent, a-t-elle précisé.";
+    check_claim(text, "Sergueï Lavrov", "La rencontre a duré deux heures");
+    check_claim(text, "Annalena Baerbock", "Les sanctions demeurent");
+}

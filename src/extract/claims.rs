@@ -24,6 +24,7 @@
 //! Anonymous sources ("un haut responsable") are no entity: no edge.
 
 use crate::graph::Fact;
+use crate::lexicon::Gender;
 use crate::ontology::{NodeKind, Relation};
 use crate::text::{TokKind, Token};
 
@@ -339,7 +340,7 @@ pub fn read_doc(ctx: &DocContext, world: &World) -> Vec<Statement> {
     let qs = quotes(ctx);
     let mut acts: Vec<Act> = Vec::new();
     let mut out: Vec<Statement> = Vec::new();
-    let mut last: Option<Resolved> = None;
+    let mut last = Speakers::default();
     for si in 0..ctx.doc().sentences.len() {
         let mut here = Vec::new();
         read_sentence(ctx, world, si, &qs, &mut last, &mut acts, &mut here);
@@ -363,7 +364,7 @@ fn read_sentence(
     world: &World,
     si: usize,
     qs: &[Quote],
-    last: &mut Option<Resolved>,
+    last: &mut Speakers,
     acts: &mut Vec<Act>,
     out: &mut Vec<Statement>,
 ) {
@@ -412,18 +413,18 @@ fn read_sentence(
         } else if inverted {
             match entity_after(ctx, si, v + 1, world) {
                 Some(x) => (Some(x), false),
-                None => (pronoun_after(toks, v + 1).and(last.clone()), true),
+                None => (pronoun_after(toks, v + 1).and_then(|g| last.get(g)), true),
             }
         } else {
             match subject_before(ctx, si, v, world) {
                 Some(x) => (Some(x), false),
-                None => (pronoun_before(toks, v).and(last.clone()), true),
+                None => (pronoun_before(toks, v).and_then(|g| last.get(g)), true),
             }
         };
         let Some(speaker) = speaker else { continue };
         acts.push(Act { si, v, speaker: speaker.clone(), pronoun });
         if speaker.kind == NodeKind::Person {
-            *last = Some(speaker.clone());
+            last.push(speaker.clone(), ctx.gender_of(&speaker.id));
         }
         // A verb inside a quotation is the quotation's incise, or part of it;
         // a headline states nothing of its own.
@@ -572,7 +573,12 @@ fn apposed_subject(ctx: &DocContext, si: usize, p: usize) -> Option<Resolved> {
     // Step back over the noun phrase it heads: "l'agence japonaise Kyodo".
     let mut k = m.a;
     let mut steps = 0;
-    while k > 0 && steps < 5 && toks[k - 1].kind == TokKind::Word && !toks[k - 1].is_cap() && lemma(ctx, &toks[k - 1]).is_none() {
+    while k > 0
+        && steps < 5
+        && toks[k - 1].kind == TokKind::Word
+        && !toks[k - 1].is_cap()
+        && lemma(ctx, &toks[k - 1]).is_none()
+    {
         k -= 1;
         steps += 1;
     }
@@ -646,16 +652,39 @@ fn prev_word(toks: &[Token], v: usize) -> Option<usize> {
     k.checked_sub(1)
 }
 
-fn pronoun_after(toks: &[Token], from: usize) -> Option<()> {
-    toks[from.saturating_sub(3)..toks.len().min(from + 1)]
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "-t-il" | "-t-elle" | "-il" | "-elle"))
-        .then_some(())
+fn pronoun_gender(norm: &str) -> Option<Gender> {
+    match norm {
+        "-t-il" | "-il" | "il" => Some(Gender::Male),
+        "-t-elle" | "-elle" | "elle" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
-fn pronoun_before(toks: &[Token], v: usize) -> Option<()> {
-    let start = v.saturating_sub(4);
-    toks[start..v].iter().any(|t| matches!(t.norm.as_str(), "il" | "elle")).then_some(())
+/// The gender of an inverted subject pronoun near `from` ("a-t-il ajouté").
+fn pronoun_after(toks: &[Token], from: usize) -> Option<Gender> {
+    toks[from.saturating_sub(3)..toks.len().min(from + 1)].iter().find_map(|t| pronoun_gender(&t.norm))
+}
+
+/// The gender of a subject pronoun just before the verb ("Il estime").
+fn pronoun_before(toks: &[Token], v: usize) -> Option<Gender> {
+    toks[v.saturating_sub(4)..v].iter().find_map(|t| pronoun_gender(&t.norm).filter(|_| !t.norm.starts_with('-')))
+}
+
+/// The people who spoke last, for pronouns: "il" is the last man (or
+/// person of unknown gender) who spoke, "elle" the last woman.
+#[derive(Debug, Default)]
+struct Speakers {
+    said: Vec<(Resolved, Gender)>,
+}
+
+impl Speakers {
+    fn push(&mut self, who: Resolved, gender: Gender) {
+        self.said.push((who, gender));
+    }
+
+    fn get(&self, pronoun: Gender) -> Option<Resolved> {
+        self.said.iter().rev().find(|(_, g)| *g == pronoun || *g == Gender::Unknown).map(|(r, _)| r.clone())
+    }
 }
 
 fn is_speaker_kind(k: NodeKind) -> bool {

@@ -94,6 +94,18 @@ impl<'l> Pipeline<'l> {
     /// Runs the whole pipeline. Documents are taken in the order given;
     /// callers sort them (by name) so that the output is deterministic.
     pub fn run(&self, docs: &[Document]) -> Graph {
+        self.run_inner(docs, None)
+    }
+
+    /// Runs the pipeline and also returns every entity mention resolved to
+    /// a node, in reading order (the `mentions` export).
+    pub fn run_with_mentions(&self, docs: &[Document]) -> (Graph, Vec<MentionRecord>) {
+        let mut mentions = Vec::new();
+        let g = self.run_inner(docs, Some(&mut mentions));
+        (g, mentions)
+    }
+
+    fn run_inner(&self, docs: &[Document], mut mentions: Option<&mut Vec<MentionRecord>>) -> Graph {
         let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
         let registry = build_registry(self.lx, &read);
         let mut b = GraphBuilder::new();
@@ -103,7 +115,7 @@ impl<'l> Pipeline<'l> {
         // what one document says of a person (their country) serves all.
         let mut world = World::default();
         for ctx in &mut ctxs {
-            ctx.emit_structure(&mut b, &mut world);
+            ctx.emit_structure(&mut b, &mut world, mentions.as_deref_mut());
         }
         for ctx in &ctxs {
             ctx.emit_events(&mut b, &world);
@@ -159,6 +171,26 @@ pub struct DocContext<'a, 'd> {
     holders: Vec<(usize, String, String)>,
 }
 
+/// One entity mention resolved to a node, for annotation viewers and NER
+/// evaluation (`--format mentions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRecord {
+    /// The document's name.
+    pub doc: String,
+    /// Char offset of the mention in its document.
+    pub start: usize,
+    /// Char offset one past its end.
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// The kind of the node it resolves to.
+    pub kind: NodeKind,
+    /// The node id.
+    pub node: String,
+    /// False for demonyms and common-noun phrases ("nord-coréennes", "le gouvernement sud-coréen").
+    pub proper: bool,
+}
+
 /// What the whole corpus says, for reading events in any one document.
 #[derive(Debug, Default)]
 pub struct World {
@@ -174,9 +206,17 @@ impl<'a, 'd> DocContext<'a, 'd> {
         ctx
     }
 
+    /// The gender of a person node, from their given name when it is known.
+    pub fn gender_of(&self, id: &str) -> crate::lexicon::Gender {
+        self.reg
+            .by_id(id)
+            .and_then(|person| person.key.first().filter(|_| person.given_first))
+            .and_then(|w| self.lx.given_name(w))
+            .unwrap_or(crate::lexicon::Gender::Unknown)
+    }
+
     fn person_id(&self, p: usize) -> String {
-        let person = &self.reg.people[p];
-        node_id(NodeKind::Person, &person.spellings[0])
+        self.reg.people[p].id.clone()
     }
 
     fn resolve_ref(&self, r: &Ref) -> Option<Resolved> {
@@ -227,7 +267,12 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
     }
 
-    fn emit_structure(&mut self, b: &mut GraphBuilder, world: &mut World) {
+    fn emit_structure(
+        &mut self,
+        b: &mut GraphBuilder,
+        world: &mut World,
+        mut records: Option<&mut Vec<MentionRecord>>,
+    ) {
         let lx = self.lx;
         for (si, s) in self.rd.sentences.iter().enumerate() {
             for (mi, m) in s.mentions.entities.iter().enumerate() {
@@ -236,6 +281,17 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 let used = m.used(r.kind);
                 let name = if m.proper { m.surface.as_str() } else { "" };
                 b.mention(&r.id, r.kind, name, true);
+                if let Some(list) = records.as_deref_mut() {
+                    list.push(MentionRecord {
+                        doc: self.rd.doc.name.clone(),
+                        start: m.span.cstart,
+                        end: m.span.cend,
+                        text: m.surface.clone(),
+                        kind: r.kind,
+                        node: r.id.clone(),
+                        proper: m.proper,
+                    });
+                }
                 match used {
                     Ref::Country(c) => b.set_label(&r.id, r.kind, &lx.countries[*c as usize].label),
                     Ref::Place { label, .. } => b.set_label(&r.id, r.kind, label),

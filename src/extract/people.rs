@@ -15,6 +15,8 @@ use crate::text::fold;
 /// One person of the registry.
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// The node id, from the first spelling seen.
+    pub id: String,
     /// The words of the first spelling seen, folded.
     pub key: Vec<String>,
     /// Transliteration keys of those words, for matching.
@@ -75,6 +77,8 @@ pub struct Registry {
     pub people: Vec<Person>,
     /// Word key → (person, position of the word in the name).
     by_key: HashMap<String, Vec<(usize, usize)>>,
+    /// Node id → person.
+    by_id: HashMap<String, usize>,
     /// (first byte, length) of a word key → the keys, for spelling variants.
     by_initial: HashMap<(u8, usize), Vec<String>>,
 }
@@ -131,7 +135,9 @@ impl Registry {
                     entry.push((idx, pos));
                 }
                 let key = words.iter().map(|w| fold(w)).collect();
-                self.people.push(Person { key, tkeys, spellings: Vec::new(), docs: Vec::new(), given_first });
+                let id = crate::graph::node_id(crate::ontology::NodeKind::Person, &spelled);
+                self.by_id.insert(id.clone(), idx);
+                self.people.push(Person { id, key, tkeys, spellings: Vec::new(), docs: Vec::new(), given_first });
                 idx
             }
         };
@@ -143,6 +149,11 @@ impl Registry {
             p.docs.push(doc);
         }
         idx
+    }
+
+    /// The person with this node id.
+    pub fn by_id(&self, id: &str) -> Option<&Person> {
+        self.by_id.get(id).map(|&i| &self.people[i])
     }
 
     /// Whether some person's name holds this word (in any position).
