@@ -65,7 +65,8 @@ struct BuildArgs {
     #[arg(default_value = "seeds")]
     inputs: Vec<PathBuf>,
     /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
-    /// and `png` draw the DOT with Graphviz, which must be installed.
+    /// and `png` draw the DOT with Graphviz, which must be installed;
+    /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// The file to write with --format ("-" for stdout); the folder for csv.
@@ -100,10 +101,12 @@ enum FormatArg {
     Csv,
     Svg,
     Png,
+    Mentions,
 }
 
 impl FormatArg {
-    /// The export format, or `None` for the pictures Graphviz draws.
+    /// The export format of the graph, or `None` for the pictures Graphviz
+    /// draws and for the mentions, which are no graph.
     fn export(self) -> Option<Format> {
         match self {
             FormatArg::Json => Some(Format::Json),
@@ -111,7 +114,7 @@ impl FormatArg {
             FormatArg::Gexf => Some(Format::Gexf),
             FormatArg::Dot => Some(Format::Dot),
             FormatArg::Csv => Some(Format::Csv),
-            FormatArg::Svg | FormatArg::Png => None,
+            FormatArg::Svg | FormatArg::Png | FormatArg::Mentions => None,
         }
     }
 }
@@ -169,9 +172,18 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Input(format!("no article to read in {} (expected UTF-8 .txt files)", names.join(", "))));
     }
-    let graph = Pipeline::new(lexicon).run(&loaded.docs);
+    let pipeline = Pipeline::new(lexicon);
+    let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
+        pipeline.run_with_mentions(&loaded.docs)
+    } else {
+        (pipeline.run(&loaded.docs), Vec::new())
+    };
     let layout = Layout::from(args.layout);
     match args.format {
+        Some(FormatArg::Mentions) => {
+            let path = args.output.clone().unwrap_or_else(|| args.out_dir.join("mentions.jsonl"));
+            write_atomic(&path, |w| export::mentions::write(&mentions, w))?;
+        }
         None => {
             for format in DEFAULT_FORMATS {
                 write_format(&graph, format, layout, &args.out_dir)?;
@@ -188,7 +200,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             write_format(&graph, Format::Csv, layout, args.output.as_deref().unwrap_or(&args.out_dir))?;
         }
         Some(f) => {
-            let format = f.export().expect("pictures are handled above");
+            let format = f.export().expect("pictures and mentions are handled above");
             match &args.output {
                 Some(out) => write_atomic(out, |w| write_one(&graph, format, layout, w))?,
                 None => write_format(&graph, format, layout, &args.out_dir)?,

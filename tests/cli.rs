@@ -182,3 +182,20 @@ fn pictures_need_graphviz_and_say_how_to_install_it() {
         assert!(bytes.starts_with(magic), "{format}");
     }
 }
+
+#[test]
+fn mentions_as_json_lines_with_char_offsets() {
+    let dir = common::temp_dir("cli_mentions");
+    std::fs::write(dir.join("a.txt"), "Élu à Dakar, le président kényan William Ruto a parlé.\n").unwrap();
+    let o = trame(&dir, &["build", "a.txt", "--format", "mentions", "--output", "-", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ruto = lines.iter().find(|m| m["text"] == "William Ruto").expect("the person");
+    assert_eq!((ruto["start"].as_u64(), ruto["end"].as_u64()), (Some(33), Some(45)), "char offsets, not bytes");
+    assert_eq!(ruto["node"], "person:william-ruto");
+    let kenyan = lines.iter().find(|m| m["text"] == "kényan").expect("the demonym");
+    assert_eq!(kenyan["proper"], false);
+    assert_eq!(kenyan["kind"], "country");
+    assert!(lines.iter().any(|m| m["text"] == "Dakar" && m["kind"] == "location"));
+}

@@ -10,6 +10,7 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod mentions;
 mod xml;
 
 use std::io::{self, Write};
