@@ -246,3 +246,19 @@ fn denial_is_a_claim_of_the_denier() {
     assert_eq!(claim.source, "country:iran");
     assert!(g.node(&claim.target).unwrap().label.contains("envoyé des soldats en Syrie"));
 }
+
+#[test]
+fn deploys_in_a_participial_clause() {
+    check("Les troupes turques, arrivées à Tripoli la semaine dernière, ont commencé leur mission.", "Turquie -deploys-> Tripoli");
+}
+
+#[test]
+fn different_numbers_from_two_sources_are_both_kept() {
+    let g = graph_of(
+        "Selon Washington, 4 000 soldats iraniens ont été envoyés en Syrie. Selon Londres, 2 500 soldats iraniens ont été envoyés en Syrie.",
+    );
+    let e = g.edges().iter().find(|e| e.relation == trame::ontology::Relation::Deploys).expect("one deploys edge");
+    let mut q: Vec<String> = e.evidence.iter().filter_map(|ev| ev.attrs.get("quantity")).map(|v| format!("{v:?}")).collect();
+    q.sort();
+    assert_eq!(q, ["Int(2500)", "Int(4000)"]);
+}
