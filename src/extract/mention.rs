@@ -310,7 +310,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     let mut complement = None;
     if body.complement {
         let c = connector_len(toks, j);
-        if c > 0 && toks.get(j + c).is_some_and(Token::is_cap) && !strong_name_at(lx, toks, j + c) {
+        if c > 0 && toks.get(j + c).is_some_and(Token::is_cap) && !lx.names.matches_at(toks, j + c).iter().any(|h| !matches!(h.value, Named::Place(_))) {
             complement = Some(toks[j + c].text.clone());
             j += c + 1;
         }
@@ -571,7 +571,12 @@ fn name_word(lx: &Lexicon, t: &Token) -> bool {
 /// Whether a country, capital or organization name starts at `i` (a place
 /// name may still be a surname: the lexicon's places are many and noisy).
 fn strong_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
-    lx.names.matches_at(toks, i).iter().any(|h| !matches!(h.value, Named::Place(_)))
+    lx.names.matches_at(toks, i).iter().any(|h| match h.value {
+        // A city may be a surname (Austin, Florence); a region, a sea or a
+        // continent is not.
+        Named::Place(p) => lx.places[*p as usize].kind != "city",
+        _ => true,
+    })
 }
 
 /// A run of name words, possibly with particles inside, starting at `i`.
@@ -584,7 +589,8 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
             && NAME_PARTICLES.contains(&toks[j].norm.as_str())
             && toks.get(j + 1).is_some_and(|t| name_word(lx, t))
             && !is_capitalized(&toks[j].text)
-            && !strong_name_at(lx, toks, j + 1)
+            // "X de Vancouver" names a place of origin, not a family.
+            && lx.names.matches_at(toks, j + 1).is_empty()
         {
             j += 2;
         } else {
@@ -592,6 +598,29 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
         }
     }
     j
+}
+
+/// Verbs whose subject or partner is a person.
+const PERSON_VERBS: &[&str] = &[
+    "declarer", "affirmer", "annoncer", "indiquer", "estimer", "ajouter", "souligner", "ecrire", "preciser",
+    "assurer", "dire", "expliquer", "rappeler", "repondre", "rencontrer", "entretenir", "recevoir", "rendre",
+    "visiter", "telephoner", "discuter", "negocier", "accueillir", "demissionner", "promettre", "reconnaitre",
+];
+
+/// Whether a verb of `PERSON_VERBS` follows `end` (past an auxiliary or a reflexive pronoun).
+fn person_verb_after(lx: &Lexicon, toks: &[Token], end: usize) -> bool {
+    let mut k = end;
+    while k < toks.len() && k < end + 3 && matches!(toks[k].norm.as_str(), "a" | "ont" | "s'" | "se" | "est" | "sont" | "avait" | "aurait") {
+        k += 1;
+    }
+    toks.get(k).and_then(|t| lx.lemma(&t.norm)).is_some_and(|l| PERSON_VERBS.contains(&l))
+}
+
+/// Whether a verb of meeting stands just before "avec" before `i`.
+fn met_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].norm == "avec"
+        && toks[i.saturating_sub(5)..i - 1].iter().any(|t| lx.lemma(&t.norm).is_some_and(|l| PERSON_VERBS.contains(&l)))
 }
 
 /// Whether the words before `i` announce a person: a title, an honorific, a
@@ -637,7 +666,11 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     let len = end - i;
     let given = lx.given_name(&toks[i].norm).is_some() && len >= 2;
-    let strong = given || context;
+    // A name of two words or more that acts like a person: subject of a
+    // verb of saying, meeting or moving ("Wang Yi a déclaré", "Kim Jong-un
+    // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
+    let acts = len >= 2 && (person_verb_after(lx, toks, end) || met_before(lx, toks, i));
+    let strong = given || context || acts;
     if !strong && len < 2 {
         // A lone capitalized word stays a weak candidate: it becomes a person
         // only if it matches a name read elsewhere.
@@ -653,7 +686,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         b: end,
         span,
         surface: s,
-        target: Ref::Person { name, strong: strong || len >= 2 },
+        target: Ref::Person { name, strong },
         proper: true,
         rule: if given {
             "person/given-name"
