@@ -249,7 +249,10 @@ fn denial_is_a_claim_of_the_denier() {
 
 #[test]
 fn deploys_in_a_participial_clause() {
-    check("Les troupes turques, arrivées à Tripoli la semaine dernière, ont commencé leur mission.", "Turquie -deploys-> Tripoli");
+    check(
+        "Les troupes turques, arrivées à Tripoli la semaine dernière, ont commencé leur mission.",
+        "Turquie -deploys-> Tripoli",
+    );
 }
 
 #[test]
@@ -258,7 +261,8 @@ fn different_numbers_from_two_sources_are_both_kept() {
         "Selon Washington, 4 000 soldats iraniens ont été envoyés en Syrie. Selon Londres, 2 500 soldats iraniens ont été envoyés en Syrie.",
     );
     let e = g.edges().iter().find(|e| e.relation == trame::ontology::Relation::Deploys).expect("one deploys edge");
-    let mut q: Vec<String> = e.evidence.iter().filter_map(|ev| ev.attrs.get("quantity")).map(|v| format!("{v:?}")).collect();
+    let mut q: Vec<String> =
+        e.evidence.iter().filter_map(|ev| ev.attrs.get("quantity")).map(|v| format!("{v:?}")).collect();
     q.sort();
     assert_eq!(q, ["Int(2500)", "Int(4000)"]);
 }

@@ -299,3 +299,28 @@ fn pronoun_speaker_takes_the_last_speaker_of_its_gender() {
     check_claim(text, "Sergueï Lavrov", "La rencontre a duré deux heures");
     check_claim(text, "Annalena Baerbock", "Les sanctions demeurent");
 }
+
+#[test]
+fn organization_named_by_a_capitalized_head() {
+    has_node("Le Parti socialiste a exclu trois élus.", "organization:Parti socialiste");
+    has_node(
+        "La Fédération française de football a sanctionné le club.",
+        "organization:Fédération française de football",
+    );
+}
+
+#[test]
+fn club_named_after_its_city() {
+    has_node("Il a joué pour les Canadiens de Montréal.", "organization:Canadiens de Montréal");
+}
+
+#[test]
+fn capitalized_words_alone_are_no_person() {
+    let g = graph_of("Le groupe Soft Cell a repris Tainted Love en concert.");
+    assert!(g.nodes().all(|n| n.kind != trame::ontology::NodeKind::Person), "{:#?}", nodes(&g));
+}
+
+#[test]
+fn unknown_name_acting_as_a_person_is_one() {
+    has_node("Wang Yi a déclaré que la visite était reportée.", "person:Wang Yi");
+}

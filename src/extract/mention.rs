@@ -13,7 +13,9 @@ use crate::lexicon::{Lexicon, Named};
 use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
-use super::words::{DESCRIPTORS, FUNCTION_WORDS, HONORIFICS, LOCATIVE, NAME_PARTICLES, PLACE_HEADS, PLACE_NOUNS};
+use super::words::{
+    DESCRIPTORS, FUNCTION_WORDS, HONORIFICS, LOCATIVE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS,
+};
 
 /// What a mention refers to, as far as one sentence can tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,6 +214,8 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         let body = if in_title_words { None } else { body_at(lx, text, sent, toks, i) };
         let cands = [
             office_at(lx, text, sent, toks, i),
+            named_org_at(lx, text, sent, toks, i),
+            team_at(lx, text, sent, toks, i),
             body,
             place_phrase_at(lx, text, sent, toks, i),
             name_at(lx, text, sent, toks, i),
@@ -258,6 +262,97 @@ fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
         m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
     }
     m
+}
+
+/// "la Ligue nationale de hockey", "le Parti socialiste": a capitalized
+/// organization head, then lowercase adjectives and complements (with
+/// capitalized names inside), up to a verb, a punctuation mark or a
+/// function word. The name is its own node.
+fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let head = &toks[i];
+    if !head.is_cap()
+        || !ORG_HEADS.contains(&head.norm.as_str())
+        || i == 0 && toks.len() > 1 && !toks[1].is_cap() && lx.lemma(&toks[1].norm).is_some()
+    {
+        return None;
+    }
+    // The lexicon knows its organizations better ("Conseil de sécurité de l'ONU").
+    if !lx.names.matches_at(toks, i).is_empty() {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut end = i + 1;
+    while j < toks.len() && j - i < 8 {
+        let t = &toks[j];
+        let n = t.norm.as_str();
+        if t.kind != TokKind::Word {
+            break;
+        }
+        if matches!(n, "de" | "du" | "des" | "d'" | "pour" | "et") {
+            // A complement continues the name only if a name word follows.
+            let mut k = j + 1;
+            while k < toks.len() && matches!(toks[k].norm.as_str(), "la" | "l'" | "le" | "les") {
+                k += 1;
+            }
+            if k < toks.len()
+                && toks[k].kind == TokKind::Word
+                && !is_function_word(&toks[k])
+                && lx.lemma(&toks[k].norm).is_none()
+            {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if is_function_word(t) || lx.lemma(&t.norm).is_some() && !t.is_cap() {
+            break;
+        }
+        j += 1;
+        end = j;
+    }
+    // The head alone ("le Conseil") is too vague to be a node.
+    if end == i + 1 {
+        return None;
+    }
+    let (span, s) = surface(text, toks, i, end);
+    let target = Ref::Org {
+        id: node_id(NodeKind::Organization, &s),
+        label: None,
+        parent: None,
+        parent_from_lexicon: false,
+        owner: None,
+    };
+    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/named-head", alt: None })
+}
+
+/// "les Canucks de Vancouver", "les Mets de New York": a capitalized plural
+/// name that is no French word, "de" and a city: a club named after its city.
+fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let t = &toks[i];
+    let plural = t.norm.ends_with('s') && t.is_cap() && !is_function_word(t) && lx.lemma(&t.norm).is_none();
+    if !plural || i == 0 || !matches!(toks[i - 1].norm.as_str(), "les" | "des" | "aux") {
+        return None;
+    }
+    let mut k = i + 1;
+    if !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'")) {
+        return None;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "la" | "l'")) {
+        k += 1;
+    }
+    let hit =
+        lx.names.matches_at(toks, k).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
+    let end = k + hit.len;
+    let (span, s) = surface(text, toks, i, end);
+    let target = Ref::Org {
+        id: node_id(NodeKind::Organization, &s),
+        label: None,
+        parent: None,
+        parent_from_lexicon: false,
+        owner: None,
+    };
+    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/team-of-city", alt: None })
 }
 
 /// Nouns for the office of a person: "le bureau de X", "le cabinet de X".
@@ -310,7 +405,10 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     let mut complement = None;
     if body.complement {
         let c = connector_len(toks, j);
-        if c > 0 && toks.get(j + c).is_some_and(Token::is_cap) && !lx.names.matches_at(toks, j + c).iter().any(|h| !matches!(h.value, Named::Place(_))) {
+        if c > 0
+            && toks.get(j + c).is_some_and(Token::is_cap)
+            && !lx.names.matches_at(toks, j + c).iter().any(|h| !matches!(h.value, Named::Place(_)))
+        {
             complement = Some(toks[j + c].text.clone());
             j += c + 1;
         }
@@ -602,15 +700,41 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
 
 /// Verbs whose subject or partner is a person.
 const PERSON_VERBS: &[&str] = &[
-    "declarer", "affirmer", "annoncer", "indiquer", "estimer", "ajouter", "souligner", "ecrire", "preciser",
-    "assurer", "dire", "expliquer", "rappeler", "repondre", "rencontrer", "entretenir", "recevoir", "rendre",
-    "visiter", "telephoner", "discuter", "negocier", "accueillir", "demissionner", "promettre", "reconnaitre",
+    "declarer",
+    "affirmer",
+    "annoncer",
+    "indiquer",
+    "estimer",
+    "ajouter",
+    "souligner",
+    "ecrire",
+    "preciser",
+    "assurer",
+    "dire",
+    "expliquer",
+    "rappeler",
+    "repondre",
+    "rencontrer",
+    "entretenir",
+    "recevoir",
+    "rendre",
+    "visiter",
+    "telephoner",
+    "discuter",
+    "negocier",
+    "accueillir",
+    "demissionner",
+    "promettre",
+    "reconnaitre",
 ];
 
 /// Whether a verb of `PERSON_VERBS` follows `end` (past an auxiliary or a reflexive pronoun).
 fn person_verb_after(lx: &Lexicon, toks: &[Token], end: usize) -> bool {
     let mut k = end;
-    while k < toks.len() && k < end + 3 && matches!(toks[k].norm.as_str(), "a" | "ont" | "s'" | "se" | "est" | "sont" | "avait" | "aurait") {
+    while k < toks.len()
+        && k < end + 3
+        && matches!(toks[k].norm.as_str(), "a" | "ont" | "s'" | "se" | "est" | "sont" | "avait" | "aurait")
+    {
         k += 1;
     }
     toks.get(k).and_then(|t| lx.lemma(&t.norm)).is_some_and(|l| PERSON_VERBS.contains(&l))
