@@ -324,3 +324,16 @@ fn capitalized_words_alone_are_no_person() {
 fn unknown_name_acting_as_a_person_is_one() {
     has_node("Wang Yi a déclaré que la visite était reportée.", "person:Wang Yi");
 }
+
+#[test]
+fn place_named_after_a_geographic_noun() {
+    has_node("Les alpinistes ont atteint le sommet du mont Thabor.", "location:mont Thabor");
+    has_node("La tempête a touché les îles Kerguelen.", "location:îles Kerguelen");
+}
+
+#[test]
+fn unknown_town_after_a_locative_preposition() {
+    has_node("Le pêcheur est né à Plouguerneau en 1950.", "location:Plouguerneau");
+    let g = graph_of("Le ministre Gabriel Attal a parlé. Le prix a été remis à Attal.");
+    assert!(g.nodes().all(|n| n.label != "Attal" || n.kind == trame::ontology::NodeKind::Person), "{:#?}", nodes(&g));
+}

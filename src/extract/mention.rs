@@ -14,7 +14,7 @@ use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
-    DESCRIPTORS, FUNCTION_WORDS, HONORIFICS, LOCATIVE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS,
+    DESCRIPTORS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -216,9 +216,12 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             office_at(lx, text, sent, toks, i),
             named_org_at(lx, text, sent, toks, i),
             team_at(lx, text, sent, toks, i),
+            geo_at(lx, text, sent, toks, i),
             body,
             place_phrase_at(lx, text, sent, toks, i),
             name_at(lx, text, sent, toks, i),
+            // Before `person`: on a tie it keeps the person reading and adds the place.
+            locative_place_at(lx, text, sent, toks, i),
             person,
         ];
         // Longest wins; on a tie, the earlier kind of reading in this list.
@@ -323,6 +326,71 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
         owner: None,
     };
     Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/named-head", alt: None })
+}
+
+/// "le mont Blanc", "les îles Caïmans", "l'arrondissement de Görlitz": a
+/// lowercase place noun and a capitalized name the lexicon does not know
+/// (a known one is read by `place_phrase_at` as the place itself).
+fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let head = &toks[i];
+    if head.is_cap() || !GEO_HEADS.contains(&head.norm.as_str()) {
+        return None;
+    }
+    let mut k = i + 1;
+    let c = connector_len(toks, k);
+    if c > 0 && !matches!(toks[k].norm.as_str(), "a" | "au" | "aux") {
+        k += c;
+    }
+    let start = k;
+    while k < toks.len()
+        && k - start < 4
+        && toks[k].is_cap()
+        && !is_function_word(&toks[k])
+        && !strong_name_at(lx, toks, k)
+    {
+        k += 1;
+    }
+    if k == start || !lx.names.matches_at(toks, start).is_empty() {
+        return None;
+    }
+    let (span, s) = surface(text, toks, i, k);
+    let target = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    Some(Mention { sent, a: i, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
+}
+
+/// "à Pornichet", "en Poitou": a capitalized name the lexicon does not know,
+/// after a locative preposition, is a place, unless it names a person read
+/// elsewhere (it is kept as a weak person with the place as fallback).
+fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if i == 0 || !matches!(toks[i - 1].norm.as_str(), "a" | "en") || !name_word(lx, &toks[i]) {
+        return None;
+    }
+    // "a" is also the verb avoir: "Macron a Paris en tête" is rare, but
+    // "X a Y" with Y a name is not a place; accept only the accented "à".
+    if toks[i - 1].norm == "a" && toks[i - 1].text != "à" && toks[i - 1].text != "À" {
+        return None;
+    }
+    if lx.given_name(&toks[i].norm).is_some() || !lx.names.matches_at(toks, i).is_empty() {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < toks.len() && k - i < 3 && name_word(lx, &toks[k]) && !strong_name_at(lx, toks, k) {
+        k += 1;
+    }
+    let (span, s) = surface(text, toks, i, k);
+    let place = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
+    Some(Mention {
+        sent,
+        a: i,
+        b: k,
+        span,
+        surface: s,
+        target: Ref::Person { name, strong: false },
+        proper: true,
+        rule: "place/after-locative",
+        alt: Some(place),
+    })
 }
 
 /// "les Canucks de Vancouver", "les Mets de New York": a capitalized plural
