@@ -337,3 +337,9 @@ fn unknown_town_after_a_locative_preposition() {
     let g = graph_of("Le ministre Gabriel Attal a parlé. Le prix a été remis à Attal.");
     assert!(g.nodes().all(|n| n.label != "Attal" || n.kind == trame::ontology::NodeKind::Person), "{:#?}", nodes(&g));
 }
+
+#[test]
+fn names_with_capitalized_particles_and_regnal_numbers() {
+    has_node("Marine Le Pen a répondu aux questions.", "person:Marine Le Pen");
+    has_node("Le règne de Louis XIV a duré longtemps.", "person:Louis XIV");
+}

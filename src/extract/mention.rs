@@ -754,16 +754,26 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
         } else if j > i
             && NAME_PARTICLES.contains(&toks[j].norm.as_str())
             && toks.get(j + 1).is_some_and(|t| name_word(lx, t))
-            && !is_capitalized(&toks[j].text)
+            // A capitalized particle only after a given name: "Marine Le Pen".
+            && (!is_capitalized(&toks[j].text) || lx.given_name(&toks[i].norm).is_some())
             // "X de Vancouver" names a place of origin, not a family.
             && lx.names.matches_at(toks, j + 1).is_empty()
         {
             j += 2;
+        } else if j > i && is_regnal_number(&toks[j].text) {
+            // "Louis XIV", "Napoléon III".
+            j += 1;
+            break;
         } else {
             break;
         }
     }
     j
+}
+
+/// A Roman numeral as monarchs and popes carry: I to XXX.
+fn is_regnal_number(word: &str) -> bool {
+    (1..=5).contains(&word.len()) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Verbs whose subject or partner is a person.
