@@ -170,8 +170,9 @@ pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
                 continue;
             }
             // Inversion: "a-t-il" → "a" "-t-il", only after a lowercase verb.
-            let word = fold(&doc_text[cur.byte(i)..cur.byte(j)]);
-            let split = if c.is_lowercase() {
+            let raw = &doc_text[cur.byte(i)..cur.byte(j)];
+            let split = if c.is_lowercase() && raw.contains('-') {
+                let word = fold(raw);
                 INVERTED
                     .iter()
                     .find(|suf| word.len() > suf.len() && word.ends_with(*suf))
