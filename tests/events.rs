@@ -266,3 +266,15 @@ fn different_numbers_from_two_sources_are_both_kept() {
     q.sort();
     assert_eq!(q, ["Int(2500)", "Int(4000)"]);
 }
+
+#[test]
+fn met_needs_the_person_as_object() {
+    check_absent(
+        "Alain Juppé a reçu le soutien de nombreux élus, dont Valérie Pécresse.",
+        "Alain Juppé -met-> Valérie Pécresse",
+    );
+    check(
+        "Le président chilien Gabriel Boric a reçu son homologue péruvien Pedro Castillo.",
+        "Gabriel Boric -met-> Pedro Castillo",
+    );
+}

@@ -343,3 +343,9 @@ fn names_with_capitalized_particles_and_regnal_numbers() {
     has_node("Marine Le Pen a répondu aux questions.", "person:Marine Le Pen");
     has_node("Le règne de Louis XIV a duré longtemps.", "person:Louis XIV");
 }
+
+#[test]
+fn things_with_an_article_are_no_person() {
+    let g = graph_of("Il a acheté une Aston Martin. Le Nouvel Obs a publié l’enquête.");
+    assert!(g.nodes().all(|n| n.kind != trame::ontology::NodeKind::Person), "{:#?}", nodes(&g));
+}

@@ -17,6 +17,7 @@ use crate::graph::{node_id, AttrValue, Fact};
 use crate::ontology::{Modality, NodeKind, Relation};
 use crate::text::{TokKind, Token};
 
+use super::words::DESCRIPTORS;
 use super::{DocContext, World};
 
 /// An actor or place of a sentence: an entity mention, or a title phrase
@@ -225,7 +226,7 @@ fn args(ctx: &DocContext, si: usize, world: &World) -> Vec<Arg> {
         if out.iter().any(|x| x.a >= role.a && x.a <= role.b + 1 && x.kind == NodeKind::Person) {
             continue;
         }
-        if let Some(p) = ctx.described(role, si, Some(world)) {
+        if let Some(p) = ctx.described_unique(role, si, world) {
             out.retain(|x| x.b <= role.a || x.a >= role.b);
             out.push(Arg { a: role.a, b: role.b, id: p, kind: NodeKind::Person, demonym: false });
         }
@@ -709,8 +710,42 @@ fn dateline_visit(out: &mut Out, args: &[Arg]) {
     out.push(&p, Relation::Visited, &t, 0, "visited/dateline", &[]);
 }
 
+/// Words between a verb and its object person: articles, possessives, "M.".
+const OBJECT_GLUE: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "m.",
+    "m",
+    "mme",
+    ".",
+    "homologue",
+    "collegue",
+    "secretement",
+    "longuement",
+    "brievement",
+    "hier",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "aussi",
+    "egalement",
+    "deja",
+];
+
 fn met_verb(out: &mut Out, args: &[Arg], v: usize, lem: &str) {
     let toks = &out.ctx.doc().sentences[out.si].tokens;
+    let ctx_roles = &out.ctx.doc().sentences[out.si].mentions.roles;
     let Some(subject) =
         agent_before(args, toks, v).or_else(|| inverted_subject(args, toks, v)).filter(|x| x.kind == NodeKind::Person)
     else {
@@ -724,7 +759,16 @@ fn met_verb(out: &mut Out, args: &[Arg], v: usize, lem: &str) {
                 "entretenir" | "retrouver" => between.iter().any(|t| t.norm == "avec"),
                 "telephoner" | "appeler" => true,
                 l if SAY.contains(&l) => between.first().is_some_and(|t| matches!(t.norm.as_str(), "a" | "au" | "aux")),
-                _ => !between.iter().any(|t| matches!(t.norm.as_str(), "que" | "qu'" | "»")),
+                // "a rencontré (le président argentin) X": the object, right after the verb.
+                _ => {
+                    between.len() <= 6
+                        && between.iter().enumerate().all(|(k, t)| {
+                            OBJECT_GLUE.contains(&t.norm.as_str())
+                                || DESCRIPTORS.contains(&t.norm.as_str())
+                                || ctx_roles.iter().any(|r| r.a <= v + 1 + k && v + 1 + k < r.b)
+                                || args.iter().any(|a| a.demonym && a.a == v + 1 + k)
+                        })
+                }
             }
         }
     });

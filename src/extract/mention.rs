@@ -867,11 +867,14 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         }
     }
     let len = end - i;
-    let given = lx.given_name(&toks[i].norm).is_some() && len >= 2;
+    // French names take no article: "une Aston Martin", "le Nouvel Obs" are things.
+    let article = i > 0
+        && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "au" | "aux");
+    let given = lx.given_name(&toks[i].norm).is_some() && len >= 2 && !article;
     // A name of two words or more that acts like a person: subject of a
     // verb of saying, meeting or moving ("Wang Yi a déclaré", "Kim Jong-un
     // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
-    let acts = len >= 2 && (person_verb_after(lx, toks, end) || met_before(lx, toks, i));
+    let acts = len >= 2 && !article && (person_verb_after(lx, toks, end) || met_before(lx, toks, i));
     let strong = given || context || acts;
     if !strong && len < 2 {
         // A lone capitalized word stays a weak candidate: it becomes a person

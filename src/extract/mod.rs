@@ -149,6 +149,8 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                         && mention::person_context_before(lx, &s.tokens, m.a)
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
+                        // A lone word the lexicon knows as a place stays a place.
+                        && lx.names.matches_at(&s.tokens, m.a).is_empty()
                     {
                         reg.add_full(name, di, false);
                     }
@@ -408,6 +410,14 @@ impl<'a, 'd> DocContext<'a, 'd> {
             };
         }
         people.iter().rev().find(|(s, _, _)| *s <= si).map(|(_, _, p)| p.clone())
+    }
+
+    /// Like `described`, but only when the title and the state pick out one
+    /// person: relations need more certainty than speech does.
+    pub fn described_unique(&self, role: &mention::RoleMention, si: usize, world: &World) -> Option<String> {
+        let p = self.described(role, si, Some(world))?;
+        let unique = self.holders_of(role) == 1 || matches!(role.affiliation, Some(Ref::Country(_)));
+        unique.then_some(p)
     }
 
     /// How many people of the document hold the title of a phrase.
