@@ -290,7 +290,7 @@ TERRITORY_OF = {  # ISO2 of a dependent territory -> ISO2 of its sovereign state
 }
 EX_USSR = {"RU", "UA", "BY", "KZ", "UZ", "KG", "TJ", "TM", "MD", "AZ", "AM", "GE"}
 MIN_POP = 100000
-MAX_ALIASES = 15
+MAX_ALIASES = 5
 WORD_CITY_MIN_POP = 500000
 
 

@@ -6,24 +6,30 @@
 //! "nice"), and acronyms and very short words must match exactly ("UE", not
 //! "ue"). Lowercase words of a name ("du", "mer") match in any case.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap;
 
 use crate::text::{is_all_caps, is_capitalized, tokenize_at, Span, Token};
 
 #[derive(Debug, Clone)]
 struct Pattern<T> {
-    norms: Vec<String>,
-    /// Per word: `Some(text)` when the text must match exactly, `None` for folded.
-    exact: Vec<Option<String>>,
-    /// Per word: whether the text word must be capitalized.
-    cap: Vec<bool>,
+    words: Vec<Word>,
     value: T,
+}
+
+/// One word of a name.
+#[derive(Debug, Clone)]
+struct Word {
+    norm: String,
+    /// `Some(text)` when the text must match exactly, `None` for folded.
+    exact: Option<String>,
+    /// Whether the text word must be capitalized.
+    cap: bool,
 }
 
 /// A set of names, each with a value.
 #[derive(Debug, Clone)]
 pub struct Gazetteer<T> {
-    by_first: HashMap<String, Vec<Pattern<T>>>,
+    by_first: FastMap<String, Vec<Pattern<T>>>,
     case_sensitive: bool,
 }
 
@@ -47,7 +53,7 @@ impl<T: Clone> Gazetteer<T> {
     /// above (proper names); without it only folded forms are compared
     /// (titles, common nouns).
     pub fn new(case_sensitive: bool) -> Self {
-        Gazetteer { by_first: HashMap::new(), case_sensitive }
+        Gazetteer { by_first: FastMap::default(), case_sensitive }
     }
 
     /// Adds a name. Empty names are ignored.
@@ -56,16 +62,23 @@ impl<T: Clone> Gazetteer<T> {
         if toks.is_empty() {
             return;
         }
-        let exact = toks
-            .iter()
+        let words: Vec<Word> = toks
+            .into_iter()
             .map(|t| {
-                let short = t.text.chars().filter(|c| c.is_alphabetic()).count() <= 2 && is_capitalized(&t.text);
-                (self.case_sensitive && (is_all_caps(&t.text) || short)).then(|| t.text.clone())
+                let capitalized = is_capitalized(&t.text);
+                let short = capitalized && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+                let exact = (self.case_sensitive && (short || is_all_caps(&t.text))).then_some(t.text);
+                Word { norm: t.norm, exact, cap: self.case_sensitive && capitalized }
             })
             .collect();
-        let cap = toks.iter().map(|t| self.case_sensitive && is_capitalized(&t.text)).collect();
-        let norms: Vec<String> = toks.into_iter().map(|t| t.norm).collect();
-        self.by_first.entry(norms[0].clone()).or_default().push(Pattern { norms, exact, cap, value });
+        let pattern = Pattern { words, value };
+        // Clone the key only for a first word not seen before.
+        match self.by_first.get_mut(&pattern.words[0].norm) {
+            Some(list) => list.push(pattern),
+            None => {
+                self.by_first.insert(pattern.words[0].norm.clone(), vec![pattern]);
+            }
+        }
     }
 
     /// Every name starting at token `i`, longest first.
@@ -75,15 +88,15 @@ impl<T: Clone> Gazetteer<T> {
         let mut hits: Vec<Hit<T>> = cands
             .iter()
             .filter(|p| {
-                p.norms.len() <= tokens.len() - i
-                    && p.norms.iter().enumerate().all(|(k, n)| {
+                p.words.len() <= tokens.len() - i
+                    && p.words.iter().enumerate().all(|(k, w)| {
                         let t = &tokens[i + k];
-                        t.norm == *n
-                            && p.exact[k].as_ref().is_none_or(|e| *e == t.text)
-                            && (!p.cap[k] || is_capitalized(&t.text))
+                        t.norm == w.norm
+                            && w.exact.as_ref().is_none_or(|e| *e == t.text)
+                            && (!w.cap || is_capitalized(&t.text))
                     })
             })
-            .map(|p| Hit { len: p.norms.len(), value: &p.value })
+            .map(|p| Hit { len: p.words.len(), value: &p.value })
             .collect();
         hits.sort_by_key(|h| std::cmp::Reverse(h.len));
         hits

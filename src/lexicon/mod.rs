@@ -6,15 +6,16 @@
 //! a user's file is checked like ours and a bad row is reported with its
 //! file and line. Matching keys are folded once here, at load time.
 
+pub mod fasthash;
 pub mod gazetteer;
 pub mod tsv;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
 use crate::error::{Error, Result};
 use crate::text::fold;
+use fasthash::FastMap;
 pub use gazetteer::{name_tokens, Gazetteer, Hit};
 
 /// A sovereign state.
@@ -123,11 +124,11 @@ pub struct Lexicon {
     pub portfolio_forms: Gazetteer<u32>,
     /// Body forms → index in `bodies`.
     pub body_forms: Gazetteer<u32>,
-    demonyms: HashMap<String, u32>,
-    given: HashMap<String, Gender>,
-    verbs: HashMap<String, String>,
-    country_by_name: HashMap<String, u32>,
-    org_by_name: HashMap<String, u32>,
+    demonyms: FastMap<String, u32>,
+    given: FastMap<String, Gender>,
+    verbs: FastMap<String, String>,
+    country_by_name: FastMap<String, u32>,
+    org_by_name: FastMap<String, u32>,
 }
 
 /// Built-in files, in load order.
@@ -190,11 +191,11 @@ impl Lexicon {
             title_forms: Gazetteer::new(false),
             portfolio_forms: Gazetteer::new(false),
             body_forms: Gazetteer::new(false),
-            demonyms: HashMap::new(),
-            given: HashMap::new(),
-            verbs: HashMap::new(),
-            country_by_name: HashMap::new(),
-            org_by_name: HashMap::new(),
+            demonyms: FastMap::default(),
+            given: FastMap::default(),
+            verbs: FastMap::default(),
+            country_by_name: FastMap::default(),
+            org_by_name: FastMap::default(),
         };
         for (file, text) in sources {
             let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -328,6 +329,7 @@ impl Lexicon {
 
     fn load_given(&mut self, t: &tsv::Table) -> Result<()> {
         let (n, g) = (t.column("name")?, t.column("gender")?);
+        self.given.reserve(t.rows.len());
         for row in &t.rows {
             let gender = match row.get(g) {
                 "m" => Gender::Male,
@@ -341,6 +343,7 @@ impl Lexicon {
 
     fn load_verbs(&mut self, t: &tsv::Table) -> Result<()> {
         let (f, l) = (t.column("form")?, t.column("lemma")?);
+        self.verbs.reserve(t.rows.len());
         for row in &t.rows {
             self.verbs.insert(fold(row.get(f)), fold(row.get(l)));
         }

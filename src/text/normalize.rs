@@ -45,6 +45,17 @@ pub fn is_space(c: char) -> bool {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // Most text is ASCII: lowercase it without the Unicode tables.
+        if c.is_ascii() && !matches!(c, '\'' | '`') {
+            if c.is_ascii_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         if is_apostrophe(c) {
             out.push('\'');
         } else if is_space(c) {
