@@ -28,6 +28,7 @@ use crate::lexicon::Gender;
 use crate::ontology::{NodeKind, Relation};
 use crate::text::{TokKind, Token};
 
+use super::words::WEEKDAYS;
 use super::{DocContext, Resolved, World};
 
 /// Lemmas of verbs of saying, believing, warning and denying.
@@ -123,13 +124,6 @@ const OBJECT_SPEECH: &[&str] = &[
 
 /// Words between a verb and an inverted subject: dates, adverbs.
 const INCISE_FILLER: &[&str] = &[
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "hier",
     "encore",
     "egalement",
@@ -733,7 +727,7 @@ fn entity_after(ctx: &DocContext, si: usize, from: usize, world: &World) -> Opti
                 _ => return None,
             }
         }
-        if !INCISE_FILLER.contains(&n) && !matches!(n, "l'" | "les") {
+        if !INCISE_FILLER.contains(&n) && !WEEKDAYS.contains(&n) && !matches!(n, "l'" | "les") {
             return None;
         }
         k += 1;

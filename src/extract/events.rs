@@ -17,7 +17,7 @@ use crate::graph::{node_id, AttrValue, Fact};
 use crate::ontology::{Modality, NodeKind, Relation};
 use crate::text::{TokKind, Token};
 
-use super::words::DESCRIPTORS;
+use super::words::{DESCRIPTORS, MONTHS, WEEKDAYS};
 use super::{DocContext, World};
 
 /// An actor or place of a sentence: an entity mention, or a title phrase
@@ -189,22 +189,6 @@ const HEDGES: &[&str] = &[
 const NEGATIONS: &[&str] = &["pas", "jamais", "plus", "guere", "aucun", "aucune", "nullement"];
 const DENY: &[&str] = &["nier", "dementir", "contester", "rejeter", "refuter"];
 const DESTINATION: &[&str] = &["en", "au", "aux", "a", "dans", "vers", "jusqu'", "sur"];
-
-const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
-const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
 fn args(ctx: &DocContext, si: usize, world: &World) -> Vec<Arg> {
     let s = &ctx.doc().sentences[si];

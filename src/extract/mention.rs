@@ -14,7 +14,8 @@ use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
-    DESCRIPTORS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS,
+    DESCRIPTORS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS,
+    PLACE_NOUNS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -114,7 +115,8 @@ pub struct SentenceMentions {
 }
 
 fn is_function_word(t: &Token) -> bool {
-    FUNCTION_WORDS.contains(&t.norm.as_str())
+    let n = t.norm.as_str();
+    FUNCTION_WORDS.contains(&n) || WEEKDAYS.contains(&n) || MONTHS.contains(&n)
 }
 
 fn connector_len(toks: &[Token], i: usize) -> usize {

@@ -160,13 +160,18 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "ici",
     "la-bas",
     "dont",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "messieurs",
+    "mesdames",
+];
+
+/// Days of the week, folded.
+pub const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/// Months, folded, in calendar order.
+pub const MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
     "mars",
@@ -179,11 +184,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "octobre",
     "novembre",
     "decembre",
-    "monsieur",
-    "madame",
-    "mademoiselle",
-    "messieurs",
-    "mesdames",
 ];
 
 /// Particles inside person names ("Ursula von der Leyen", "Charles de Gaulle").
