@@ -457,7 +457,7 @@ pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
         let cell = |e: usize, forward: bool| {
             let info = ix.edge(e);
             let rel = info.relation.as_str();
-            let arrow = if forward { format!("─{rel}→") } else { format!("←{rel}─") };
+            let arrow = link(info.relation, rel, forward);
             match info.modality.as_str() {
                 "asserted" => arrow,
                 m => format!("{arrow} ({m})"),
@@ -574,7 +574,7 @@ pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let width = groups.iter().flat_map(shown).map(|m| clip(ix.label(m), 40).chars().count()).max().unwrap_or(0);
     for g in &groups {
         let rel = g.relation.as_str();
-        let head = if g.outgoing { format!("─{rel}→") } else { format!("←{rel}─") };
+        let head = link(g.relation, rel, g.outgoing);
         out.push_str(&format!("\n{} {}\n", st.rel(&head), st.dim(&format!("({})", g.items.len()))));
         for &(e, m) in g.items.iter().take(args.limit) {
             let ev = loaded.evidence_shortest_first(e)?;
@@ -759,4 +759,29 @@ pub(super) fn stats(args: StatsArgs) -> Result<ExitCode> {
     }
     emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How a hop is drawn: with its true direction, or without one for the
+/// symmetric relations (met, allied_with), whose stored order means nothing.
+fn link(relation: Relation, name: &str, forward: bool) -> String {
+    if relation.is_symmetric() {
+        format!("─{name}─")
+    } else if forward {
+        format!("─{name}→")
+    } else {
+        format!("←{name}─")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symmetric_relations_have_no_arrow() {
+        assert_eq!(link(Relation::Met, "met", false), "─met─");
+        assert_eq!(link(Relation::AlliedWith, "allied_with", true), "─allied_with─");
+        assert_eq!(link(Relation::Deploys, "deploys", true), "─deploys→");
+        assert_eq!(link(Relation::Summoned, "summoned", false), "←summoned─");
+    }
 }
