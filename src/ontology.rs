@@ -32,7 +32,7 @@ impl NodeKind {
         NodeKind::Claim,
     ];
 
-    /// The ontology's spelling, also the prefix of node ids (`person:lloyd-austin`).
+    /// The ontology's spelling, also the prefix of node ids (`person:ada-lovelace`).
     pub fn as_str(self) -> &'static str {
         match self {
             NodeKind::Person => "person",

@@ -285,18 +285,18 @@ fn headline_makes_no_claim() {
 
 #[test]
 fn selon_lesquelles_is_no_speaker() {
-    let g = graph_of("Le Kremlin a démenti les rumeurs selon lesquelles Vladimir Poutine serait malade.");
+    let g = graph_of("L’Élysée a démenti les rumeurs selon lesquelles Emmanuel Macron serait malade.");
     let got = triples(&g);
-    assert!(got.iter().any(|t| t.starts_with("Kremlin -stated-> ")), "{got:#?}");
-    assert!(!got.iter().any(|t| t.starts_with("Vladimir Poutine -stated-> ")), "{got:#?}");
+    assert!(got.iter().any(|t| t.starts_with("Élysée -stated-> ")), "{got:#?}");
+    assert!(!got.iter().any(|t| t.starts_with("Emmanuel Macron -stated-> ")), "{got:#?}");
 }
 
 #[test]
 fn pronoun_speaker_takes_the_last_speaker_of_its_gender() {
     let text =
-        "« Le dialogue continue », a déclaré Sergueï Lavrov. « Nous restons fermes », a affirmé Annalena Baerbock. \
+        "« Le dialogue continue », a déclaré Sergueï Choïgou. « Nous restons fermes », a affirmé Annalena Baerbock. \
                 La rencontre a duré deux heures, a-t-il ajouté. Les sanctions demeurent, a-t-elle précisé.";
-    check_claim(text, "Sergueï Lavrov", "La rencontre a duré deux heures");
+    check_claim(text, "Sergueï Choïgou", "La rencontre a duré deux heures");
     check_claim(text, "Annalena Baerbock", "Les sanctions demeurent");
 }
 

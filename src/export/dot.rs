@@ -363,9 +363,9 @@ mod tests {
     fn sample() -> Graph {
         let mut b = GraphBuilder::new();
         b.set_label("person:trap", NodeKind::Person, TRAP);
-        b.mention("person:other", NodeKind::Person, "Kim Jong-un", true);
+        b.mention("person:other", NodeKind::Person, "Xi Jinping", true);
         b.mention("country:russie", NodeKind::Country, "Russie", true);
-        let claim = "les troupes nord-coréennes ont reçu de faux papiers d’identité russes";
+        let claim = "les troupes sud-africaines ont reçu de faux papiers d’identité russes";
         b.mention("claim:faux-papiers", NodeKind::Claim, claim, false);
         for (source, relation, target, modality) in [
             ("person:trap", Relation::Met, "person:other", Modality::Asserted),
@@ -416,8 +416,8 @@ mod tests {
     #[test]
     fn claims_are_cut_with_full_text_in_tooltip() {
         let text = render(Layout::Dot);
-        assert!(text.contains(r#""n0" [label="les troupes nord-coréennes ont reçu de…", shape=plaintext"#), "{text}");
-        assert!(text.contains("tooltip=\"les troupes nord-coréennes ont reçu de faux papiers d’identité russes\\nclaim:faux-papiers, 0 mentions\""));
+        assert!(text.contains(r#""n0" [label="les troupes sud-africaines ont reçu de…", shape=plaintext"#), "{text}");
+        assert!(text.contains("tooltip=\"les troupes sud-africaines ont reçu de faux papiers d’identité russes\\nclaim:faux-papiers, 0 mentions\""));
         assert_eq!(shorten("court", 40), "court");
         assert_eq!(shorten("a\n  b", 40), "a b");
         assert_eq!(shorten(&"x".repeat(50), 40), format!("{}…", "x".repeat(40)));

@@ -273,7 +273,7 @@ mod tests {
                 sentence: 1,
                 start,
                 end: start + 20,
-                text: "Pyongyang a envoyé\n12 000 soldats & \"plus\".".into(),
+                text: "Téhéran a envoyé\n12 000 soldats & \"plus\".".into(),
                 rule: "deploys/envoyer-en".into(),
                 attrs,
             },
@@ -312,7 +312,7 @@ mod tests {
     fn evidence_newlines_survive_as_references() {
         let text = render(&sample(true));
         let expected =
-            r#"<attvalue for="evidence" value="Pyongyang a envoyé&#10;12 000 soldats &amp; &quot;plus&quot;."/>"#;
+            r#"<attvalue for="evidence" value="Téhéran a envoyé&#10;12 000 soldats &amp; &quot;plus&quot;."/>"#;
         assert!(text.contains(expected), "{text}");
     }
 

@@ -374,7 +374,7 @@ fn read_sentence(
         if !selon && lem.is_none() {
             continue;
         }
-        // "ce que Moscou et Pyongyang nient": every subject denies the clause before.
+        // "ce que Téhéran et Damas nient": every subject denies the clause before.
         if let Some(st) = ce_que(ctx, si, v, world) {
             for (speaker, content) in st {
                 acts.push(Act { si, v, speaker: speaker.clone(), pronoun: false });
@@ -526,7 +526,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
         }
         for &(si, a, b) in &q.pieces {
             let toks = &sents[si].tokens;
-            // Leave the incise out of the words: "– poursuit Rutte –".
+            // Leave the incise out of the words: "– poursuit Guterres –".
             let cut = incise.filter(|i| i.si == si).and_then(|i| incise_span(toks, i.v));
             let ranges: Vec<(usize, usize)> = match cut {
                 Some((x, y)) if x >= a && y <= b => vec![(a, x), (y, b)],
@@ -582,7 +582,7 @@ fn apposed_subject(ctx: &DocContext, si: usize, p: usize) -> Option<Resolved> {
 }
 
 /// Whether the sentence goes on after an incise at `v` ("X, a poursuivi
-/// Rutte, marque « … »", "Lors de la réunion, poursuit Rutte, « … »"):
+/// Guterres, marque « … »", "Lors de la réunion, poursuit Guterres, « … »"):
 /// then the clause before the incise is not what was said.
 fn incise_continues(toks: &[Token], v: usize) -> bool {
     let Some(comma) = (v + 1..toks.len().min(v + 12)).find(|&k| toks[k].norm == ",") else { return false };
@@ -692,7 +692,7 @@ fn entity_after(ctx: &DocContext, si: usize, from: usize, world: &World) -> Opti
     let mut k = from;
     while k < s.tokens.len() && k - from < 10 {
         if let Some(role) = s.mentions.roles.iter().find(|r| r.a == k) {
-            // "a déclaré le secrétaire général de l'OTAN, Mark Rutte".
+            // "a déclaré le secrétaire général de l'ONU, António Guterres".
             let next = if s.tokens.get(role.b).is_some_and(|t| t.norm == ",") { role.b + 1 } else { role.b };
             if let Some((mi, _)) = s.mentions.entities.iter().enumerate().find(|(_, m)| m.a == next) {
                 if let Some(r) = ctx.resolved[si][mi].clone().filter(|r| r.kind == NodeKind::Person) {
@@ -757,7 +757,7 @@ fn subject_before(ctx: &DocContext, si: usize, v: usize, world: &World) -> Optio
             if !m.proper && m.rule == "demonym" {
                 continue;
             }
-            // Inside a title phrase ("le ministre russe … Sergueï Lavrov" is fine,
+            // Inside a title phrase ("le ministre russe … Sergueï Choïgou" is fine,
             // but "de l'OTAN" in "le secrétaire général de l'OTAN" is not the subject).
             if s.mentions.roles.iter().any(|r| r.a < m.a && m.b <= r.b) {
                 continue;
@@ -778,7 +778,7 @@ fn subject_before(ctx: &DocContext, si: usize, v: usize, world: &World) -> Optio
     None
 }
 
-/// "…, ce que Moscou et Pyongyang nient": each subject, with the clause before.
+/// "…, ce que Téhéran et Damas nient": each subject, with the clause before.
 fn ce_que(ctx: &DocContext, si: usize, v: usize, _world: &World) -> Option<Vec<(Resolved, (usize, usize))>> {
     let s = &ctx.doc().sentences[si];
     let toks = &s.tokens;

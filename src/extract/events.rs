@@ -6,7 +6,7 @@
 //! form) or a noun ("déploiement", "invasion", "visite"). Its agent is the
 //! nearest actor before it in the clause, the actor after "par" in a
 //! passive, or the state named by the demonym on a troop noun ("les
-//! troupes nord-coréennes sont arrivées à X"); its target follows a
+//! troupes turques sont arrivées à X"); its target follows a
 //! preposition that fits the relation. A head of state acting for their
 //! state (deploys, supplies, attacks, allied_with) is lifted to that state
 //! through the affiliation read anywhere in the corpus. Rule ids name the
@@ -28,7 +28,7 @@ struct Arg {
     b: usize,
     id: String,
     kind: NodeKind,
-    /// Only a demonym ("nord-coréennes"): it qualifies a noun, it is no actor.
+    /// Only a demonym ("sud-africaines"): it qualifies a noun, it is no actor.
     demonym: bool,
 }
 
@@ -297,7 +297,7 @@ fn is_future_or_conditional(norm: &str) -> bool {
 /// The nearest actor before `v` in its clause (a demonym alone is not one).
 fn agent_before<'x>(args: &'x [Arg], toks: &[Token], v: usize) -> Option<&'x Arg> {
     let mut start = clause_start(toks, v);
-    // "Pyongyang « a fourni … »": a quotation that opens after its subject.
+    // "Téhéran « a fourni … »": a quotation that opens after its subject.
     if start > 0 && matches!(toks[start - 1].norm.as_str(), "«" | "“") && args.iter().any(|x| x.b + 1 == start) {
         start -= 1 + args.iter().find(|x| x.b + 1 == start).map_or(0, |x| x.b - x.a);
     }
@@ -358,7 +358,7 @@ fn destination<'x>(args: &'x [Arg], toks: &[Token], v: usize, limit: usize, not:
 }
 
 /// The state named by a demonym on a troop noun near `v`, if any:
-/// "des soldats nord-coréens", "les troupes nord-coréennes".
+/// "des soldats tchadiens", "les troupes turques".
 fn troop_state(ctx: &DocContext, toks: &[Token], args: &[Arg], v: usize) -> Option<String> {
     let lo = v.saturating_sub(10);
     let hi = toks.len().min(v + 8);
@@ -618,7 +618,7 @@ fn deploys_verb(out: &mut Out, args: &[Arg], state: &mut EventState, v: usize, s
 
 fn deploys_nominal(out: &mut Out, args: &[Arg], v: usize) {
     let toks = &out.ctx.doc().sentences[out.si].tokens;
-    // "le déploiement de troupes nord-coréennes dans la région de Koursk"
+    // "le déploiement de troupes turques dans la région d'Idlib"
     let Some(agent) = troop_state(out.ctx, toks, args, v)
         .filter(|_| toks.get(v + 1).is_some_and(|t| matches!(t.norm.as_str(), "de" | "des" | "d'")))
     else {

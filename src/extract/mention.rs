@@ -69,7 +69,7 @@ pub struct Mention {
     pub surface: String,
     /// What it refers to.
     pub target: Ref,
-    /// False for demonyms and common-noun phrases ("nord-coréennes", "le gouvernement sud-coréen").
+    /// False for demonyms and common-noun phrases ("sud-africaines", "le gouvernement chilien").
     pub proper: bool,
     /// How it was found.
     pub rule: &'static str,
@@ -259,7 +259,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
 }
 
 /// A lone capitalized word that the lexicon knows as a place may also be a
-/// surname ("Austin", "Florence"): keep it as a weak person, with the place
+/// surname ("Lincoln", "Florence"): keep it as a weak person, with the place
 /// as fallback, and let corpus-level resolution decide.
 fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
     if m.b - m.a == 1 && matches!(m.target, Ref::Place { .. }) && m.rule == "name/place" && name_word(lx, &toks[m.a]) {
@@ -428,7 +428,7 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
 /// Nouns for the office of a person: "le bureau de X", "le cabinet de X".
 const OFFICES: &[&str] = &["bureau", "cabinet", "entourage", "secretariat", "chancellerie"];
 
-/// "le bureau de Yoon": an organization, the office of a person named after it.
+/// "le bureau de Sánchez": an organization, the office of a person named after it.
 fn office_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     if !OFFICES.contains(&toks[i].norm.as_str()) || !matches!(toks.get(i + 1)?.norm.as_str(), "de" | "du") {
         return None;
@@ -573,7 +573,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     })
 }
 
-/// "la région (russe) de Koursk", "l'oblast de Koursk": the place itself.
+/// "la région (russe) de Belgorod", "l'oblast de Belgorod": the place itself.
 fn place_phrase_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     if !PLACE_HEADS.contains(&toks[i].norm.as_str()) {
         return None;
@@ -665,10 +665,10 @@ fn capital_is_place(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
 }
 
 /// Whether the "à" at `a` marks the one a verb addresses ("demande à
-/// Moscou", "a fourni à Pékin", "et à Pyongyang" after one of those), not a place.
+/// Moscou", "a fourni à Pékin", "et à Téhéran" after one of those), not a place.
 fn dative_a(lx: &Lexicon, toks: &[Token], a: usize) -> bool {
     let mut k = a;
-    // Step back over "X et" in a coordination: "à Moscou et à Pyongyang".
+    // Step back over "X et" in a coordination: "à Moscou et à Téhéran".
     while k >= 3 && toks[k - 1].norm == "et" && toks[k - 3].norm == "a" {
         k -= 3;
     }
@@ -740,7 +740,7 @@ fn name_word(lx: &Lexicon, t: &Token) -> bool {
 /// name may still be a surname: the lexicon's places are many and noisy).
 fn strong_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     lx.names.matches_at(toks, i).iter().any(|h| match h.value {
-        // A city may be a surname (Austin, Florence); a region, a sea or a
+        // A city may be a surname (Lincoln, Florence); a region, a sea or a
         // continent is not.
         Named::Place(p) => lx.places[*p as usize].kind != "city",
         _ => true,
@@ -829,7 +829,7 @@ fn met_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
 
 /// Whether the words before `i` announce a person: a title, an honorific, a
 /// descriptor noun, each possibly followed by a demonym ("le président
-/// sud-coréen X", "son collègue sud-coréen X", "M. X").
+/// kényan X", "son collègue kényan X", "M. X").
 pub fn person_context_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     let mut k = i;
     if k > 0 && demonym_at(lx, toks, k - 1).is_some() {
@@ -861,7 +861,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     let context = person_context_before(lx, toks, i);
     // Without a title before it, a given name inside the run starts the
-    // name: "Secretary of Defense Lloyd Austin".
+    // name: "Secretary of State Antony Blinken".
     if !context && lx.given_name(&toks[i].norm).is_none() {
         let start = (i + 1..end).find(|&k| lx.given_name(&toks[k].norm).is_some() && end - k >= 2);
         if start.is_some() {
@@ -874,7 +874,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "au" | "aux");
     let given = lx.given_name(&toks[i].norm).is_some() && len >= 2 && !article;
     // A name of two words or more that acts like a person: subject of a
-    // verb of saying, meeting or moving ("Wang Yi a déclaré", "Kim Jong-un
+    // verb of saying, meeting or moving ("Wang Yi a déclaré", "Xi Jinping
     // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
     let acts = len >= 2 && !article && (person_verb_after(lx, toks, end) || met_before(lx, toks, i));
     let strong = given || context || acts;

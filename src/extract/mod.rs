@@ -189,7 +189,7 @@ pub struct MentionRecord {
     pub kind: NodeKind,
     /// The node id.
     pub node: String,
-    /// False for demonyms and common-noun phrases ("nord-coréennes", "le gouvernement sud-coréen").
+    /// False for demonyms and common-noun phrases ("sud-africaines", "le gouvernement chilien").
     pub proper: bool,
 }
 

@@ -4,11 +4,11 @@
 //! Rule ids name the construction: `holds_role/title-before-name` ("le
 //! ministre X"), `holds_role/apposition` ("X, porte-parole de…"),
 //! `affiliated_with/title-complement` ("secrétaire général de l'OTAN"),
-//! `affiliated_with/descriptor-demonym` ("son collègue sud-coréen X"),
+//! `affiliated_with/descriptor-demonym` ("son collègue kényan X"),
 //! `part_of/demonym` ("l'armée ukrainienne"), `part_of/seat-of-power`
 //! (lexicon: Kremlin), `part_of/named-in-name` ("Conseil de sécurité de
-//! l'ONU"), `located_in/region-demonym` ("la région russe de Koursk"),
-//! `located_in/place-en-country` ("Vladivostok, en Russie"),
+//! l'ONU"), `located_in/region-demonym` ("la région russe de Belgorod"),
+//! `located_in/place-en-country` ("Lyon, en France"),
 //! `member_of/membre-de`.
 
 use crate::graph::{node_id, Fact};
@@ -135,7 +135,7 @@ fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
     }
 }
 
-/// "son collègue sud-coréen X", "l'opposant russe X": a demonym on a noun
+/// "son collègue kényan X", "l'opposant russe X": a demonym on a noun
 /// that describes the person ties them to that state.
 fn descriptors(ctx: &DocContext, si: usize, out: &mut Structure) {
     let s = &ctx.doc().sentences[si];
@@ -218,9 +218,9 @@ fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
         if r.kind != NodeKind::Location {
             continue;
         }
-        // The lexicon must agree with the text: a slip ("Koursk en Ukraine") makes no edge.
+        // The lexicon must agree with the text: a slip ("Lyon en Italie") makes no edge.
         let agrees = |c: u32| known.is_none_or(|k| k == c);
-        // "la région russe de Koursk"
+        // "la région russe de Belgorod"
         if m.rule == "place/head-de" {
             if let Some(c) = lx.demonym(&s.tokens[m.a + 1].norm) {
                 if agrees(c) {
@@ -229,7 +229,7 @@ fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
                 }
             }
         }
-        // "Vladivostok, en Russie", "Wonsan en Corée du Nord", "Lyon (France)"
+        // "Lyon, en France", "Mossoul en Irak", "Lyon (France)"
         let mut k = m.b;
         let toks = &s.tokens;
         if toks.get(k).is_some_and(|t| t.norm == "," || t.norm == "(") {

@@ -226,7 +226,7 @@ pub const HONORIFICS: &[&str] = &[
 ];
 
 /// Nouns that describe a person by a relation, not a title: "son collègue
-/// sud-coréen X", "le dirigeant nord-coréen X", "l'opposant russe X".
+/// kényan X", "le dirigeant chilien X", "l'opposant russe X".
 pub const DESCRIPTORS: &[&str] = &[
     "collegue",
     "homologue",
@@ -331,7 +331,7 @@ pub const PLACE_NOUNS: &[&str] = &[
     "aeroports",
 ];
 
-/// Nouns that introduce a named place: "la région (russe) de Koursk".
+/// Nouns that introduce a named place: "la région (russe) de Belgorod".
 pub const PLACE_HEADS: &[&str] = &[
     "region",
     "oblast",

@@ -345,13 +345,13 @@ mod tests {
     #[test]
     fn label_is_the_fullest_name() {
         let mut b = GraphBuilder::new();
-        b.mention("person:x", NodeKind::Person, "Austin", true);
-        b.mention("person:x", NodeKind::Person, "Lloyd Austin", true);
-        b.mention("person:x", NodeKind::Person, "Austin", true);
+        b.mention("person:x", NodeKind::Person, "Lovelace", true);
+        b.mention("person:x", NodeKind::Person, "Ada Lovelace", true);
+        b.mention("person:x", NodeKind::Person, "Lovelace", true);
         let g = b.finish();
         let n = g.node("person:x").unwrap();
-        assert_eq!(n.label, "Lloyd Austin");
-        assert_eq!(n.aliases, ["Austin"]);
+        assert_eq!(n.label, "Ada Lovelace");
+        assert_eq!(n.aliases, ["Lovelace"]);
         assert_eq!(n.mentions, 3);
     }
 }

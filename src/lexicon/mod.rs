@@ -350,7 +350,7 @@ impl Lexicon {
         Ok(())
     }
 
-    /// The country a demonym form points at ("nord-coréennes" → Corée du Nord).
+    /// The country a demonym form points at ("sud-africaines" → Afrique du Sud).
     pub fn demonym(&self, norm: &str) -> Option<u32> {
         self.demonyms.get(norm).copied()
     }

@@ -2,7 +2,7 @@
 //!
 //! French specifics: elided articles and pronouns split off with either
 //! apostrophe (`l’Ukraine` → `l’` `Ukraine`, `qu’ils` → `qu’` `ils`);
-//! hyphenated words stay whole (`nord-coréennes`, `Jong-un`) except the
+//! hyphenated words stay whole (`nord-coréennes`, `Jean-Pierre`) except the
 //! subject pronoun of an inversion (`a-t-il` → `a` `-t-il`); numbers keep
 //! their thousands groups whatever the separator (`11 000` with a plain,
 //! no-break or narrow no-break space, `1.500`), and their value is parsed.
@@ -263,7 +263,7 @@ mod tests {
     #[test]
     fn hyphens_and_inversions() {
         assert_eq!(toks("les forces sud-africaines"), ["les", "forces", "sud-africaines"]);
-        assert_eq!(toks("Kim Jong-il, Asie-Pacifique"), ["Kim", "Jong-il", ",", "Asie-Pacifique"]);
+        assert_eq!(toks("Park Ji-sung, Asie-Pacifique"), ["Park", "Ji-sung", ",", "Asie-Pacifique"]);
         assert_eq!(toks("a-t-il ajouté"), ["a", "-t-il", "ajouté"]);
         assert_eq!(toks("poursuit-elle"), ["poursuit", "-elle"]);
     }
