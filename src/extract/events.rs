@@ -795,13 +795,7 @@ fn supplies_verb(out: &mut Out, args: &[Arg], v: usize) {
     let toks = &out.ctx.doc().sentences[out.si].tokens;
     let Some(agent) = agent_par(args, toks, v).or_else(|| agent_before(args, toks, v)) else { return };
     // The recipient follows "à" ("a fourni à la Russie des munitions").
-    let Some(to) = args.iter().find(|x| {
-        x.a > v
-            && x.a - v <= 10
-            && matches!(x.kind, NodeKind::Country | NodeKind::Organization)
-            && !x.demonym
-            && toks[x.a.saturating_sub(3)..x.a].iter().any(|t| matches!(t.norm.as_str(), "a" | "au" | "aux"))
-    }) else {
+    let Some(to) = recipient(args, toks, v) else {
         return;
     };
     let what = supplied_what(toks, v, to.b);
@@ -810,16 +804,21 @@ fn supplies_verb(out: &mut Out, args: &[Arg], v: usize) {
     out.push(&a, Relation::Supplies, &t, v, "supplies/verb", &attrs);
 }
 
-/// "la fourniture d'armes … à X" with the supplier as a demonym or before.
-fn supplies_nominal(out: &mut Out, args: &[Arg], v: usize) {
-    let toks = &out.ctx.doc().sentences[out.si].tokens;
-    let Some(to) = args.iter().find(|x| {
+/// The state or organization supplied: after "à" ("a fourni à la Russie des munitions").
+fn recipient<'x>(args: &'x [Arg], toks: &[Token], v: usize) -> Option<&'x Arg> {
+    args.iter().find(|x| {
         x.a > v
             && x.a - v <= 10
             && matches!(x.kind, NodeKind::Country | NodeKind::Organization)
             && !x.demonym
             && toks[x.a.saturating_sub(3)..x.a].iter().any(|t| matches!(t.norm.as_str(), "a" | "au" | "aux"))
-    }) else {
+    })
+}
+
+/// "la fourniture d'armes … à X" with the supplier as a demonym or before.
+fn supplies_nominal(out: &mut Out, args: &[Arg], v: usize) {
+    let toks = &out.ctx.doc().sentences[out.si].tokens;
+    let Some(to) = recipient(args, toks, v) else {
         return;
     };
     let Some(from) = args.iter().find(|x| x.a > v && x.a < to.a && x.demonym) else { return };

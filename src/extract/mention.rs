@@ -319,15 +319,7 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
     if end == i + 1 {
         return None;
     }
-    let (span, s) = surface(text, toks, i, end);
-    let target = Ref::Org {
-        id: node_id(NodeKind::Organization, &s),
-        label: None,
-        parent: None,
-        parent_from_lexicon: false,
-        owner: None,
-    };
-    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/named-head", alt: None })
+    Some(org_by_surface(text, sent, toks, i, end, None, "org/named-head"))
 }
 
 /// "le mont Blanc", "les îles Caïmans", "l'arrondissement de Görlitz": a
@@ -414,15 +406,29 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     let hit =
         lx.names.matches_at(toks, k).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
     let end = k + hit.len;
+    Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
+}
+
+/// An organization named by its own words (no lexicon entry): its node id
+/// is the slug of the surface, its label the surfaces seen.
+fn org_by_surface(
+    text: &str,
+    sent: usize,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    owner: Option<Vec<String>>,
+    rule: &'static str,
+) -> Mention {
     let (span, s) = surface(text, toks, i, end);
     let target = Ref::Org {
         id: node_id(NodeKind::Organization, &s),
         label: None,
         parent: None,
         parent_from_lexicon: false,
-        owner: None,
+        owner,
     };
-    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/team-of-city", alt: None })
+    Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule, alt: None }
 }
 
 /// Nouns for the office of a person: "le bureau de X", "le cabinet de X".
@@ -437,16 +443,8 @@ fn office_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     if end == i + 2 {
         return None;
     }
-    let (span, s) = surface(text, toks, i, end);
     let owner = toks[i + 2..end].iter().map(|t| t.text.clone()).collect();
-    let target = Ref::Org {
-        id: node_id(NodeKind::Organization, &s),
-        label: None,
-        parent: None,
-        parent_from_lexicon: false,
-        owner: Some(owner),
-    };
-    Some(Mention { sent, a: i, b: end, span, surface: s, target, proper: true, rule: "org/office-of", alt: None })
+    Some(org_by_surface(text, sent, toks, i, end, Some(owner), "org/office-of"))
 }
 
 /// A state body by pattern: head [demonym] [portfolio] [demonym] [complement].
