@@ -49,6 +49,7 @@ PACKAGES = {
     "spacy": ("pypi", "spacy-lookups-data", "1.0.5", "spacy_lookups_data-1.0.5-*.whl"),
     "faker": ("pypi", "faker", "40.54.0", "faker-40.54.0-*.whl"),
     "tickers": ("pypi", "pytickersymbols", "1.17.10", "pytickersymbols-1.17.10-*.whl"),
+    "pycountry": ("pypi", "pycountry", "26.2.16", "pycountry-26.2.16-*.whl"),
 }
 
 SRC_WC_NPM = "npm world-countries 5.1.0 (mledoze/countries), licence ODbL 1.0 (data)"
@@ -59,6 +60,8 @@ SRC_SPACY = "PyPI spacy-lookups-data 1.0.5 (fr_lemma_lookup, en_lemma_lookup), l
 SRC_FAKER = "PyPI faker 40.54.0 (person providers, first names of ~80 locales), licence MIT"
 SRC_TICKERS = ("PyPI pytickersymbols 1.17.10 (companies of 20 stock indices: CAC 40, DAX, "
                "S&P 500, Nikkei 225…), licence MIT")
+SRC_ISO = ("PyPI pycountry 26.2.16 (ISO 3166-2 subdivisions and their French names from "
+           "Debian iso-codes), licence LGPL-2.1")
 SRC_FACTS = "hand-typed facts of general knowledge in scripts/facts/{}, same licence as trame"
 
 
@@ -327,6 +330,29 @@ def similar(a, b):
     return SequenceMatcher(None, fold(a), fold(b)).ratio()
 
 
+def iso_subdivisions(paths, vocab, envocab, given):
+    """(French name, ISO2 country) of the subdivisions kept from ISO 3166-2."""
+    import gettext
+    data = load_json(paths["pycountry"], "pycountry/databases/iso3166-2.json")["3166-2"]
+    mo = read_member(paths["pycountry"], "pycountry/locales/fr/LC_MESSAGES/iso3166-2.mo")
+    fr = gettext.GNUTranslations(io.BytesIO(mo))
+    out = []
+    for sub in sorted(data, key=lambda x: x["code"]):
+        cc = sub["code"][:2]
+        if cc not in FRANCOPHONE and "parent" in sub:
+            continue
+        name = nfc(fr.gettext(sub["name"]))
+        # "Barcelona [Barcelona]", "Murcia, Región de": keep the name itself.
+        name = name.split(" [")[0].strip()
+        if "," in name or "(" in name or not is_latin_name(name):
+            continue
+        if cc not in FRANCOPHONE and (name.lower() in vocab or name.lower() in envocab
+                                      or fold(name) in given or len(name) < 4):
+            continue  # "Centre", "Littoral", "Marche", "Victoria": words and names first
+        out.append((name, cc))
+    return out
+
+
 def build_locations(paths, countries, vocab, envocab):
     by_cc = {c["cca2"]: c for c in countries}
     by_cc["XK"] = next(c for c in countries if c["code"] == "XKX")
@@ -429,6 +455,13 @@ def build_locations(paths, countries, vocab, envocab):
                 al = [e for e in c["english_capitals"] if e != cap]
                 rows.append((2, cap, al, "city", c["label"]))
 
+    # ISO 3166-2 subdivisions, last: a region named like its main city
+    # ("Madrid", "Genève") or like an alias already claimed is left out.
+    given = {fold(n) for n, _ in build_given_names(paths, vocab)[0]}
+    for label, cc in iso_subdivisions(paths, vocab, envocab, given):
+        if cc in label_of_cc:
+            rows.append((3, label, [], "region", label_of_cc[cc]))
+
     missing = sorted(set(exo) - used_exo)
     if missing:
         print("city_exonyms.tsv: not found in GeoNames (or under 15000 inh.): %s" % missing,
@@ -438,7 +471,10 @@ def build_locations(paths, countries, vocab, envocab):
     claimed = set()
     out = []
     labels_taken = set()
+    early_aliases = {fold(a) for r in rows if r[0] < 3 for a in r[2]}
     for prio, label, al, kind, country in rows:
+        if prio == 3 and (label in labels_taken or fold(label) in early_aliases):
+            continue
         if label in labels_taken:
             alt = "%s (%s)" % (label, country) if country else ""
             if not alt or alt in labels_taken:
@@ -928,11 +964,13 @@ def generate(paths):
     t = Table("locations.tsv", ["label", "aliases", "kind", "country"], [
         "Places: cities of 50,000+ inhabitants (15,000+ in France, Belgium, Switzerland,",
         "Luxembourg and Monaco) and all capitals (kind city), first-level",
-        "regions, seas, straits, geopolitical regions, continents, islands, rivers, mountains.",
+        "regions, seas, straits, geopolitical regions, continents, islands, rivers, mountains,",
+        "planets and bodies of the solar system (kind celestial).",
         "country = label in countries.tsv (empty for supranational places). A label that",
         "clashes with a more populous place is written 'Name (Country)'. An alias belongs",
         "to the first place that claims it (hand-typed places first, then by population).",
         "Source: " + SRC_GNC + " (cities, alternate names, US states).",
+        "Source: " + SRC_ISO + "; all levels in French-speaking Europe, first level elsewhere.",
         "Source: " + SRC_FACTS.format("locations.tsv, city_exonyms.tsv, us_states_fr.tsv") + ".",
         "Source: " + SRC_WC_NPM + " and " + SRC_WC_PYPI + " (capitals).",
         "City aliases: Latin-script GeoNames alternate names that look like spellings of",
@@ -940,7 +978,7 @@ def generate(paths):
         "at most %d per city." % MAX_ALIASES,
     ])
     kinds = {"city", "region", "sea", "strait", "georegion", "continent", "island", "river",
-             "mountain"}
+             "mountain", "celestial"}
     for label, al, kind, country in build_locations(paths, countries, vocab, envocab):
         assert kind in kinds, (label, kind)
         t.add([label, al, kind, country])

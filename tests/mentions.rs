@@ -66,6 +66,12 @@ fn regions_seas_and_geopolitical_areas_are_places() {
     has("Un navire croise en mer Noire.", "mer Noire", NodeKind::Location);
     // Towns of French-speaking Europe well under 100,000 people are known.
     has("Le conseil s’est réuni à Vevey.", "Vevey", NodeKind::Location);
+    // Subdivisions from ISO 3166-2 with their French names: départements,
+    // cantons, regions of other states.
+    has("Les pompiers du Morbihan et de la Drôme sont arrivés.", "Morbihan", NodeKind::Location);
+    has("Les pompiers du Morbihan et de la Drôme sont arrivés.", "Drôme", NodeKind::Location);
+    has("Le canton de Vaud a voté, la Bavière aussi.", "Bavière", NodeKind::Location);
+    has("La sonde approche de Mercure.", "Mercure", NodeKind::Location);
 }
 
 #[test]
@@ -73,6 +79,12 @@ fn organizations_by_pattern_and_listed_companies() {
     has("Le ministère sud-coréen de la Défense a réagi.", "ministère sud-coréen de la Défense", NodeKind::Organization);
     has("Le Parti socialiste a voté contre.", "Parti socialiste", NodeKind::Organization);
     has("Les Canucks de Vancouver ont gagné.", "Canucks de Vancouver", NodeKind::Organization);
+    has("Il a signé avec le Lightning de Tampa Bay.", "Lightning de Tampa Bay", NodeKind::Organization);
+    has("Il a joué au FC Nantes puis à Silkeborg IF.", "FC Nantes", NodeKind::Organization);
+    has("Il a joué au FC Nantes puis à Silkeborg IF.", "Silkeborg IF", NodeKind::Organization);
+    has("Il rejoint l’Olympique de Marseille.", "Olympique de Marseille", NodeKind::Organization);
+    // An event or a building of a place is no club.
+    lacks("Il a gagné la Coupe de France.", "Coupe de France");
     // Listed companies from stock index data, short names without legal form.
     has("Le constructeur Airbus et Rheinmetall ont signé.", "Rheinmetall", NodeKind::Organization);
 }

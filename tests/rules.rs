@@ -311,7 +311,10 @@ fn organization_named_by_a_capitalized_head() {
 
 #[test]
 fn club_named_after_its_city() {
-    has_node("Il a joué pour les Canadiens de Montréal.", "organization:Canadiens de Montréal");
+    has_node("Il a joué pour les Maple Leafs de Toronto.", "organization:Maple Leafs de Toronto");
+    // A demonym names the people of a city, not a club.
+    let g = graph_of("Les Ukrainiens de Marioupol ont fui.");
+    assert!(g.nodes().all(|n| n.kind != trame::ontology::NodeKind::Organization), "{:#?}", nodes(&g));
 }
 
 #[test]

@@ -14,8 +14,8 @@ use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
-    CIVILITIES, DESCRIPTORS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, ORG_HEADS,
-    PLACE_HEADS, PLACE_NOUNS, WEEKDAYS,
+    CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS,
+    LOCATIVE, MONTHS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -400,25 +400,73 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     })
 }
 
-/// "les Canucks de Vancouver", "les Mets de New York": a capitalized plural
-/// name that is no French word, "de" and a city: a club named after its city.
+/// A word that can be part of the name of a club or a firm named after its
+/// place: capitalized, no French verb, function word, demonym, title or
+/// place noun, and no name the lexicon knows.
+fn club_word(lx: &Lexicon, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    let n = t.norm.as_str();
+    t.kind == TokKind::Word
+        && t.is_cap()
+        && !is_function_word(t)
+        && lx.lemma(n).is_none()
+        && lx.demonym(n).is_none()
+        && ![HONORIFICS, CIVILITIES, ORG_HEADS, GEO_HEADS, PLACE_HEADS, PLACE_NOUNS, EVENT_OR_BUILDING_HEADS]
+            .iter()
+            .any(|list| list.contains(&n))
+        && lx.names.matches_at(toks, k).is_empty()
+}
+
+/// Clubs and firms named after their place: "les Maple Leafs de Toronto",
+/// "le Lightning de Tampa Bay" (capitalized words after an article, then
+/// "de" and a known place), "le FC Nantes", "Silkeborg IF", "l'Olympique de
+/// Marseille", "le Dinamo Zagreb" (a club mark or head and a name).
 fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     let t = &toks[i];
-    let plural = t.norm.ends_with('s') && t.is_cap() && !is_function_word(t) && lx.lemma(&t.norm).is_none();
-    if !plural || i == 0 || !matches!(toks[i - 1].norm.as_str(), "les" | "des" | "aux") {
+    let name_after = |k: usize| {
+        let mut e = k;
+        while e < toks.len() && e - k < 3 && toks[e].is_cap() && !is_function_word(&toks[e]) && toks[e].norm.len() > 1 {
+            e += 1;
+        }
+        e
+    };
+    // "FC Nantes", "VfB Stuttgart"; "Real Madrid", "Dinamo Zagreb".
+    if CLUB_MARKS.contains(&t.text.as_str()) || t.is_cap() && CLUB_HEADS.contains(&t.norm.as_str()) {
+        let mut k = i + 1;
+        if CLUB_HEADS.contains(&t.norm.as_str()) {
+            k += connector_len(toks, k);
+        }
+        let end = name_after(k);
+        if end > k {
+            return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
+        }
         return None;
     }
-    let mut k = i + 1;
-    if !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'")) {
-        return None;
+    // "Silkeborg IF", "Troyes AC": a name, even a place's, then the mark.
+    let mark = (i + 1..name_after(i) + 1).find(|&k| toks.get(k).is_some_and(|m| CLUB_MARKS.contains(&m.text.as_str())));
+    if let Some(k) = mark.filter(|&k| k > i && t.is_cap()) {
+        return Some(org_by_surface(text, sent, toks, i, k + 1, None, "org/club"));
     }
-    k += 1;
-    if toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "la" | "l'")) {
+    let mut k = i;
+    while k < toks.len() && k - i < 3 && club_word(lx, toks, k) {
         k += 1;
     }
+    if k == i {
+        return None;
+    }
+    let article =
+        i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
+    if !article || !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'" | "du")) {
+        return None;
+    }
+    let mut p = k + 1;
+    if toks[k].norm != "du" && toks.get(p).is_some_and(|t| matches!(t.norm.as_str(), "la" | "l'")) {
+        p += 1;
+    }
     let hit =
-        lx.names.matches_at(toks, k).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
-    let end = k + hit.len;
+        lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
+    // "de Tampa Bay": the place as the team writes it may run on.
+    let end = name_after(p + hit.len).min(p + hit.len + 2);
     Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
 }
 

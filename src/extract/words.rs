@@ -504,3 +504,77 @@ pub const GEO_HEADS: &[&str] = &[
     "hameau",
     "cratere",
 ];
+
+/// Marks of a sports club written before or after its name, matched as
+/// written: "FC Nantes", "AS Monaco", "Silkeborg IF", "VfB Stuttgart".
+pub const CLUB_MARKS: &[&str] = &[
+    "FC", "AC", "AS", "SC", "SV", "IF", "FF", "FK", "HC", "CF", "CD", "SK", "BK", "AIK", "KV", "KRC", "RC", "RCD",
+    "OGC", "USM", "SM", "VfB", "VfL", "TSG", "SSC", "RB", "AFC", "HSV", "SpVgg", "BSC", "NK", "KK", "GNK", "HNK",
+];
+
+/// Capitalized words that open a club's name before its city: "Olympique
+/// de Marseille", "Dinamo Zagreb", "Real Madrid".
+pub const CLUB_HEADS: &[&str] =
+    &["olympique", "racing", "sporting", "athletic", "dinamo", "dynamo", "real", "atletico", "inter", "lokomotiv"];
+
+/// Capitalized nouns that name an event or a building of a place, not a
+/// body: "la Coupe de France", "le Tour de France", "la Tour de Londres".
+pub const EVENT_OR_BUILDING_HEADS: &[&str] = &[
+    "tournoi",
+    "principaute",
+    "royaume",
+    "empire",
+    "republique",
+    "duche",
+    "petit",
+    "petite",
+    "grande",
+    "nouveau",
+    "nouvelle",
+    "vieux",
+    "vieille",
+    "journee",
+    "fete",
+    "coupe",
+    "tour",
+    "prix",
+    "grand",
+    "festival",
+    "jeux",
+    "open",
+    "championnat",
+    "salon",
+    "marathon",
+    "traite",
+    "bataille",
+    "siege",
+    "massacre",
+    "accords",
+    "conference",
+    "sommet",
+    "exposition",
+    "pont",
+    "porte",
+    "gare",
+    "palais",
+    "chateau",
+    "hotel",
+    "jardin",
+    "jardins",
+    "parc",
+    "cathedrale",
+    "basilique",
+    "abbaye",
+    "stade",
+    "arc",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "centre",
+    "histoire",
+    "guerre",
+    "liberation",
+    "commune",
+    "universite",
+];
