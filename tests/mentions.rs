@@ -101,3 +101,13 @@ fn no_place_out_of_idioms_and_side_words() {
     lacks("Il a pris la place de Louis Vautrin au conseil.", "place de Louis Vautrin");
     lacks("Il se range du côté de Marie Curie.", "côté de Marie Curie");
 }
+
+#[test]
+fn names_in_one_list_share_their_sort() {
+    // Unknown single names take the sort of the known names they are listed with.
+    has("Le film réunit Gérard Oury, Bourvil et Louis de Funès.", "Bourvil", NodeKind::Person);
+    has("Le car passe par Toulouse, Quissac et Lodève.", "Quissac", NodeKind::Location);
+    // A surname of someone named elsewhere stays that person.
+    let text = "Marc Quissac est arrivé. L’ONU et Quissac ont signé.";
+    has(text, "Quissac", NodeKind::Person);
+}

@@ -261,7 +261,79 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         }
         i += 1;
     }
+    coordinate(&mut out.entities, toks);
     out
+}
+
+/// What a mention tells of the words coordinated with it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Person,
+    Place,
+    Org,
+}
+
+fn sort_of(m: &Mention) -> Option<Sort> {
+    if !m.proper {
+        return None;
+    }
+    // A known city or company that may be a surname is most often itself.
+    match (m.rule, &m.alt) {
+        ("name/place", Some(_)) => return Some(Sort::Place),
+        ("name/company", Some(_)) => return Some(Sort::Org),
+        (_, Some(_)) => return None,
+        _ => {}
+    }
+    match &m.target {
+        Ref::Person { strong: true, .. } => Some(Sort::Person),
+        Ref::Place { .. } | Ref::Country(_) => Some(Sort::Place),
+        Ref::Org { .. } => Some(Sort::Org),
+        Ref::Person { .. } => None,
+    }
+}
+
+/// Names in one list share their sort: in "Gérard Oury, Bourvil et Louis de
+/// Funès" the lone capitalized word is a person; in "Rodez, Albi et
+/// Toulouse" the unknown towns are places. A weak name ("Bourvil") next to
+/// a comma, "et" or "ou" and a name of a known sort takes that sort.
+fn coordinate(ents: &mut [Mention], toks: &[Token]) {
+    let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "," | "et" | "ou"));
+    // Twice, so that a sort crosses two unknown names in a row.
+    for _ in 0..2 {
+        for x in 0..ents.len() {
+            let m = &ents[x];
+            if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() {
+                continue;
+            }
+            let before = x.checked_sub(1).filter(|&p| ents[p].b + 1 == m.a && joins(ents[p].b));
+            let after = Some(x + 1).filter(|&n| n < ents.len() && m.b + 1 == ents[n].a && joins(m.b));
+            let Some(sort) = before.and_then(|p| sort_of(&ents[p])).or_else(|| after.and_then(|n| sort_of(&ents[n])))
+            else {
+                continue;
+            };
+            // A surname of someone named elsewhere stays that person: the
+            // sort of the list is only the fallback.
+            let m = &mut ents[x];
+            let Ref::Person { name, .. } = &m.target else { continue };
+            match sort {
+                Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
+                Sort::Place => {
+                    let id = node_id(NodeKind::Location, &m.surface);
+                    m.alt = Some(Ref::Place { id, label: m.surface.clone(), country: None });
+                }
+                Sort::Org => {
+                    m.alt = Some(Ref::Org {
+                        id: node_id(NodeKind::Organization, &m.surface),
+                        label: None,
+                        parent: None,
+                        parent_from_lexicon: false,
+                        owner: None,
+                    })
+                }
+            }
+            m.rule = "coordinated";
+        }
+    }
 }
 
 /// A lone capitalized word that the lexicon knows as a place or a company

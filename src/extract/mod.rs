@@ -146,7 +146,7 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
             for m in &s.mentions.entities {
                 if let Ref::Person { name, strong: true } = &m.target {
                     if name.len() == 1
-                        && mention::person_context_before(lx, &s.tokens, m.a)
+                        && (m.rule == "coordinated" || mention::person_context_before(lx, &s.tokens, m.a))
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
                         // A lone word the lexicon knows as a state, a region or
