@@ -39,6 +39,13 @@ fn given_name_before_a_place_name_is_a_person() {
 }
 
 #[test]
+fn a_lone_given_name_and_its_place_are_one_name() {
+    has("Selon Grégoire de Tours, le roi meurt.", "Grégoire de Tours", NodeKind::Person);
+    // A full name keeps its place of origin apart.
+    has("Selon Marc Lebrun de Tours, le roi meurt.", "Tours", NodeKind::Location);
+}
+
+#[test]
 fn a_company_name_after_a_civility_title_is_a_person() {
     has("M. Michelin a protesté contre la décision.", "M. Michelin", NodeKind::Person);
     has("Le groupe Michelin a annoncé des suppressions d’emplois.", "Michelin", NodeKind::Organization);

@@ -899,8 +899,10 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
             && toks.get(j + 1).is_some_and(|t| name_word(lx, t))
             // A capitalized particle only after a given name: "Marine Le Pen".
             && (!is_capitalized(&toks[j].text) || lx.given_name(&toks[i].norm).is_some())
-            // "X de Vancouver" names a place of origin, not a family.
-            && lx.names.matches_at(toks, j + 1).is_empty()
+            // "X de Vancouver" names a place of origin, not a family,
+            // except after a lone given name: "Grégoire de Tours", "Aliénor
+            // d'Aquitaine" are that person's name.
+            && (lx.names.matches_at(toks, j + 1).is_empty() || given_of_place(lx, toks, i, j))
         {
             j += 2;
         } else if j > i && is_regnal_number(&toks[j].text) {
@@ -927,6 +929,16 @@ fn given_before_surname(lx: &Lexicon, toks: &[Token], j: usize, len: usize) -> b
         && lx.given_name(&toks[j].norm).is_some()
         && toks.get(j + 1).is_some_and(|t| name_word(lx, t))
         && !strong_name_at(lx, toks, j + 1)
+}
+
+/// Whether "de" at `j` joins a lone given name at `i` to the one-word place
+/// that names its bearer ("Grégoire de Tours", "Vasco de Gama").
+fn given_of_place(lx: &Lexicon, toks: &[Token], i: usize, j: usize) -> bool {
+    j == i + 1
+        && matches!(toks[j].norm.as_str(), "de" | "d'")
+        && lx.given_name(&toks[i].norm).is_some()
+        && lx.names.matches_at(toks, j + 1).iter().all(|h| h.len == 1)
+        && !toks.get(j + 2).is_some_and(|t| name_word(lx, t))
 }
 
 /// Whether the one-word place or state name at `i` is a given name
