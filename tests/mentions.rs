@@ -118,3 +118,17 @@ fn names_in_one_list_share_their_sort() {
     let text = "Marc Quissac est arrivé. L’ONU et Quissac ont signé.";
     has(text, "Quissac", NodeKind::Person);
 }
+
+#[test]
+fn english_names_by_their_last_word_and_natural_places_by_their_noun() {
+    has("Il rejoint la Royal Air Force en 1940.", "Royal Air Force", NodeKind::Organization);
+    has(
+        "Selon Habitat for Humanity International, rien ne change.",
+        "Habitat for Humanity International",
+        NodeKind::Organization,
+    );
+    has("Il expose au British Museum.", "British Museum", NodeKind::Location);
+    // The noun of a natural place joins the name after it.
+    has("Le lac Tchad recule.", "lac Tchad", NodeKind::Location);
+    has("Ils ont gravi le mont Everest.", "mont Everest", NodeKind::Location);
+}

@@ -14,8 +14,9 @@ use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
-    CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS,
-    LOCATIVE, MONTHS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, WEEKDAYS,
+    CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS, EVENT_OR_BUILDING_HEADS,
+    FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, PLACE_HEADS,
+    PLACE_NOUNS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -224,6 +225,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             office_at(lx, text, sent, toks, i),
             named_org_at(lx, text, sent, toks, i),
             team_at(lx, text, sent, toks, i),
+            english_name_at(lx, text, sent, toks, i),
             geo_at(lx, text, sent, toks, i),
             body,
             place_phrase_at(lx, text, sent, toks, i),
@@ -429,7 +431,32 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     {
         k += 1;
     }
-    if k == start || !lx.names.matches_at(toks, start).is_empty() {
+    // "le lac Tchad", "le mont Everest": the noun joins a name the lexicon
+    // knows as something else into the name of a natural place; "l'océan
+    // Atlantique" is the known place itself, written in full.
+    if let Some(hit) = lx.names.matches_at(toks, start).into_iter().next() {
+        if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) {
+            return None;
+        }
+        let b = start + hit.len;
+        let (span, s) = surface(text, toks, i, b);
+        let target = match *hit.value {
+            Named::Place(p) if lx.places[p as usize].kind != "city" => place_ref(lx, p),
+            _ => Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None },
+        };
+        return Some(Mention {
+            sent,
+            a: i,
+            b,
+            span,
+            surface: s,
+            target,
+            proper: true,
+            rule: "place/geo-head",
+            alt: None,
+        });
+    }
+    if k == start {
         return None;
     }
     let (span, s) = surface(text, toks, i, k);
@@ -540,6 +567,58 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     // "de Tampa Bay": the place as the team writes it may run on.
     let end = name_after(p + hit.len).min(p + hit.len + 2);
     Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
+}
+
+/// English names of organizations and places by their last word, in any
+/// text: "la Royal Air Force", "le British Museum", "Habitat for Humanity
+/// International". Capitalized words, with "of", "for", "and", "the", "&"
+/// between them, up to the last head word.
+fn english_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let cap_word = |t: &Token| t.kind == TokKind::Word && t.is_cap() && !is_function_word(t);
+    if !cap_word(&toks[i]) {
+        return None;
+    }
+    let mut k = i;
+    let mut last: Option<(usize, bool)> = None;
+    while k < toks.len() && k - i < 7 {
+        let t = &toks[k];
+        if cap_word(t) || t.text.chars().all(|c| c.is_ascii_digit()) && k > i {
+            if EN_ORG_HEADS.contains(&t.text.as_str()) {
+                last = Some((k, true));
+            } else if EN_PLACE_HEADS.contains(&t.text.as_str()) {
+                last = Some((k, false));
+            }
+            k += 1;
+        } else if k > i
+            && matches!(t.text.as_str(), "of" | "for" | "and" | "the" | "&" | "on")
+            && toks.get(k + 1).is_some_and(cap_word)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let (h, org) = last.filter(|&(h, _)| h > i)?;
+    // A name the lexicon knows in full is read as such.
+    if lx.names.matches_at(toks, i).iter().any(|m| i + m.len > h) {
+        return None;
+    }
+    if org {
+        return Some(org_by_surface(text, sent, toks, i, h + 1, None, "org/english-head"));
+    }
+    let (span, s) = surface(text, toks, i, h + 1);
+    let target = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    Some(Mention {
+        sent,
+        a: i,
+        b: h + 1,
+        span,
+        surface: s,
+        target,
+        proper: true,
+        rule: "place/english-head",
+        alt: None,
+    })
 }
 
 /// An organization named by its own words (no lexicon entry): its node id
