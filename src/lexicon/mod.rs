@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use crate::error::{Error, Result};
 use crate::text::fold;
-use fasthash::FastMap;
+use fasthash::StrMap;
 pub use gazetteer::{name_tokens, Gazetteer, Hit};
 
 /// A sovereign state.
@@ -124,11 +124,13 @@ pub struct Lexicon {
     pub portfolio_forms: Gazetteer<u32>,
     /// Body forms → index in `bodies`.
     pub body_forms: Gazetteer<u32>,
-    demonyms: FastMap<String, u32>,
-    given: FastMap<String, Gender>,
-    verbs: FastMap<String, String>,
-    country_by_name: FastMap<String, u32>,
-    org_by_name: FastMap<String, u32>,
+    demonyms: StrMap<u32>,
+    given: StrMap<Gender>,
+    /// Verb form → number of its lemma in `lemmas`.
+    verbs: StrMap<u32>,
+    lemmas: StrMap<()>,
+    country_by_name: StrMap<u32>,
+    org_by_name: StrMap<u32>,
 }
 
 /// Built-in files, in load order.
@@ -150,6 +152,11 @@ pub const TABLES: &[&str] =
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::from_sources(BUILTIN_FILES).expect("built-in lexicon is valid (checked by lexicon::tests::builtin_parses)")
 });
+
+/// The built-in `(file name, text)` pairs, in load order.
+pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+    BUILTIN_FILES
+}
 
 impl Lexicon {
     /// The lexicon compiled into the binary, loaded once.
@@ -180,6 +187,33 @@ impl Lexicon {
     /// Builds a lexicon from `(file name, text)` pairs; the table a file
     /// fills is given by its stem.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Lexicon> {
+        // Every file is parsed and its columns found first, in order, so the
+        // error is the one loading the files one by one stops at; loading
+        // itself cannot fail.
+        let mut files = Vec::with_capacity(sources.len());
+        for (file, text) in sources {
+            let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let table = tsv::parse(file, text)?;
+            files.push((Kind::of(stem, file, &table)?, table));
+        }
+        // The name gazetteers do not depend on the rest: another thread fills
+        // them meanwhile (or this one, if no thread can be started).
+        let (forms, mut lx) = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new().spawn_scoped(scope, || Forms::load(&files));
+            let lx = Lexicon::load_records(&files);
+            let forms = match other {
+                Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => Forms::load(&files),
+            };
+            (forms, lx)
+        });
+        (lx.names, lx.title_forms, lx.portfolio_forms, lx.body_forms) =
+            (forms.names, forms.title_forms, forms.portfolio_forms, forms.body_forms);
+        Ok(lx)
+    }
+
+    /// Everything but the gazetteers (left empty).
+    fn load_records(files: &[(Kind, tsv::Table)]) -> Lexicon {
         let mut lx = Lexicon {
             countries: Vec::new(),
             orgs: Vec::new(),
@@ -191,163 +225,97 @@ impl Lexicon {
             title_forms: Gazetteer::new(false),
             portfolio_forms: Gazetteer::new(false),
             body_forms: Gazetteer::new(false),
-            demonyms: FastMap::default(),
-            given: FastMap::default(),
-            verbs: FastMap::default(),
-            country_by_name: FastMap::default(),
-            org_by_name: FastMap::default(),
+            demonyms: StrMap::default(),
+            given: StrMap::default(),
+            verbs: StrMap::default(),
+            lemmas: StrMap::default(),
+            country_by_name: StrMap::default(),
+            org_by_name: StrMap::default(),
         };
-        for (file, text) in sources {
-            let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            let table = tsv::parse(file, text)?;
-            match stem {
-                "countries" => lx.load_countries(&table)?,
-                "locations" => lx.load_places(&table)?,
-                "organizations" => lx.load_orgs(&table)?,
-                "bodies" => lx.load_bodies(&table)?,
-                "roles" => lx.load_titles(&table)?,
-                "portfolios" => lx.load_portfolios(&table)?,
-                "given_names" => lx.load_given(&table)?,
-                "verbs" => lx.load_verbs(&table)?,
-                _ => {
-                    return Err(Error::Lexicon {
-                        file: file.to_string(),
-                        line: 1,
-                        message: format!("unknown lexicon table `{stem}` (expected one of: {})", TABLES.join(", ")),
-                    })
+        let mut key = String::new();
+        for (kind, t) in files {
+            match *kind {
+                Kind::Countries { label, aliases, demonyms, capitals } => {
+                    for row in &t.rows {
+                        let idx = lx.countries.len() as u32;
+                        let country = Country {
+                            label: row.get(label).to_string(),
+                            aliases: owned(row, aliases, String::from),
+                            demonyms: owned(row, demonyms, str::to_lowercase),
+                            capitals: owned(row, capitals, String::from),
+                        };
+                        for name in std::iter::once(&country.label).chain(&country.aliases) {
+                            lx.country_by_name.index_or_insert(fold_key(name, &mut key), || idx);
+                        }
+                        for dem in &country.demonyms {
+                            lx.demonyms.index_or_insert(fold_key(dem, &mut key), || idx);
+                        }
+                        lx.countries.push(country);
+                    }
+                }
+                Kind::Places { label, aliases, kind, country } => {
+                    for row in &t.rows {
+                        lx.places.push(Place {
+                            label: row.get(label).to_string(),
+                            aliases: owned(row, aliases, String::from),
+                            kind: row.get(kind).to_string(),
+                            country: row.get(country).to_string(),
+                        });
+                    }
+                }
+                Kind::Orgs { label, aliases, kind, parent } => {
+                    for row in &t.rows {
+                        let idx = lx.orgs.len() as u32;
+                        let org = Org {
+                            label: row.get(label).to_string(),
+                            aliases: owned(row, aliases, String::from),
+                            kind: row.get(kind).to_string(),
+                            parent: row.get(parent).to_string(),
+                        };
+                        for name in std::iter::once(&org.label).chain(&org.aliases) {
+                            lx.org_by_name.index_or_insert(fold_key(name, &mut key), || idx);
+                        }
+                        lx.orgs.push(org);
+                    }
+                }
+                Kind::Bodies { label, class, complement, .. } => {
+                    for row in &t.rows {
+                        lx.bodies.push(Body {
+                            label: row.get(label).to_string(),
+                            class: row.get(class).to_string(),
+                            complement: row.get(complement) == "yes",
+                        });
+                    }
+                }
+                Kind::Titles { label, kind, .. } => {
+                    for row in &t.rows {
+                        lx.titles.push(Title { label: row.get(label).to_string(), kind: row.get(kind).to_string() });
+                    }
+                }
+                Kind::Portfolios { label, .. } => {
+                    lx.portfolios.extend(t.rows.iter().map(|row| row.get(label).to_string()));
+                }
+                Kind::Given { name, gender } => {
+                    lx.given.reserve(t.rows.len());
+                    for row in &t.rows {
+                        let gender = match row.get(gender) {
+                            "m" => Gender::Male,
+                            "f" => Gender::Female,
+                            _ => Gender::Unknown,
+                        };
+                        lx.given.insert(fold_key(row.get(name), &mut key), gender);
+                    }
+                }
+                Kind::Verbs { form, lemma } => {
+                    lx.verbs.reserve(t.rows.len());
+                    for row in &t.rows {
+                        let lemma = lx.lemmas.index_or_insert(fold_key(row.get(lemma), &mut key), || ()) as u32;
+                        lx.verbs.insert(fold_key(row.get(form), &mut key), lemma);
+                    }
                 }
             }
         }
-        Ok(lx)
-    }
-
-    fn load_countries(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, a, d, c) = (t.column("label")?, t.column("aliases")?, t.column("demonyms")?, t.column("capitals")?);
-        for row in &t.rows {
-            let idx = self.countries.len() as u32;
-            let country = Country {
-                label: row.get(l).to_string(),
-                aliases: row.list(a).into_iter().map(String::from).collect(),
-                demonyms: row.list(d).into_iter().map(|s| s.to_lowercase()).collect(),
-                capitals: row.list(c).into_iter().map(String::from).collect(),
-            };
-            for name in std::iter::once(&country.label).chain(&country.aliases) {
-                self.names.insert(name, Named::Country(idx));
-                self.country_by_name.entry(fold(name)).or_insert(idx);
-            }
-            for cap in &country.capitals {
-                self.names.insert(cap, Named::Capital(idx));
-            }
-            for dem in &country.demonyms {
-                self.demonyms.entry(fold(dem)).or_insert(idx);
-            }
-            self.countries.push(country);
-        }
-        Ok(())
-    }
-
-    fn load_places(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, a, k, c) = (t.column("label")?, t.column("aliases")?, t.column("kind")?, t.column("country")?);
-        for row in &t.rows {
-            let idx = self.places.len() as u32;
-            let place = Place {
-                label: row.get(l).to_string(),
-                aliases: row.list(a).into_iter().map(String::from).collect(),
-                kind: row.get(k).to_string(),
-                country: row.get(c).to_string(),
-            };
-            for name in std::iter::once(&place.label).chain(&place.aliases) {
-                self.names.insert(name, Named::Place(idx));
-            }
-            self.places.push(place);
-        }
-        Ok(())
-    }
-
-    fn load_orgs(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, a, k, p) = (t.column("label")?, t.column("aliases")?, t.column("kind")?, t.column("parent")?);
-        for row in &t.rows {
-            let idx = self.orgs.len() as u32;
-            let org = Org {
-                label: row.get(l).to_string(),
-                aliases: row.list(a).into_iter().map(String::from).collect(),
-                kind: row.get(k).to_string(),
-                parent: row.get(p).to_string(),
-            };
-            for name in std::iter::once(&org.label).chain(&org.aliases) {
-                self.names.insert(name, Named::Org(idx));
-                self.org_by_name.entry(fold(name)).or_insert(idx);
-            }
-            self.orgs.push(org);
-        }
-        Ok(())
-    }
-
-    fn load_bodies(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, f, c, x) = (t.column("label")?, t.column("forms")?, t.column("class")?, t.column("complement")?);
-        for row in &t.rows {
-            let idx = self.bodies.len() as u32;
-            for form in row.list(f) {
-                self.body_forms.insert(form, idx);
-            }
-            self.bodies.push(Body {
-                label: row.get(l).to_string(),
-                class: row.get(c).to_string(),
-                complement: row.get(x) == "yes",
-            });
-        }
-        Ok(())
-    }
-
-    fn load_titles(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, f, k) = (t.column("label")?, t.column("forms")?, t.column("kind")?);
-        for row in &t.rows {
-            let idx = self.titles.len() as u32;
-            let label = row.get(l).to_string();
-            self.title_forms.insert(&label, idx);
-            for form in row.list(f) {
-                self.title_forms.insert(form, idx);
-            }
-            self.titles.push(Title { label, kind: row.get(k).to_string() });
-        }
-        Ok(())
-    }
-
-    fn load_portfolios(&mut self, t: &tsv::Table) -> Result<()> {
-        let (l, f) = (t.column("label")?, t.column("forms")?);
-        for row in &t.rows {
-            let idx = self.portfolios.len() as u32;
-            let label = row.get(l).to_string();
-            self.portfolio_forms.insert(&label, idx);
-            for form in row.list(f) {
-                self.portfolio_forms.insert(form, idx);
-            }
-            self.portfolios.push(label);
-        }
-        Ok(())
-    }
-
-    fn load_given(&mut self, t: &tsv::Table) -> Result<()> {
-        let (n, g) = (t.column("name")?, t.column("gender")?);
-        self.given.reserve(t.rows.len());
-        for row in &t.rows {
-            let gender = match row.get(g) {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            self.given.insert(fold(row.get(n)), gender);
-        }
-        Ok(())
-    }
-
-    fn load_verbs(&mut self, t: &tsv::Table) -> Result<()> {
-        let (f, l) = (t.column("form")?, t.column("lemma")?);
-        self.verbs.reserve(t.rows.len());
-        for row in &t.rows {
-            self.verbs.insert(fold(row.get(f)), fold(row.get(l)));
-        }
-        Ok(())
+        lx
     }
 
     /// The country a demonym form points at ("sud-africaines" → Afrique du Sud).
@@ -362,7 +330,7 @@ impl Lexicon {
 
     /// The lemma of a verb form, if it is a known verb.
     pub fn lemma(&self, norm: &str) -> Option<&str> {
-        self.verbs.get(norm).map(String::as_str)
+        self.verbs.get(norm).map(|&l| self.lemmas.key(l as usize))
     }
 
     /// The country with this name (label or alias, folded).
@@ -376,9 +344,185 @@ impl Lexicon {
     }
 }
 
+/// The table a file fills, with the columns its loader reads.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Countries { label: usize, aliases: usize, demonyms: usize, capitals: usize },
+    Places { label: usize, aliases: usize, kind: usize, country: usize },
+    Orgs { label: usize, aliases: usize, kind: usize, parent: usize },
+    Bodies { label: usize, forms: usize, class: usize, complement: usize },
+    Titles { label: usize, forms: usize, kind: usize },
+    Portfolios { label: usize, forms: usize },
+    Given { name: usize, gender: usize },
+    Verbs { form: usize, lemma: usize },
+}
+
+impl Kind {
+    /// The table of file stem `stem`, or an error naming `file`; columns are
+    /// looked up in order, so the first missing one is reported.
+    fn of(stem: &str, file: &str, t: &tsv::Table) -> Result<Kind> {
+        let c = |name: &str| t.column(name);
+        Ok(match stem {
+            "countries" => Kind::Countries {
+                label: c("label")?,
+                aliases: c("aliases")?,
+                demonyms: c("demonyms")?,
+                capitals: c("capitals")?,
+            },
+            "locations" => {
+                Kind::Places { label: c("label")?, aliases: c("aliases")?, kind: c("kind")?, country: c("country")? }
+            }
+            "organizations" => {
+                Kind::Orgs { label: c("label")?, aliases: c("aliases")?, kind: c("kind")?, parent: c("parent")? }
+            }
+            "bodies" => Kind::Bodies {
+                label: c("label")?,
+                forms: c("forms")?,
+                class: c("class")?,
+                complement: c("complement")?,
+            },
+            "roles" => Kind::Titles { label: c("label")?, forms: c("forms")?, kind: c("kind")? },
+            "portfolios" => Kind::Portfolios { label: c("label")?, forms: c("forms")? },
+            "given_names" => Kind::Given { name: c("name")?, gender: c("gender")? },
+            "verbs" => Kind::Verbs { form: c("form")?, lemma: c("lemma")? },
+            _ => {
+                return Err(Error::Lexicon {
+                    file: file.to_string(),
+                    line: 1,
+                    message: format!("unknown lexicon table `{stem}` (expected one of: {})", TABLES.join(", ")),
+                })
+            }
+        })
+    }
+}
+
+/// The gazetteers, filled apart from the rest of the lexicon.
+struct Forms {
+    names: Gazetteer<Named>,
+    title_forms: Gazetteer<u32>,
+    portfolio_forms: Gazetteer<u32>,
+    body_forms: Gazetteer<u32>,
+}
+
+impl Forms {
+    /// The names and forms of `files`, numbered as `load_records` numbers
+    /// their rows.
+    fn load(files: &[(Kind, tsv::Table)]) -> Forms {
+        let mut f = Forms {
+            names: Gazetteer::new(true),
+            title_forms: Gazetteer::new(false),
+            portfolio_forms: Gazetteer::new(false),
+            body_forms: Gazetteer::new(false),
+        };
+        let (mut countries, mut places, mut orgs, mut bodies, mut titles, mut portfolios) = (0, 0, 0, 0, 0, 0);
+        for (kind, t) in files {
+            match *kind {
+                Kind::Countries { label, aliases, capitals, .. } => {
+                    f.names.reserve(t.rows.len());
+                    for row in &t.rows {
+                        for name in std::iter::once(row.get(label)).chain(row.items(aliases)) {
+                            f.names.insert(name, Named::Country(countries));
+                        }
+                        for cap in row.items(capitals) {
+                            f.names.insert(cap, Named::Capital(countries));
+                        }
+                        countries += 1;
+                    }
+                }
+                Kind::Places { label, aliases, .. } => {
+                    f.names.reserve(t.rows.len());
+                    for row in &t.rows {
+                        for name in std::iter::once(row.get(label)).chain(row.items(aliases)) {
+                            f.names.insert(name, Named::Place(places));
+                        }
+                        places += 1;
+                    }
+                }
+                Kind::Orgs { label, aliases, .. } => {
+                    f.names.reserve(t.rows.len());
+                    for row in &t.rows {
+                        for name in std::iter::once(row.get(label)).chain(row.items(aliases)) {
+                            f.names.insert(name, Named::Org(orgs));
+                        }
+                        orgs += 1;
+                    }
+                }
+                Kind::Bodies { forms, .. } => {
+                    for row in &t.rows {
+                        for form in row.items(forms) {
+                            f.body_forms.insert(form, bodies);
+                        }
+                        bodies += 1;
+                    }
+                }
+                Kind::Titles { label, forms, .. } => {
+                    for row in &t.rows {
+                        for form in std::iter::once(row.get(label)).chain(row.items(forms)) {
+                            f.title_forms.insert(form, titles);
+                        }
+                        titles += 1;
+                    }
+                }
+                Kind::Portfolios { label, forms } => {
+                    for row in &t.rows {
+                        for form in std::iter::once(row.get(label)).chain(row.items(forms)) {
+                            f.portfolio_forms.insert(form, portfolios);
+                        }
+                        portfolios += 1;
+                    }
+                }
+                Kind::Given { .. } | Kind::Verbs { .. } => {}
+            }
+        }
+        f
+    }
+}
+
+/// The values of cell `i` of `row`, made owned by `f`, in a vector of the
+/// exact size.
+fn owned<'a>(row: &tsv::Row<'a>, i: usize, f: impl Fn(&'a str) -> String) -> Vec<String> {
+    let mut v = Vec::with_capacity(row.items(i).count());
+    v.extend(row.items(i).map(f));
+    v
+}
+
+/// Appends `fold(text)` to `out`, without allocating when `text` is ASCII
+/// with no space to collapse and no backquote (most names and keys).
+fn fold_into(text: &str, out: &mut String) {
+    // Printable ASCII but the backquote; no early exit, so it vectorizes.
+    let plain = |b: u8| (b.wrapping_sub(b'!') < 0x5e) & (b != b'`');
+    let bytes = text.as_bytes();
+    if bytes.iter().fold(true, |ok, &b| ok & plain(b))
+        || (bytes.iter().all(|&b| plain(b) || b == b' ') && !bytes.windows(2).any(|w| w == b"  "))
+    {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&fold(text));
+    }
+}
+
+/// `fold(text)` in the reused buffer `key`.
+fn fold_key<'k>(text: &str, key: &'k mut String) -> &'k str {
+    key.clear();
+    fold_into(text, key);
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_into_appends_the_fold() {
+        for text in ["Corée du Nord", "Mali", "UE", "a  b", " x", "l'ONU", "l`x", "a\tb", "É", "", "côte d’Ivoire"]
+        {
+            let mut out = String::from("x ");
+            fold_into(text, &mut out);
+            assert_eq!(out, format!("x {}", fold(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn builtin_parses() {
