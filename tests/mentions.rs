@@ -90,6 +90,13 @@ fn organizations_by_pattern_and_listed_companies() {
     has("Il a joué au FC Nantes puis à Silkeborg IF.", "FC Nantes", NodeKind::Organization);
     has("Il a joué au FC Nantes puis à Silkeborg IF.", "Silkeborg IF", NodeKind::Organization);
     has("Il rejoint l’Olympique de Marseille.", "Olympique de Marseille", NodeKind::Organization);
+    // A capitalized verb form inside a sentence is a name; "des" is no particle.
+    let text = "Il a battu Jeremy Hellickson des Mets de New York.";
+    has(text, "Jeremy Hellickson", NodeKind::Person);
+    has(text, "Mets de New York", NodeKind::Organization);
+    // A name that is no given name, then a city: a club.
+    has("Il signe au Feyenoord Rotterdam.", "Feyenoord Rotterdam", NodeKind::Organization);
+    has("Le secrétaire à la Défense Marc Toulouse est arrivé.", "Marc Toulouse", NodeKind::Person);
     // An event or a building of a place is no club.
     lacks("Il a gagné la Coupe de France.", "Coupe de France");
     // Listed companies from stock index data, short names without legal form.

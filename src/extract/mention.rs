@@ -508,7 +508,8 @@ fn club_word(lx: &Lexicon, toks: &[Token], k: usize) -> bool {
     t.kind == TokKind::Word
         && t.is_cap()
         && !is_function_word(t)
-        && lx.lemma(n).is_none()
+        // A capitalized verb form inside a sentence is a name ("les Mets").
+        && (k > 0 && toks[k - 1].kind == TokKind::Word || lx.lemma(n).is_none())
         && lx.demonym(n).is_none()
         && ![HONORIFICS, CIVILITIES, ORG_HEADS, GEO_HEADS, PLACE_HEADS, PLACE_NOUNS, EVENT_OR_BUILDING_HEADS]
             .iter()
@@ -552,6 +553,22 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     if k == i {
         return None;
+    }
+    // "Feyenoord Rotterdam", "Benfica Lisbonne": a name that is no given name,
+    // then a city, inside a sentence.
+    if i > 0
+        && toks[i - 1].kind == TokKind::Word
+        && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none())
+        && toks.get(k).is_some_and(|t| !is_all_caps(&t.text))
+    {
+        let city = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
+            Named::Place(p) => lx.places[p as usize].kind == "city",
+            Named::Capital(_) => true,
+            _ => false,
+        });
+        if let Some(h) = city.filter(|h| !toks.get(k + h.len).is_some_and(|t| t.is_cap())) {
+            return Some(org_by_surface(text, sent, toks, i, k + h.len, None, "org/club"));
+        }
     }
     let article =
         i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");

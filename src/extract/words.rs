@@ -188,8 +188,8 @@ pub const MONTHS: &[&str] = &[
 
 /// Particles inside person names ("Ursula von der Leyen", "Charles de Gaulle").
 pub const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "dos", "bin", "ben", "ibn", "al", "el", "la",
-    "le", "ter", "zu", "y",
+    "de", "du", "d'", "van", "von", "der", "den", "da", "di", "dos", "bin", "ben", "ibn", "al", "el", "la", "le",
+    "ter", "zu", "y",
 ];
 
 /// Courtesy titles that announce a name.
