@@ -138,4 +138,7 @@ fn english_names_by_their_last_word_and_natural_places_by_their_noun() {
     // The noun of a natural place joins the name after it.
     has("Le lac Tchad recule.", "lac Tchad", NodeKind::Location);
     has("Ils ont gravi le mont Everest.", "mont Everest", NodeKind::Location);
+    // Buildings named by their noun and a name the lexicon does not know.
+    has("Le match a lieu au stade Pierre-Mauroy.", "stade Pierre-Mauroy", NodeKind::Location);
+    has("Elle visite le musée du Louvre.", "musée du Louvre", NodeKind::Location);
 }
