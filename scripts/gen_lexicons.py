@@ -50,6 +50,7 @@ PACKAGES = {
     "faker": ("pypi", "faker", "40.54.0", "faker-40.54.0-*.whl"),
     "tickers": ("pypi", "pytickersymbols", "1.17.10", "pytickersymbols-1.17.10-*.whl"),
     "pycountry": ("pypi", "pycountry", "26.2.16", "pycountry-26.2.16-*.whl"),
+    "fakerjs": ("npm", "@faker-js/faker", "10.6.0", "faker-js-faker-10.6.0.tgz"),
 }
 
 SRC_WC_NPM = "npm world-countries 5.1.0 (mledoze/countries), licence ODbL 1.0 (data)"
@@ -62,6 +63,7 @@ SRC_TICKERS = ("PyPI pytickersymbols 1.17.10 (companies of 20 stock indices: CAC
                "S&P 500, Nikkei 225…), licence MIT")
 SRC_ISO = ("PyPI pycountry 26.2.16 (ISO 3166-2 subdivisions and their French names from "
            "Debian iso-codes), licence LGPL-2.1")
+SRC_FAKERJS = "npm @faker-js/faker 10.6.0 (first names of its ~70 locales), licence MIT"
 SRC_FACTS = "hand-typed facts of general knowledge in scripts/facts/{}, same licence as trame"
 
 
@@ -710,16 +712,50 @@ def faker_first_names(archive):
     return out
 
 
+def fakerjs_first_names(archive):
+    """{"js:" + locale: {"m": [...], "f": [...], "u": [...]}} from the bundled
+    locale modules of @faker-js/faker: `first_name:{generic:[`A`,…],
+    female:`A.B.C`…}` (a list of template strings, or one string joined by
+    dots). Read as text, never run."""
+    import re
+    out = {}
+    with tarfile.open(archive) as tf:
+        for m in sorted(tf.getmembers(), key=lambda m: m.name):
+            base = os.path.basename(m.name)
+            if not (m.name.startswith("package/dist/") and base.endswith(".js")) or "-" not in base:
+                continue
+            loc = base.split("-")[0]
+            text = tf.extractfile(m).read().decode("utf-8")
+            for hit in re.finditer(r"first_name:\{", text):
+                depth, j = 1, hit.end()
+                while depth and j < len(text):
+                    depth += {"{": 1, "}": -1}.get(text[j], 0)
+                    j += 1
+                res = out.setdefault("js:" + loc, {"m": [], "f": [], "u": []})
+                for part in re.finditer(r"(\w+):(\[[^\]]*\]|`[^`]*`)", text[hit.end():j - 1]):
+                    key, val = part.group(1), part.group(2)
+                    g = {"female": "f", "male": "m", "generic": "u"}.get(key)
+                    if g is None:
+                        continue
+                    if val.startswith("["):
+                        res[g] += re.findall(r"`([^`]*)`", val)
+                    else:
+                        res[g] += val.strip("`").split(".")
+    return out
+
+
 MIN_LOCALES_IF_WORD = 3  # a name that is also a French word is kept if 3+ locales list it
-FRENCH_LOCALES = {"fr_FR", "fr_BE", "fr_CA", "fr_CH", "fr_QC"}
+FRENCH_LOCALES = {"fr_FR", "fr_BE", "fr_CA", "fr_CH", "fr_QC", "js:fr", "js:fr_BE", "js:fr_CA", "js:fr_CH",
+                  "js:fr_LU", "js:fr_SN"}
 
 
 def build_given_names(paths, vocab):
     per_loc = faker_first_names(paths["faker"])
+    per_loc.update(fakerjs_first_names(paths["fakerjs"]))
     genders = {}  # name -> {gender: number of locales}
     from_french = set()
     for loc in sorted(per_loc):
-        lang = loc.split("_")[0]
+        lang = loc.split("_")[0].replace("js:", "")
         for g in ("m", "f", "u"):
             for raw in per_loc[loc][g]:
                 raw = nfc(raw)
@@ -1041,7 +1077,8 @@ def generate(paths):
     names, dropped = build_given_names(paths, vocab)
     t = Table("given_names.tsv", ["name", "gender"], [
         "Given names of many cultures; gender m, f or u (listed as both, or unknown).",
-        "Source: " + SRC_FAKER + "; Latin-script names as is, Russian/Ukrainian/",
+        "Source: " + SRC_FAKER + ";",
+        "Source: " + SRC_FAKERJS + "; Latin-script names as is, Russian/Ukrainian/",
         "Bulgarian/Macedonian names transliterated the French way (Sergueï, Dmitri,",
         "Volodymyr), Korean names romanized (Revised Romanization, Min-jun), Japanese",
         "and Chinese romanized lists of faker.",
