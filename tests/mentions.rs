@@ -142,3 +142,14 @@ fn english_names_by_their_last_word_and_natural_places_by_their_noun() {
     has("Le match a lieu au stade Pierre-Mauroy.", "stade Pierre-Mauroy", NodeKind::Location);
     has("Elle visite le musée du Louvre.", "musée du Louvre", NodeKind::Location);
 }
+
+#[test]
+fn initials_make_a_name_and_a_number_makes_a_thing() {
+    let text = "Le film de D. W. Griffith plaît à George H. W. Bush.";
+    has(text, "D. W. Griffith", NodeKind::Person);
+    has(text, "George H. W. Bush", NodeKind::Person);
+    // "M." is a civility, not an initial.
+    has("Il a vu M. Lebrun.", "M. Lebrun", NodeKind::Person);
+    // A name then a number is a vessel, a mission or a product.
+    lacks("La sonde Mariner 10 survole la planète.", "Mariner");
+}

@@ -983,8 +983,11 @@ fn strong_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
 /// A run of name words, possibly with particles inside, starting at `i`.
 fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
     let mut j = i;
-    while j < toks.len() && j - i < 5 {
-        if name_word(lx, &toks[j])
+    while j < toks.len() && j - i < 8 {
+        if is_initial(toks, j) && toks.get(j + 2).is_some_and(|t| name_word(lx, t) || is_initial(toks, j + 2)) {
+            // "D. W. Griffith", "George H. W. Bush".
+            j += 2;
+        } else if name_word(lx, &toks[j])
             && (!strong_name_at(lx, toks, j)
                 || surname_after_given(lx, toks, i, j)
                 || j == i && given_first(lx, toks, i))
@@ -1010,6 +1013,17 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
         }
     }
     j
+}
+
+/// Whether an initial stands at `j`: one capital letter and its period
+/// ("M." is a civility, not an initial).
+fn is_initial(toks: &[Token], j: usize) -> bool {
+    let t = &toks[j];
+    t.kind == TokKind::Word
+        && t.text.len() == 1
+        && t.text.chars().all(|c| c.is_ascii_uppercase())
+        && t.text != "M"
+        && toks.get(j + 1).is_some_and(|p| p.text == ".")
 }
 
 /// Whether the one-word place or state name at `j` is the surname of the
@@ -1134,13 +1148,18 @@ pub fn civility_start(toks: &[Token], a: usize) -> usize {
 
 /// A person name at `i` found by capitalization and context.
 fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
-    if !name_word(lx, &toks[i]) {
+    if !name_word(lx, &toks[i]) && !is_initial(toks, i) {
         return None;
     }
     let end = name_run(lx, toks, i);
-    if end == i {
+    if end == i || end == i + 2 && is_initial(toks, i) {
         return None;
     }
+    // A name then a number is a thing: "Mariner 10", "Apollo 11".
+    if toks.get(end).is_some_and(|t| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let initials = (i..end).any(|k| is_initial(toks, k));
     let context = person_context_before(lx, toks, i);
     // Without a title before it, a given name inside the run starts the
     // name: "Secretary of State Antony Blinken".
@@ -1154,7 +1173,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     // French names take no article: "une Aston Martin", "le Nouvel Obs" are things.
     let article = i > 0
         && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "au" | "aux");
-    let given = lx.given_name(&toks[i].norm).is_some() && len >= 2 && !article;
+    let given = (lx.given_name(&toks[i].norm).is_some() || initials) && len >= 2 && !article;
     // A name of two words or more that acts like a person: subject of a
     // verb of saying, meeting or moving ("Wang Yi a déclaré", "Xi Jinping
     // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
@@ -1168,7 +1187,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         }
     }
     let (span, s) = surface(text, toks, i, end);
-    let name = toks[i..end].iter().map(|t| t.text.clone()).collect();
+    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.clone()).collect();
     Some(Mention {
         sent,
         a: i,
