@@ -153,3 +153,10 @@ fn initials_make_a_name_and_a_number_makes_a_thing() {
     // A name then a number is a vessel, a mission or a product.
     lacks("La sonde Mariner 10 survole la planète.", "Mariner");
 }
+
+#[test]
+fn a_name_after_a_common_noun_of_organizations() {
+    has("Le groupe Metallica joue ce soir.", "Metallica", NodeKind::Organization);
+    has("Le groupe de rock britannique Deep Purple revient.", "Deep Purple", NodeKind::Organization);
+    has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
+}

@@ -15,8 +15,8 @@ use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
     CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS, EVENT_OR_BUILDING_HEADS,
-    FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, PLACE_HEADS,
-    PLACE_NOUNS, WEEKDAYS,
+    FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS,
+    PLACE_HEADS, PLACE_NOUNS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -224,6 +224,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         let cands = [
             office_at(lx, text, sent, toks, i),
             named_org_at(lx, text, sent, toks, i),
+            org_after_noun_at(lx, text, sent, toks, i),
             team_at(lx, text, sent, toks, i),
             english_name_at(lx, text, sent, toks, i),
             geo_at(lx, text, sent, toks, i),
@@ -584,6 +585,46 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     // "de Tampa Bay": the place as the team writes it may run on.
     let end = name_after(p + hit.len).min(p + hit.len + 2);
     Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
+}
+
+/// The name right after a common noun of organizations, possibly past a
+/// demonym or a "de" complement in lowercase: "le groupe Metallica", "la
+/// société Veolia", "le groupe de rock britannique Deep Purple". Only the
+/// name is the mention; a name the lexicon knows keeps its own reading.
+fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let mut k = i;
+    // Back over a demonym and a lowercase "de" complement: "de rock britannique".
+    if k > 0 && demonym_at(lx, toks, k - 1).is_some() {
+        k -= 1;
+    }
+    if k >= 3
+        && toks[k - 2].norm == "de"
+        && !toks[k - 1].is_cap()
+        && toks[k - 1].kind == TokKind::Word
+        && ORG_NOUNS.contains(&toks[k - 3].norm.as_str())
+    {
+        k -= 2;
+    }
+    let noun = k.checked_sub(1).map(|p| &toks[p])?;
+    if noun.is_cap() || !ORG_NOUNS.contains(&noun.norm.as_str()) {
+        return None;
+    }
+    let t = &toks[i];
+    if t.kind != TokKind::Word || !t.is_cap() || is_function_word(t) && t.text != "The" {
+        return None;
+    }
+    if !lx.names.matches_at(toks, i).is_empty() || lx.given_name(&t.norm).is_some() {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < toks.len()
+        && end - i < 4
+        && (toks[end].is_cap() && !is_function_word(&toks[end])
+            || toks[end].text.chars().all(|c| c.is_ascii_digit()) && !toks[end].text.is_empty())
+    {
+        end += 1;
+    }
+    Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
 }
 
 /// English names of organizations and places by their last word, in any
