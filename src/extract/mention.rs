@@ -555,10 +555,11 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if k == i {
         return None;
     }
-    // "Feyenoord Rotterdam", "Benfica Lisbonne": a name that is no given name,
-    // then a city, inside a sentence.
-    if i > 0
-        && toks[i - 1].kind == TokKind::Word
+    // "le Feyenoord Rotterdam", "au Benfica Lisbonne": after an article (a
+    // person takes none), a name that is no given name, then a city.
+    let article =
+        i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
+    if article
         && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none())
         && toks.get(k).is_some_and(|t| !is_all_caps(&t.text))
     {
@@ -571,8 +572,6 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
             return Some(org_by_surface(text, sent, toks, i, k + h.len, None, "org/club"));
         }
     }
-    let article =
-        i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
     if !article || !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'" | "du")) {
         return None;
     }
