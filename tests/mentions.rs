@@ -160,3 +160,14 @@ fn a_name_after_a_common_noun_of_organizations() {
     has("Le groupe de rock britannique Deep Purple revient.", "Deep Purple", NodeKind::Organization);
     has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
 }
+
+#[test]
+fn settlements_are_named_by_their_name_and_places_with_an_article_are_no_people() {
+    has("Il vit dans la commune de Quissac-sur-Vidourle.", "Quissac-sur-Vidourle", NodeKind::Location);
+    has("La ville de Lyon a voté.", "Lyon", NodeKind::Location);
+    // An administrative unit keeps its noun.
+    has("Des frappes ont visé l’oblast de Belgorod.", "oblast de Belgorod", NodeKind::Location);
+    // "du Montana": a French person's name takes no article.
+    let text = "L’actrice Hannah Montana chante. Elle vit au Montana.";
+    has(text, "Montana", NodeKind::Location);
+}

@@ -16,7 +16,7 @@ use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 use super::words::{
     CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS, EVENT_OR_BUILDING_HEADS,
     FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS,
-    PLACE_HEADS, PLACE_NOUNS, WEEKDAYS,
+    PLACE_HEADS, PLACE_NOUNS, SETTLEMENTS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -344,7 +344,10 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
 /// weak person, with the place as fallback, and let corpus-level resolution
 /// decide.
 fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
-    if m.b - m.a == 1 && matches!(m.rule, "name/place" | "name/company") && name_word(lx, &toks[m.a]) {
+    // French names of people take no article: "le Maine", "du Montana" are places.
+    let article =
+        m.a > 0 && matches!(toks[m.a - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
+    if m.b - m.a == 1 && !article && matches!(m.rule, "name/place" | "name/company") && name_word(lx, &toks[m.a]) {
         let strong = person_context_before(lx, toks, m.a);
         m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
     }
@@ -460,9 +463,11 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     if k == start {
         return None;
     }
-    let (span, s) = surface(text, toks, i, k);
+    // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
+    let a = if c > 0 && SETTLEMENTS.contains(&head.norm.as_str()) { start } else { i };
+    let (span, s) = surface(text, toks, a, k);
     let target = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
-    Some(Mention { sent, a: i, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
+    Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
 }
 
 /// "à Pornichet", "en Poitou": a capitalized name the lexicon does not know,
@@ -845,7 +850,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
 
 /// "la région (russe) de Belgorod", "l'oblast de Belgorod": the place itself.
 fn place_phrase_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
-    if !PLACE_HEADS.contains(&toks[i].norm.as_str()) {
+    if !PLACE_HEADS.contains(&toks[i].norm.as_str()) || SETTLEMENTS.contains(&toks[i].norm.as_str()) {
         return None;
     }
     let mut j = i + 1;

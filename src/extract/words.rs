@@ -769,3 +769,7 @@ pub const ORG_NOUNS: &[&str] = &[
     "ecurie",
     "maison",
 ];
+
+/// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
+pub const SETTLEMENTS: &[&str] =
+    &["ville", "commune", "village", "bourg", "cite", "localite", "agglomeration", "hameau", "municipalite"];
