@@ -174,6 +174,8 @@ impl Registry {
                 // ("Park Jin Woo") as East Asian names are.
                 let person = &self.people[*p];
                 !(*pos == 0 && person.given_first && person.key.len() < 3)
+                    // Nor does the place of "Grégoire de Tours", "Aliénor d'Aquitaine".
+                    && !(*pos > 0 && matches!(person.key[*pos - 1].as_str(), "de" | "d'" | "du"))
             })
             .map(|(p, _)| *p)
             .collect();
@@ -234,5 +236,7 @@ mod tests {
         assert_eq!(r.resolve_word("Park", 2), None, "two Parks elsewhere: left unresolved");
         assert_eq!(r.resolve_word("Smith", 3), Some(smith));
         assert_eq!(r.resolve_word("Anna", 0), None, "a given name alone is not the person");
+        r.add_full(&words("Grégoire de Tours"), 0, true);
+        assert_eq!(r.resolve_word("Tours", 0), None, "the place after de is not the person");
     }
 }
