@@ -171,3 +171,9 @@ fn settlements_are_named_by_their_name_and_places_with_an_article_are_no_people(
     let text = "L’actrice Hannah Montana chante. Elle vit au Montana.";
     has(text, "Montana", NodeKind::Location);
 }
+
+#[test]
+fn a_company_name_and_a_model_number_are_a_product() {
+    lacks("La compagnie a commandé dix Airbus A320.", "Airbus");
+    has("Airbus a livré dix avions.", "Airbus", NodeKind::Organization);
+}

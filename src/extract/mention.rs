@@ -910,7 +910,19 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         return mk(target, "name/capital-place");
     }
     if let Some(o) = org {
-        let rule = if lx.orgs[o as usize].kind == "company" { "name/company" } else { "name/organization" };
+        let company = lx.orgs[o as usize].kind == "company";
+        // "Boeing 737", "Airbus A320", "Nintendo DS": a company's name then a
+        // model number or code is one of its products ("Samsung Electronics"
+        // stays the company).
+        if company
+            && toks.get(b).is_some_and(|t| {
+                t.text.chars().any(|c| c.is_ascii_digit())
+                    || t.kind == TokKind::Word && is_all_caps(&t.text) && t.text.len() <= 4
+            })
+        {
+            return None;
+        }
+        let rule = if company { "name/company" } else { "name/organization" };
         return mk(lexicon_org(lx, o), rule);
     }
     if let Some(p) = place {
