@@ -79,6 +79,9 @@ fn regions_seas_and_geopolitical_areas_are_places() {
     has("Les pompiers du Morbihan et de la Drôme sont arrivés.", "Drôme", NodeKind::Location);
     has("Le canton de Vaud a voté, la Bavière aussi.", "Bavière", NodeKind::Location);
     has("La sonde approche de Mercure.", "Mercure", NodeKind::Location);
+    // Historical provinces and natural regions of France.
+    has("Les vignes de Bourgogne et de Champagne ont gelé.", "Bourgogne", NodeKind::Location);
+    has("Il randonne dans le Massif central.", "Massif central", NodeKind::Location);
 }
 
 #[test]
@@ -176,4 +179,10 @@ fn settlements_are_named_by_their_name_and_places_with_an_article_are_no_people(
 fn a_company_name_and_a_model_number_are_a_product() {
     lacks("La compagnie a commandé dix Airbus A320.", "Airbus");
     has("Airbus a livré dix avions.", "Airbus", NodeKind::Organization);
+}
+
+#[test]
+fn a_national_team_is_no_state() {
+    has("Il joue pour l’équipe de France de football.", "équipe de France de football", NodeKind::Organization);
+    has("L’équipe d’Écosse espoirs a gagné.", "équipe d’Écosse espoirs", NodeKind::Organization);
 }

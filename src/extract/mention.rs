@@ -225,6 +225,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             office_at(lx, text, sent, toks, i),
             named_org_at(lx, text, sent, toks, i),
             org_after_noun_at(lx, text, sent, toks, i),
+            national_team_at(lx, text, sent, toks, i),
             team_at(lx, text, sent, toks, i),
             english_name_at(lx, text, sent, toks, i),
             geo_at(lx, text, sent, toks, i),
@@ -629,6 +630,38 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         end += 1;
     }
     Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
+}
+
+/// A national team: "l'équipe de France de football", "l'équipe d'Écosse
+/// espoirs de football", "la sélection du Canada".
+fn national_team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if !matches!(toks[i].norm.as_str(), "equipe" | "selection") || toks[i].is_cap() {
+        return None;
+    }
+    let c = connector_len(toks, i + 1);
+    if c == 0 {
+        return None;
+    }
+    let k = i + 1 + c;
+    // A state, or a nation that fields its own team (Écosse, Pays de Galles).
+    let hit = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
+        Named::Country(_) => true,
+        Named::Place(p) => lx.places[p as usize].kind == "region",
+        _ => false,
+    })?;
+    let mut end = k + hit.len;
+    while toks.get(end).is_some_and(|t| {
+        matches!(t.norm.as_str(), "espoirs" | "feminine" | "masculine" | "olympique" | "nationale" | "militaire")
+    }) {
+        end += 1;
+    }
+    // "de football", "de rugby à XV".
+    if toks.get(end).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'"))
+        && toks.get(end + 1).is_some_and(|t| t.kind == TokKind::Word && !t.is_cap() && !is_function_word(t))
+    {
+        end += 2;
+    }
+    Some(org_by_surface(text, sent, toks, i, end, None, "org/national-team"))
 }
 
 /// English names of organizations and places by their last word, in any

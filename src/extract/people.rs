@@ -172,10 +172,11 @@ impl Registry {
                 // A leading given name never stands alone for the person, except
                 // in names of three words or more, written surname first
                 // ("Park Jin Woo") as East Asian names are.
+                // Nor does the place of "Grégoire de Tours", "Aliénor d'Aquitaine".
                 let person = &self.people[*p];
-                !(*pos == 0 && person.given_first && person.key.len() < 3)
-                    // Nor does the place of "Grégoire de Tours", "Aliénor d'Aquitaine".
-                    && !(*pos > 0 && matches!(person.key[*pos - 1].as_str(), "de" | "d'" | "du"))
+                let leading_given = *pos == 0 && person.given_first && person.key.len() < 3;
+                let place_of = *pos > 0 && matches!(person.key[*pos - 1].as_str(), "de" | "d'" | "du");
+                !leading_given && !place_of
             })
             .map(|(p, _)| *p)
             .collect();
