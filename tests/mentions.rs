@@ -186,3 +186,10 @@ fn a_national_team_is_no_state() {
     has("Il joue pour l’équipe de France de football.", "équipe de France de football", NodeKind::Organization);
     has("L’équipe d’Écosse espoirs a gagné.", "équipe d’Écosse espoirs", NodeKind::Organization);
 }
+
+#[test]
+fn two_unknown_words_after_a_are_a_person_unless_they_open_a_place_name() {
+    has("Il laisse sa place à Hamadou Jebaliya, élu hier.", "Hamadou Jebaliya", NodeKind::Person);
+    has("Il est né à San Quirico.", "San Quirico", NodeKind::Location);
+    lacks("Il a battu au stade Ekaterina Alexandrova.", "stade Ekaterina Alexandrova");
+}

@@ -423,9 +423,11 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         k += c;
     }
     let start = k;
-    // "la place de Louis Martin" is his place, not a square.
-    if c > 0 && lx.given_name(&toks[start.min(toks.len() - 1)].norm).is_some() && name_run(lx, toks, start) > start + 1
-    {
+    // "la place de Louis Martin" is his place, not a square, and "au stade
+    // Ekaterina X" (at the stage) no stadium.
+    let person_after =
+        lx.given_name(&toks[start.min(toks.len() - 1)].norm).is_some() && name_run(lx, toks, start) > start + 1;
+    if person_after && (c > 0 || matches!(head.norm.as_str(), "stade" | "place")) {
         return None;
     }
     while k < toks.len()
@@ -483,7 +485,8 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     if toks[i - 1].norm == "a" && toks[i - 1].text != "à" && toks[i - 1].text != "À" {
         return None;
     }
-    if lx.given_name(&toks[i].norm).is_some() || !lx.names.matches_at(toks, i).is_empty() {
+    let opener = PLACE_NAME_OPENERS.contains(&toks[i].text.as_str());
+    if !opener && (lx.given_name(&toks[i].norm).is_some() || !lx.names.matches_at(toks, i).is_empty()) {
         return None;
     }
     let mut k = i + 1;
@@ -493,18 +496,29 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     let (span, s) = surface(text, toks, i, k);
     let place = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
     let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
+    // Two unknown words after "à" are a person ("sa place à Hamadi Jebali")
+    // unless the first is a word that opens place names ("San", "Port").
+    let two_words = k - i >= 2 && !opener;
     Some(Mention {
         sent,
         a: i,
         b: k,
         span,
         surface: s,
-        target: Ref::Person { name, strong: false },
+        target: Ref::Person { name, strong: two_words },
         proper: true,
         rule: "place/after-locative",
-        alt: Some(place),
+        alt: (!two_words).then_some(place),
     })
 }
+
+/// Words that open the names of places: "San Diego", "Port Moresby".
+const PLACE_NAME_OPENERS: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Sao", "Saint", "Sainte", "St", "Port", "Porto", "Puerto", "El", "Los", "Las",
+    "New", "Fort", "Mont", "Ciudad", "Rio", "Río", "Villa", "Bad", "Sankt", "Novo", "Nova", "Nueva", "Nuevo", "Le",
+    "La", "Les", "Al", "Ras", "Tel", "Bandar", "Kota", "Kuala", "Ho", "Ban", "Lake", "Mount", "Cape", "North", "South",
+    "East", "West", "Upper", "Lower", "Great", "Little",
+];
 
 /// A word that can be part of the name of a club or a firm named after its
 /// place: capitalized, no French verb, function word, demonym, title or
@@ -1263,7 +1277,10 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     // French names take no article: "une Aston Martin", "le Nouvel Obs" are things.
     let article = i > 0
         && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "au" | "aux");
-    let given = (lx.given_name(&toks[i].norm).is_some() || initials) && len >= 2 && !article;
+    // "San", "Santa" are given names too, but open place names after "à".
+    let opener =
+        PLACE_NAME_OPENERS.contains(&toks[i].text.as_str()) && i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str());
+    let given = (lx.given_name(&toks[i].norm).is_some() && !opener || initials) && len >= 2 && !article;
     // A name of two words or more that acts like a person: subject of a
     // verb of saying, meeting or moving ("Wang Yi a déclaré", "Xi Jinping
     // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
