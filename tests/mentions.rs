@@ -193,3 +193,13 @@ fn two_unknown_words_after_a_are_a_person_unless_they_open_a_place_name() {
     has("Il est né à San Quirico.", "San Quirico", NodeKind::Location);
     lacks("Il a battu au stade Ekaterina Alexandrova.", "stade Ekaterina Alexandrova");
 }
+
+#[test]
+fn an_unknown_acronym_after_an_article_is_an_organization() {
+    has("Le XQPF a voté contre, selon l’AFQ.", "XQPF", NodeKind::Organization);
+    // Acronyms of common nouns are not.
+    lacks("L’IA progresse et le PIB recule.", "IA");
+    lacks("L’IA progresse et le PIB recule.", "PIB");
+    // A headline in capitals proves nothing.
+    lacks("LE DÉBAT SUR LA RÉFORME DU CODE", "CODE");
+}

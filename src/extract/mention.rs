@@ -14,9 +14,9 @@ use crate::ontology::NodeKind;
 use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
-    CIVILITIES, CLUB_HEADS, CLUB_MARKS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS, EVENT_OR_BUILDING_HEADS,
-    FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS,
-    PLACE_HEADS, PLACE_NOUNS, SETTLEMENTS, WEEKDAYS,
+    CIVILITIES, CLUB_HEADS, CLUB_MARKS, COMMON_ACRONYMS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS,
+    EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS,
+    ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PLACE_NOUNS, SETTLEMENTS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -225,6 +225,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             office_at(lx, text, sent, toks, i),
             named_org_at(lx, text, sent, toks, i),
             org_after_noun_at(lx, text, sent, toks, i),
+            acronym_at(lx, text, sent, toks, i),
             national_team_at(lx, text, sent, toks, i),
             team_at(lx, text, sent, toks, i),
             english_name_at(lx, text, sent, toks, i),
@@ -644,6 +645,32 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         end += 1;
     }
     Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
+}
+
+/// An acronym the lexicon does not know, after an article, in a sentence
+/// not written in capitals: an organization ("le PCF", "l'UEFA", "la KHL").
+/// French gives articles to organizations' acronyms, not to people's.
+fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let t = &toks[i];
+    let n = t.text.chars().count();
+    if t.kind != TokKind::Word
+        || !(2..=6).contains(&n)
+        || !t.text.chars().all(|c| c.is_uppercase())
+        || is_regnal_number(&t.text)
+        || COMMON_ACRONYMS.contains(&t.text.as_str())
+        || i == 0
+        || !matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux")
+        || !lx.names.matches_at(toks, i).is_empty()
+    {
+        return None;
+    }
+    // A headline or a caption in capitals proves nothing.
+    let caps = toks.iter().filter(|t| t.kind == TokKind::Word && is_all_caps(&t.text)).count();
+    let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    if caps * 3 > words {
+        return None;
+    }
+    Some(org_by_surface(text, sent, toks, i, i + 1, None, "org/acronym"))
 }
 
 /// A national team: "l'équipe de France de football", "l'équipe d'Écosse

@@ -773,3 +773,13 @@ pub const ORG_NOUNS: &[&str] = &[
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
 pub const SETTLEMENTS: &[&str] =
     &["ville", "commune", "village", "bourg", "cite", "localite", "agglomeration", "hameau", "municipalite"];
+
+/// Acronyms of common nouns, not of organizations: "l'IA", "le PIB", "le PDG".
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "IA", "PIB", "ADN", "ARN", "TVA", "SMS", "PME", "TPE", "ETI", "OGM", "VIH", "SIDA", "COVID", "HLM", "RSA", "SMIC",
+    "BTP", "TGV", "TER", "RER", "JO", "OPA", "CDD", "CDI", "QG", "ONG", "PDG", "DG", "DRH", "CEO", "CV", "PV", "TV",
+    "DVD", "CD", "PC", "GPS", "PDF", "URL", "USB", "VTC", "SUV", "GPL", "GNL", "CO", "EPR", "IVG", "PMA", "GPA", "QI",
+    "RIB", "IBAN", "TNT", "EHPAD", "SDF", "RTT", "HT", "TTC", "BD", "MMA", "NBA", "NFL", "IRM", "SAMU", "SMUR", "VTT",
+    "LGV", "UV", "OVNI", "APL", "CAF", "CSG", "IR", "ISF", "IFI", "PLU", "ZAD", "ZFE", "LBD", "RIP", "KO", "JT", "DJ",
+    "CP", "ID", "GT", "VO", "VF", "CE", "CM",
+];
