@@ -203,3 +203,12 @@ fn an_unknown_acronym_after_an_article_is_an_organization() {
     // A headline in capitals proves nothing.
     lacks("LE DÉBAT SUR LA RÉFORME DU CODE", "CODE");
 }
+
+#[test]
+fn a_region_is_no_surname_and_a_competition_no_organization() {
+    // "Provence" is one edit from "Provance": a region still never joins a person.
+    has("Le député Paul Provance a parlé. La Provence attend.", "Provence", NodeKind::Location);
+    lacks("Le club joue la Ligue des champions.", "Ligue des champions");
+    // The League of Nations was an organization.
+    has("La Ligue des nations a été fondée en 1920.", "Ligue des nations", NodeKind::Organization);
+}

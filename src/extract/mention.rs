@@ -349,7 +349,18 @@ fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
     // French names of people take no article: "le Maine", "du Montana" are places.
     let article =
         m.a > 0 && matches!(toks[m.a - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
-    if m.b - m.a == 1 && !article && matches!(m.rule, "name/place" | "name/company") && name_word(lx, &toks[m.a]) {
+    // A region, a sea or a continent is no surname.
+    let city = !matches!(m.rule, "name/place")
+        || lx.names.matches_at(toks, m.a).iter().any(|h| match *h.value {
+            Named::Place(p) => lx.places[p as usize].kind == "city",
+            _ => false,
+        });
+    if m.b - m.a == 1
+        && !article
+        && city
+        && matches!(m.rule, "name/place" | "name/company")
+        && name_word(lx, &toks[m.a])
+    {
         let strong = person_context_before(lx, toks, m.a);
         m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
     }
@@ -370,6 +381,11 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
     }
     // The lexicon knows its organizations better ("Conseil de sécurité de l'ONU").
     if !lx.names.matches_at(toks, i).is_empty() {
+        return None;
+    }
+    // "la Ligue des champions", "la Ligue Europa" are competitions.
+    let next = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    if head.norm == "ligue" && (matches!(next(i + 1), "europa" | "conference") || next(i + 2) == "champions") {
         return None;
     }
     let mut j = i + 1;
