@@ -26,6 +26,8 @@ fn civility_title_is_part_of_the_person_mention() {
     let text = "Hier, Mme Durand a rencontré M. Lebrun et le général Vautrin.";
     has(text, "Mme Durand", NodeKind::Person);
     has(text, "M. Lebrun", NodeKind::Person);
+    // "un certain X", "le dénommé X" introduce a person.
+    has("Un certain Mondaric réunit une armée.", "Mondaric", NodeKind::Person);
     // A function is a role of its own: the mention is the name.
     has(text, "Vautrin", NodeKind::Person);
 }

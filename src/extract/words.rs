@@ -253,8 +253,15 @@ pub const CIVILITIES: &[&str] = &[
 ];
 
 /// Nouns that describe a person by a relation, not a title: "son collègue
-/// kényan X", "le dirigeant chilien X", "l'opposant russe X".
+/// kényan X", "le dirigeant chilien X", "l'opposant russe X"; and the words
+/// that introduce a name: "un certain X", "le dénommé X".
 pub const DESCRIPTORS: &[&str] = &[
+    "certain",
+    "certaine",
+    "denomme",
+    "denommee",
+    "surnomme",
+    "surnommee",
     "collegue",
     "homologue",
     "dirigeant",
