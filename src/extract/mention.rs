@@ -141,6 +141,17 @@ fn surface(text: &str, toks: &[Token], a: usize, b: usize) -> (Span, String) {
     (span, text[span.start..span.end].to_string())
 }
 
+/// A place named by its own words (no lexicon entry).
+fn place_by_surface(s: &str) -> Ref {
+    Ref::Place { id: node_id(NodeKind::Location, s), label: s.to_string(), country: None }
+}
+
+/// Whether a definite article (or its contraction) stands before `i`:
+/// French gives one to places, clubs and acronyms of bodies, not to people.
+fn after_article(toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux")
+}
+
 /// The country a demonym token points at.
 fn demonym_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<u32> {
     let t = toks.get(i)?;
@@ -323,8 +334,7 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             match sort {
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
                 Sort::Place => {
-                    let id = node_id(NodeKind::Location, &m.surface);
-                    m.alt = Some(Ref::Place { id, label: m.surface.clone(), country: None });
+                    m.alt = Some(place_by_surface(&m.surface));
                 }
                 Sort::Org => {
                     m.alt = Some(Ref::Org {
@@ -347,8 +357,7 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
 /// decide.
 fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
     // French names of people take no article: "le Maine", "du Montana" are places.
-    let article =
-        m.a > 0 && matches!(toks[m.a - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
+    let article = after_article(toks, m.a);
     // A region, a sea or a continent is no surname.
     let city = !matches!(m.rule, "name/place")
         || lx.names.matches_at(toks, m.a).iter().any(|h| match *h.value {
@@ -466,7 +475,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         let (span, s) = surface(text, toks, i, b);
         let target = match *hit.value {
             Named::Place(p) if lx.places[p as usize].kind != "city" => place_ref(lx, p),
-            _ => Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None },
+            _ => place_by_surface(&s),
         };
         return Some(Mention {
             sent,
@@ -486,7 +495,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
     let a = if c > 0 && SETTLEMENTS.contains(&head.norm.as_str()) { start } else { i };
     let (span, s) = surface(text, toks, a, k);
-    let target = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
 }
 
@@ -511,7 +520,7 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         k += 1;
     }
     let (span, s) = surface(text, toks, i, k);
-    let place = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    let place = place_by_surface(&s);
     let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
     // Two unknown words after "à" are a person ("sa place à Hamadi Jebali")
     // unless the first is a word that opens place names ("San", "Port").
@@ -594,8 +603,7 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     // "le Feyenoord Rotterdam", "au Benfica Lisbonne": after an article (a
     // person takes none), a name that is no given name, then a city.
-    let article =
-        i > 0 && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux");
+    let article = after_article(toks, i);
     if article
         && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none())
         && toks.get(k).is_some_and(|t| !is_all_caps(&t.text))
@@ -675,7 +683,7 @@ fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -
         || is_regnal_number(&t.text)
         || COMMON_ACRONYMS.contains(&t.text.as_str())
         || i == 0
-        || !matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux")
+        || !after_article(toks, i)
         || !lx.names.matches_at(toks, i).is_empty()
     {
         return None;
@@ -759,7 +767,7 @@ fn english_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
         return Some(org_by_surface(text, sent, toks, i, h + 1, None, "org/english-head"));
     }
     let (span, s) = surface(text, toks, i, h + 1);
-    let target = Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: None };
+    let target = place_by_surface(&s);
     Some(Mention {
         sent,
         a: i,
