@@ -24,6 +24,7 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod ontology;
+pub mod syntax;
 pub mod text;
 
 pub use error::{Error, Result};
