@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod digest;
 pub mod error;
 pub mod export;
 pub mod extract;
