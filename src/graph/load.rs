@@ -9,6 +9,12 @@
 //! and each piece of evidence becomes one fact. An edge's attributes are
 //! those of its evidence plus `modality`, as `GraphBuilder::finish` derives
 //! them, so only `modality` is read from the edge's own attributes.
+//!
+//! Limits: a graph is at most `MAX_JSON_BYTES` of JSON, which keeps every
+//! count and offset of the query index within 32 bits; a node id appears
+//! once; evidence starts before it ends. Each is refused with a message
+//! naming what is wrong. Loading takes time linear in the file, whatever
+//! its numbers say (a node's `mentions` is a count, not a loop).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -120,6 +126,11 @@ impl<'de> Deserialize<'de> for AttrPairs {
     }
 }
 
+/// The largest graph the loader reads: 4 GiB of JSON less one byte. The
+/// query index addresses its strings, nodes and edges with 32-bit numbers,
+/// which every graph of this size fits.
+pub const MAX_JSON_BYTES: usize = u32::MAX as usize;
+
 fn modality(s: &str) -> Option<Modality> {
     [Modality::Asserted, Modality::Reported, Modality::Possible, Modality::Negated]
         .into_iter()
@@ -140,18 +151,31 @@ fn modality(s: &str) -> Option<Modality> {
 /// assert_eq!(back.edges(), graph.edges());
 /// ```
 pub fn from_json(text: &str) -> Result<Graph, String> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(format!(
+            "{} bytes of JSON: a graph may have at most {MAX_JSON_BYTES} (4 GiB); split the articles into several graphs",
+            text.len()
+        ));
+    }
     let wire: WireGraph = serde_json::from_str(text).map_err(|e| format!("not a trame graph: {e}"))?;
     let mut b = GraphBuilder::new();
-    for n in &wire.nodes {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(wire.nodes.len());
+    for (i, n) in wire.nodes.iter().enumerate() {
         let kind = NodeKind::parse(&n.kind).ok_or_else(|| format!("node {}: unknown kind {:?}", n.id, n.kind))?;
+        if let Some(&first) = seen.get(n.id.as_ref()) {
+            let before = wire.nodes[first].kind.as_ref();
+            let kinds =
+                if before == n.kind { format!("both {before}") } else { format!("a {before}, then a {}", n.kind) };
+            return Err(format!("node {i}: id {:?} is already node {first}'s ({kinds}); every id is one node", n.id));
+        }
+        seen.insert(n.id.as_ref(), i);
         b.set_label(&n.id, kind, &n.label);
         for a in &n.aliases {
             b.mention(&n.id, kind, a, false);
         }
-        for _ in 0..n.mentions {
-            b.mention(&n.id, kind, "", true);
-        }
+        b.add_mentions(&n.id, kind, n.mentions);
     }
+    drop(seen);
     for (i, e) in wire.edges.into_iter().enumerate() {
         let what = || format!("edge {i} ({} -> {})", e.source, e.target);
         let relation =
@@ -170,6 +194,11 @@ pub fn from_json(text: &str) -> Result<Graph, String> {
         };
         if e.evidence.is_empty() {
             return Err(format!("{}: no evidence (every edge carries at least one sentence)", what()));
+        }
+        for (j, ev) in e.evidence.iter().enumerate() {
+            if ev.start > ev.end {
+                return Err(format!("{}: evidence {j} starts at {} after its end {}", what(), ev.start, ev.end));
+            }
         }
         for ev in e.evidence {
             let attrs: Attrs = ev.attributes.0.into_iter().map(|(k, v)| (k, v.0)).collect();

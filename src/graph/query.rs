@@ -154,15 +154,27 @@ pub fn resolve(ix: &Index, name: &str) -> Resolution {
     if let Some(r) = decide(both, how) {
         return r;
     }
-    let mut scored: Vec<(usize, usize)> = (0..n).map(|i| (distance_to(ix, i, &key), i)).collect();
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() > MAX_FUZZY_CHARS {
+        // No name is that long: suggestions would cost time and find nothing.
+        return Resolution::Unknown(Vec::new());
+    }
+    let limit = (chars.len() / 3).clamp(2, MAX_SUGGESTION_EDITS);
+    let mut scored: Vec<(usize, usize)> =
+        (0..n).filter_map(|i| distance_to(ix, i, &chars, limit).map(|d| (d, i))).collect();
     scored.sort_unstable();
     let close: Vec<usize> = scored.iter().take_while(|(d, _)| *d <= 1).map(|(_, i)| *i).collect();
-    if close.len() == 1 && key.chars().count() >= 5 {
+    if close.len() == 1 && chars.len() >= 5 {
         return Resolution::Found { node: close[0], how: Some("closest spelling") };
     }
-    let limit = (key.chars().count() / 3).max(2);
-    Resolution::Unknown(scored.iter().take_while(|(d, _)| *d <= limit).take(5).map(|(_, i)| *i).collect())
+    Resolution::Unknown(scored.iter().take(5).map(|(_, i)| *i).collect())
 }
+
+/// Names longer than this (in chars, folded) get no spelling suggestions.
+pub const MAX_FUZZY_CHARS: usize = 200;
+
+/// The most edits a suggested name may be away from the name asked.
+pub const MAX_SUGGESTION_EDITS: usize = 8;
 
 fn decide(found: Vec<usize>, how: Option<&'static str>) -> Option<Resolution> {
     match found.len() {
@@ -177,19 +189,62 @@ fn names(ix: &Index, n: usize) -> impl Iterator<Item = &str> {
     std::iter::once(ix.label(n)).chain(ix.aliases(n))
 }
 
-/// The smallest edit distance from `key` (a slug) to a node's names, and for
-/// a person to each word of its names.
-fn distance_to(ix: &Index, n: usize, key: &str) -> usize {
-    let mut best = usize::MAX;
+/// The smallest edit distance from `key` (a slug, as chars) to a node's
+/// names, and for a person to each word of its names, if it is at most `max`.
+fn distance_to(ix: &Index, n: usize, key: &[char], max: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut buf = Vec::new();
+    let mut try_name = |name: &str, best: &mut Option<usize>| {
+        let bound = best.map_or(max, |b| b.saturating_sub(1));
+        buf.clear();
+        buf.extend(super::slug(name).chars());
+        if let Some(d) = levenshtein_within(key, &buf, bound) {
+            *best = Some(d);
+        }
+    };
     for full in names(ix, n) {
-        best = best.min(levenshtein(key, &super::slug(full)));
+        try_name(full, &mut best);
         if ix.kind(n) == NodeKind::Person {
             for w in full.split_whitespace() {
-                best = best.min(levenshtein(key, &super::slug(w)));
+                try_name(w, &mut best);
             }
         }
     }
     best
+}
+
+/// The edit distance between `a` and `b` if it is at most `max`, else
+/// `None`, in O(max × min(|a|, |b|)) time: only the diagonal band of width
+/// 2 × max + 1 can hold a distance within the bound.
+pub fn levenshtein_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > max {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    // row[j] is the distance from a[..i] to b[..j], for j within the band.
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| if j <= max { j } else { FAR }).collect();
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        let mut diag = row[lo - 1];
+        row[lo - 1] = if lo == 1 && i <= max { i } else { FAR };
+        let mut best = row[lo - 1];
+        for j in lo..=hi {
+            let up = row[j];
+            let v = (diag + usize::from(a[i - 1] != b[j - 1])).min(up + 1).min(row[j - 1] + 1);
+            row[j] = v;
+            best = best.min(v);
+            diag = up;
+        }
+        if hi < b.len() {
+            row[hi + 1] = FAR;
+        }
+        if best > max {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|&d| d <= max)
 }
 
 /// Edit distance in chars (insertions, deletions, substitutions).
@@ -291,12 +346,16 @@ impl<'a> Bfs<'a> {
     }
 }
 
+/// The most paths `k_shortest_paths` finds; a larger `k` is taken as this.
+pub const MAX_PATHS: usize = 100;
+
 /// The `k` shortest simple paths from `from` to `to` on the walk's view,
 /// shortest first (Yen's algorithm over breadth-first searches). Paths are
 /// distinct as node sequences; parallel edges between two nodes are one hop.
 ///
 /// # Complexity
-/// One search is O(V + E); Yen's algorithm runs at most `k × length` of them.
+/// One search is O(V + E); Yen's algorithm runs at most `k × length` of
+/// them, `k` being at most `MAX_PATHS`.
 ///
 /// # Example
 /// ```
@@ -308,6 +367,7 @@ impl<'a> Bfs<'a> {
 /// ```
 pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Walk) -> Vec<Path> {
     let max = walk.max_hops.unwrap_or(usize::MAX);
+    let k = k.min(MAX_PATHS);
     if from == to || k == 0 {
         return if from == to { vec![vec![from]] } else { Vec::new() };
     }
@@ -316,6 +376,7 @@ pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Wal
     let Some(first) = bfs.run(from, to, &[], &none, max) else {
         return Vec::new();
     };
+    let mut known: HashSet<Path> = HashSet::from([first.clone()]);
     let mut found = vec![first];
     let mut candidates: Vec<Path> = Vec::new();
     while found.len() < k {
@@ -333,7 +394,7 @@ pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Wal
             };
             let mut path = prev[..i].to_vec();
             path.extend(spur);
-            if !found.contains(&path) && !candidates.contains(&path) {
+            if known.insert(path.clone()) {
                 candidates.push(path);
             }
         }
@@ -466,9 +527,7 @@ pub fn subgraph<E>(
         for a in ix.aliases(n) {
             b.mention(id, kind, a, false);
         }
-        for _ in 0..ix.mentions(n) {
-            b.mention(id, kind, "", true);
-        }
+        b.add_mentions(id, kind, ix.mentions(n));
     }
     for &e in edges {
         let info = ix.edge(e);
@@ -517,6 +576,24 @@ pub fn components(ix: &Index, walk: &Walk) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_levenshtein_agrees_within_its_bound() {
+        let words =
+            ["", "a", "ab", "kim", "coree", "core", "kitten", "sitting", "tchaikovski", "tchaikovsky", "xyzxyz"];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = levenshtein(a, b);
+                for max in 0..8 {
+                    let want = if d <= max { Some(d) } else { None };
+                    assert_eq!(levenshtein_within(&ca, &cb, max), want, "{a:?} {b:?} within {max}");
+                }
+            }
+        }
+        let long: Vec<char> = "x".repeat(10_000).chars().collect();
+        assert_eq!(levenshtein_within(&long, &['x'; 12], 8), None);
+    }
 
     #[test]
     fn levenshtein_counts_edits() {
