@@ -3,10 +3,10 @@
 //! `build` lives here; the query commands (`path`, `neighbors`, `top`,
 //! `subgraph`, `stats`) in `cli/query.rs`.
 
+mod publish;
 mod query;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{self, ExitCode, Stdio};
@@ -181,9 +181,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             write_atomic(&path, |w| export::mentions::write(&mentions, w))?;
         }
         None => {
-            for format in DEFAULT_FORMATS {
-                write_format(&graph, format, layout, &args.out_dir)?;
-            }
+            let parts: Vec<publish::Part> = DEFAULT_FORMATS
+                .iter()
+                .map(|&f| -> publish::Part {
+                    let graph = &graph;
+                    (format!("graph.{}", f.extension()), Box::new(move |w| write_one(graph, f, layout, w)))
+                })
+                .collect();
+            publish::publish_set(&args.out_dir, "graph", true, &parts)?;
         }
         Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
             let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
@@ -258,12 +263,16 @@ pub fn summary(graph: &Graph, docs: usize, sentences: usize, skipped: usize, mil
     )
 }
 
-/// Writes one format into `dir`, under its usual file names.
+/// Writes one format into `dir`, under its usual file names; the two CSV
+/// files as one set.
 fn write_format(graph: &Graph, format: Format, layout: Layout, dir: &Path) -> Result<()> {
     match format {
         Format::Csv => {
-            write_atomic(&dir.join("nodes.csv"), |w| export::csv::write_nodes(graph, w))?;
-            write_atomic(&dir.join("edges.csv"), |w| export::csv::write_edges(graph, w))
+            let parts: Vec<publish::Part> = vec![
+                ("nodes.csv".into(), Box::new(|w| export::csv::write_nodes(graph, w))),
+                ("edges.csv".into(), Box::new(|w| export::csv::write_edges(graph, w))),
+            ];
+            publish::publish_set(dir, "csv", false, &parts)
         }
         f => write_atomic(&dir.join(format!("graph.{}", f.extension())), |w| write_one(graph, f, layout, w)),
     }
@@ -320,31 +329,8 @@ fn render(graph: &Graph, layout: Layout, ext: &str) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
-/// Writes a file through `write`, or stdout for `-`. A file is written
-/// beside its final name and renamed into place, so an existing file is
-/// never left half-written, and a failed write leaves no temporary file.
-fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
-    if path.as_os_str() == "-" {
-        let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        let io_err = |source| Error::Io { path: PathBuf::from("<stdout>"), source };
-        write(&mut lock).map_err(io_err)?;
-        return lock.flush().map_err(io_err);
-    }
-    let io_err = |source| Error::Io { path: path.to_path_buf(), source };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-    }
-    let file_name = path.file_name().ok_or_else(|| Error::Input(format!("{}: not a file name", path.display())))?;
-    let tmp = path.with_file_name(format!(".{}.tmp-{}", file_name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = io::BufWriter::new(fs::File::create(&tmp)?);
-        write(&mut f)?;
-        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(io_err)
+/// Writes a file through `write`, or stdout for `-`: through a synced
+/// temporary renamed into place, under the folder's lock (`cli/publish.rs`).
+fn write_atomic(path: &Path, write: impl Fn(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    publish::write_file(path, &write)
 }

@@ -14,6 +14,15 @@ pub enum Error {
         /// What the system said.
         source: std::io::Error,
     },
+    /// An output could not be written; `kept` says what was left in place.
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+        /// What the reader finds there now ("nothing was replaced…").
+        kept: String,
+    },
     /// A lexicon file has a bad row.
     Lexicon {
         /// The file's name.
@@ -31,6 +40,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::Output { path, source, kept } => write!(f, "{}: {}; {kept}", path.display(), source),
             Error::Lexicon { file, line, message } => write!(f, "{file}:{line}: {message}"),
             Error::Input(message) => f.write_str(message),
         }
@@ -40,7 +50,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } => Some(source),
+            Error::Io { source, .. } | Error::Output { source, .. } => Some(source),
             _ => None,
         }
     }
@@ -52,6 +62,6 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// Whether the error is a closed pipe on stdout (`trame … | head`), which is no error.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Io { source, .. } | Error::Output { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }

@@ -245,6 +245,8 @@ fn load_source(src: &SourceArgs) -> Result<Loaded> {
 /// size and modification time, else parses the JSON and rewrites the cache.
 fn load_graph(path: &Path) -> Result<Loaded> {
     let name = path.display().to_string();
+    // A build killed while it renamed its files into place is finished first.
+    super::publish::settle(path)?;
     let meta = fs::metadata(path).map_err(|source| {
         if source.kind() == io::ErrorKind::NotFound {
             Error::Input(format!("{name}: no such graph (build one with `trame build`, or pass --graph or --input)"))
@@ -264,7 +266,8 @@ fn load_graph(path: &Path) -> Result<Loaded> {
     let ix = Index::from_graph(&graph);
     drop(graph);
     let bytes = cache::encode(&ix, key);
-    if let Err(e) = super::write_atomic(&cpath, |w| w.write_all(&bytes)) {
+    // Skipped while another trame writes into the folder.
+    if let Err(e) = super::publish::write_file_if_free(&cpath, &bytes) {
         eprintln!("trame: warning: could not write the cache: {e}");
     }
     Ok(Loaded { ix, name, cache: None })
