@@ -136,7 +136,7 @@ fn main() {
     let header = cache::decode_header(&bytes).unwrap();
     let t1 = Instant::now();
     let body = &bytes[cache::HEADER_LEN..cache::HEADER_LEN + header.index_len as usize];
-    let ix = cache::decode_index(body, header.evidence_len).unwrap();
+    let ix = cache::decode_index(body, &header).unwrap();
     let t2 = Instant::now();
     let find = |name: &str| match query::resolve(&ix, name) {
         Resolution::Found { node, .. } => node,
@@ -162,4 +162,13 @@ fn main() {
     let t6 = Instant::now();
     let by_name = query::resolve(&ix, "Nom099900 Famille49900");
     println!("resolve a label by scanning 100,000 nodes: {} ({by_name:?})", ms(t6.elapsed()));
+    let json_bytes = std::fs::read(&json).unwrap();
+    let t7 = Instant::now();
+    let key = cache::Key::of(&json_bytes);
+    println!(
+        "XXH64 of the JSON in memory ({} MB): {} (the cost of a query whose memo cannot be trusted; key {:016x})",
+        json_bytes.len() / 1_000_000,
+        ms(t7.elapsed()),
+        key.hash
+    );
 }

@@ -77,12 +77,12 @@ fn bad_json_is_an_error_naming_the_problem() {
 #[test]
 fn cache_round_trips_the_index_and_each_edges_evidence() {
     let ix = small();
-    let key = cache::Key { size: 10, mtime_secs: 20, mtime_nanos: 30 };
+    let key = cache::Key { size: 10, hash: 0x1234_5678_9abc_def0 };
     let bytes = cache::encode(&ix, key);
     let header = cache::decode_header(&bytes).unwrap();
     assert_eq!(header.key, key);
     let body = &bytes[cache::HEADER_LEN..cache::HEADER_LEN + header.index_len as usize];
-    let back = cache::decode_index(body, header.evidence_len).unwrap();
+    let back = cache::decode_index(body, &header).unwrap();
     assert_eq!(back.node_count(), ix.node_count());
     assert_eq!(back.edge_count(), ix.edge_count());
     assert_eq!(back.doc_count(), 4);
@@ -102,8 +102,8 @@ fn cache_round_trips_the_index_and_each_edges_evidence() {
         assert_eq!(ev, ix.evidence(e).unwrap());
     }
     // A damaged cache is an error, never a wrong index.
-    assert!(cache::decode_index(&body[..body.len() - 1], header.evidence_len).is_err());
-    assert!(cache::decode_header(b"not a cache").is_none());
+    assert!(cache::decode_index(&body[..body.len() - 1], &header).is_err());
+    assert!(cache::decode_header(b"not a cache").is_err());
 }
 
 // ---------------------------------------------------------------------------
@@ -450,4 +450,222 @@ fn cli_path_builds_from_input_articles() {
     let o = trame(&dir, &["path", "Ruto", "Kenya", "--input", "a.txt"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("─affiliated_with→"), "{}", text(&o.stdout));
+}
+
+// ---------------------------------------------------------------------------
+// The cache never lies, the loader has limits
+
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join("output/.graph.json.trame-cache")
+}
+
+/// Replaces the first (or last) `from` in a file's bytes by `to`, of the same length.
+fn patch(path: &Path, from: &[u8], to: &[u8], last: bool) {
+    assert_eq!(from.len(), to.len());
+    let mut b = std::fs::read(path).unwrap();
+    let mut found = b.windows(from.len()).enumerate().filter(|(_, w)| *w == from).map(|(i, _)| i);
+    let at = if last { found.next_back() } else { found.next() };
+    let at = at.unwrap_or_else(|| panic!("{} holds no {:?}", path.display(), String::from_utf8_lossy(from)));
+    b[at..at + from.len()].copy_from_slice(to);
+    std::fs::write(path, b).unwrap();
+}
+
+#[test]
+fn cli_cache_follows_the_bytes_of_the_json_whatever_its_times() {
+    let dir = with_fixture("q_cache_bytes");
+    let json = dir.join("output/graph.json");
+    // A JSON unchanged for two seconds gets a memo of its stat with the cache.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(trame(&dir, &["path", "Paul Renard", "OTAN"]).status.code(), Some(0));
+    let bytes = std::fs::read(cache_file(&dir)).unwrap();
+    let (stat, hash) = cache::decode_memo(&bytes[cache::MEMO_OFFSET..]).expect("a memo");
+    assert_eq!(hash, cache::Key::of(&std::fs::read(&json).unwrap()).hash);
+    assert_eq!(stat.size, std::fs::metadata(&json).unwrap().len());
+    // The same answer through the memo.
+    let o = trame(&dir, &["path", "Paul Renard", "OTAN"]);
+    assert!(text(&o.stdout).starts_with("Paul Renard … OTAN"), "{}", text(&o.stdout));
+
+    // An edit of the same size, its modification time put back.
+    let mtime = std::fs::metadata(&json).unwrap().modified().unwrap();
+    let size = std::fs::metadata(&json).unwrap().len();
+    patch(&json, b"\"label\": \"Paul Renard\"", b"\"label\": \"Paul Rexard\"", false);
+    std::fs::File::options().write(true).open(&json).unwrap().set_modified(mtime).unwrap();
+    assert_eq!(
+        (std::fs::metadata(&json).unwrap().len(), std::fs::metadata(&json).unwrap().modified().unwrap()),
+        (size, mtime)
+    );
+    let o = trame(&dir, &["path", "Rexard", "OTAN"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with("Paul Rexard … OTAN"), "{}", text(&o.stdout));
+    assert!(o.stderr.is_empty(), "found by its new name, not by spelling: {}", text(&o.stderr));
+}
+
+#[test]
+fn cli_a_damaged_cache_is_rebuilt_never_believed() {
+    let dir = with_fixture("q_cache_damage");
+    let ask = |args: &[&str]| {
+        let o = trame(&dir, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        (text(&o.stdout), text(&o.stderr))
+    };
+    let path = ["path", "Paul Renard", "OTAN"];
+    let (good, _) = ask(&path);
+    assert!(good.contains("Paul Renard  person") && good.contains("a salué la visite"), "{good}");
+
+    // A name edited in the cache's index.
+    patch(&cache_file(&dir), b"Paul Renard", b"Paul Renaud", false);
+    assert_eq!(ask(&path), (good.clone(), String::new()));
+
+    // A sentence edited in the cache's evidence: caught when it is read.
+    patch(&cache_file(&dir), b"a salu", b"a nie ", true);
+    let (out, err) = ask(&path);
+    assert_eq!(out, good);
+    assert!(err.contains("damaged evidence") && err.contains("again"), "{err}");
+    assert_eq!(ask(&path), (good.clone(), String::new()), "the cache was rewritten");
+
+    // A cache cut inside its evidence section: rebuilt, on every command.
+    let len = std::fs::metadata(cache_file(&dir)).unwrap().len();
+    std::fs::File::options().write(true).open(cache_file(&dir)).unwrap().set_len(len - 200).unwrap();
+    assert_eq!(ask(&path), (good.clone(), String::new()));
+    let (n, _) = ask(&["neighbors", "OTAN"]);
+    assert!(n.contains("a salué la visite"), "{n}");
+    assert_eq!(std::fs::metadata(cache_file(&dir)).unwrap().len(), len);
+
+    // Garbage where the cache was.
+    std::fs::write(cache_file(&dir), vec![0xa5u8; 5000]).unwrap();
+    assert_eq!(ask(&path), (good, String::new()));
+}
+
+#[test]
+fn the_cache_refuses_other_versions_and_damaged_headers() {
+    let ix = small();
+    let key = cache::Key { size: 1, hash: 2 };
+    let bytes = cache::encode(&ix, key);
+    assert!(cache::decode_header(&bytes).is_ok());
+    // Each byte of the header matters.
+    for i in 0..128 {
+        let mut b = bytes.clone();
+        b[i] ^= 0x10;
+        assert!(cache::decode_header(&b).is_err(), "byte {i} of the header changed unnoticed");
+    }
+    // Each byte of the index section matters.
+    let header = cache::decode_header(&bytes).unwrap();
+    let end = cache::HEADER_LEN + header.index_len as usize;
+    for i in (cache::HEADER_LEN..end).step_by(7) {
+        let mut b = bytes[cache::HEADER_LEN..end].to_vec();
+        b[i - cache::HEADER_LEN] ^= 0x01;
+        assert!(cache::decode_index(&b, &header).is_err(), "byte {i} of the index changed unnoticed");
+    }
+    // And of each edge's evidence.
+    let back = cache::decode_index(&bytes[cache::HEADER_LEN..end], &header).unwrap();
+    for e in 0..back.edge_count() {
+        let r = back.evidence_range(e).unwrap();
+        let (a, z) = (end + r.start as usize, end + r.end as usize);
+        for i in (a..z).step_by(5) {
+            let mut b = bytes[a..z].to_vec();
+            b[i - a] ^= 0x04;
+            assert!(cache::decode_evidence(&b).is_err(), "byte {i} of edge {e}'s evidence changed unnoticed");
+        }
+    }
+    // A memo is checked too, and absent from a fresh cache.
+    assert!(cache::decode_memo(&bytes[cache::MEMO_OFFSET..cache::HEADER_LEN]).is_none());
+    let st = cache::Stat { dev: 1, ino: 2, size: 3, mtime: (4, 5), ctime: (6, 7) };
+    let mut memo = cache::encode_memo(&st, 9);
+    assert_eq!(cache::decode_memo(&memo), Some((st, 9)));
+    memo[20] ^= 1;
+    assert_eq!(cache::decode_memo(&memo), None);
+    // A memo is trusted only for a file changed two seconds before its hash.
+    assert!(st.settled((8, 7)) && !st.settled((8, 6)) && !st.settled((7, 0)));
+}
+
+#[test]
+fn loader_limits_are_clear_errors_or_cost_nothing() {
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(fixture()).unwrap()).unwrap();
+    // The largest mention count loads at once and writes back the same.
+    let fixture_text = std::fs::read_to_string(fixture()).unwrap();
+    let first = fixture_text.find("\"mentions\": ").unwrap();
+    let digits = fixture_text[first + 12..].find(|c: char| !c.is_ascii_digit()).unwrap();
+    let with = |n: &str| format!("{}{n}{}", &fixture_text[..first + 12], &fixture_text[first + 12 + digits..]);
+    let text = with("4294967295");
+    let g = load::from_json(&text).unwrap();
+    assert_eq!(g.nodes().next().unwrap().mentions, u32::MAX);
+    assert_eq!(json_of(&g), text);
+    assert!(load::from_json(&with("4294967296")).unwrap_err().contains("not a trame graph"));
+
+    // One id, two nodes.
+    let mut v = base.clone();
+    let mut twin = v["nodes"][3].clone();
+    twin["kind"] = json!("country");
+    let id = twin["id"].as_str().unwrap().to_string();
+    v["nodes"].as_array_mut().unwrap().push(twin);
+    let e = load::from_json(&v.to_string()).unwrap_err();
+    assert!(e.contains(&format!("id \"{id}\" is already node 3's")) && e.contains("then a country"), "{e}");
+    let mut v = base.clone();
+    let twin = v["nodes"][3].clone();
+    v["nodes"].as_array_mut().unwrap().push(twin);
+    assert!(load::from_json(&v.to_string()).unwrap_err().contains("is already node 3's (both "));
+
+    // Evidence that ends before it starts.
+    let mut v = base;
+    v["edges"][0]["evidence"][0]["start"] = json!(1000);
+    let e = load::from_json(&v.to_string()).unwrap_err();
+    assert!(e.contains("edge 0") && e.contains("starts at 1000 after its end"), "{e}");
+}
+
+#[test]
+fn k_is_capped_and_long_names_cost_little() {
+    // A complete graph of 20 people has more simple paths than anyone reads.
+    let mut b = GraphBuilder::new();
+    let ids: Vec<String> = (0..20).map(|i| format!("person:p{i:02}")).collect();
+    for id in &ids {
+        b.mention(id, NodeKind::Person, &id[7..], true);
+    }
+    for i in 0..20 {
+        for j in i + 1..20 {
+            b.fact(Fact {
+                source: ids[i].clone(),
+                relation: Relation::Met,
+                target: ids[j].clone(),
+                modality: Modality::Asserted,
+                evidence: Evidence {
+                    doc: "k.txt".into(),
+                    sentence: i,
+                    start: 0,
+                    end: 1,
+                    text: "x".into(),
+                    rule: "test".into(),
+                    attrs: Default::default(),
+                },
+            });
+        }
+    }
+    let ix = Index::from_graph(&b.finish());
+    let paths = query::k_shortest_paths(&ix, 0, 19, 100_000, &Walk::actors());
+    assert_eq!(paths.len(), query::MAX_PATHS);
+    assert!(paths.windows(2).all(|w| w[0].len() <= w[1].len()), "shortest first");
+    let distinct: std::collections::HashSet<&Vec<usize>> = paths.iter().collect();
+    assert_eq!(distinct.len(), paths.len());
+
+    // 26,000 names and a name of 10,000 letters: no suggestion to compute.
+    let mut b = GraphBuilder::new();
+    for i in 0..26_000 {
+        b.mention(&format!("person:n{i}"), NodeKind::Person, &format!("Prénom{i} Nom{}", i % 977), true);
+    }
+    let ix = Index::from_graph(&b.finish());
+    assert_eq!(query::resolve(&ix, &"x".repeat(10_000)), Resolution::Unknown(Vec::new()));
+    assert_eq!(query::resolve(&ix, &"Prénom1 Nom1 ".repeat(15)), Resolution::Unknown(Vec::new()));
+    // Near names are still found or suggested.
+    let n = ix.find_id("person:n12345").unwrap();
+    assert_eq!(query::resolve(&ix, "Prenom12345 Nom621"), Resolution::Found { node: n, how: None });
+    assert_eq!(query::resolve(&ix, "Prénom12345 Nom62"), Resolution::Found { node: n, how: Some("closest spelling") });
+
+    // The command line says that -k was capped.
+    let dir = with_fixture("q_k");
+    let o = trame(&dir, &["path", "Lefèvre", "OTAN", "-k", "100000"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stderr).contains("-k 100000 is more paths than anyone reads: showing at most 100"));
+    let long = "z".repeat(10_000);
+    let o = trame(&dir, &["path", &long, "OTAN"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).len() < 300, "the name is clipped in the message: {}", text(&o.stderr));
 }

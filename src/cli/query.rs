@@ -94,7 +94,7 @@ pub(super) struct PathArgs {
     from: String,
     /// The second actor.
     to: String,
-    /// The K shortest distinct paths, shortest first.
+    /// The K shortest distinct paths, shortest first (at most 100).
     #[arg(short, default_value_t = 1)]
     k: usize,
     /// Ignore paths longer than this many hops.
@@ -190,13 +190,24 @@ pub(super) struct StatsArgs {
 // ---------------------------------------------------------------------------
 // Loading
 
+/// The cache file an index was read from, to read evidence from it.
+struct CacheFile {
+    path: PathBuf,
+    /// The JSON it stands for, to rebuild from if its evidence is damaged.
+    json: PathBuf,
+    file: RefCell<fs::File>,
+    header: cache::Header,
+}
+
 /// A graph ready for queries, and where to read its evidence.
 struct Loaded {
     ix: Index,
     name: String,
-    /// The cache file and the offset of its evidence section, when the
-    /// index was read from it (evidence is then read per edge).
-    cache: Option<(PathBuf, RefCell<fs::File>, u64)>,
+    /// Where the evidence is read per edge, when the index came from the cache.
+    cache: Option<CacheFile>,
+    /// Every edge's evidence, once the cache's evidence was found damaged and
+    /// the graph read again from its JSON.
+    reread: RefCell<Option<Vec<Vec<Evidence>>>>,
 }
 
 impl Loaded {
@@ -204,14 +215,49 @@ impl Loaded {
         if let Some(ev) = self.ix.evidence(e) {
             return Ok(ev.to_vec());
         }
-        let (path, file, base) = self.cache.as_ref().expect("an index without evidence comes from a cache");
+        if let Some(all) = self.reread.borrow().as_ref() {
+            return Ok(all[e].clone());
+        }
+        let c = self.cache.as_ref().expect("an index without evidence comes from a cache");
         let range = self.ix.evidence_range(e).expect("a cached index has evidence ranges");
         let mut buf = vec![0; (range.end - range.start) as usize];
-        let mut f = file.borrow_mut();
-        let io_err = |source| Error::Io { path: path.clone(), source };
-        f.seek(SeekFrom::Start(base + range.start)).map_err(io_err)?;
-        f.read_exact(&mut buf).map_err(io_err)?;
-        cache::decode_evidence(&buf).map_err(|m| Error::Input(format!("{}: {m}", path.display())))
+        let read = {
+            let mut f = c.file.borrow_mut();
+            f.seek(SeekFrom::Start(c.header.evidence_offset() + range.start)).and_then(|_| f.read_exact(&mut buf))
+        };
+        let damage = match read {
+            Ok(()) => match cache::decode_evidence(&buf) {
+                Ok(ev) => return Ok(ev),
+                Err(m) => m,
+            },
+            Err(e) => e.to_string(),
+        };
+        // The cache changed under us or was damaged: read the graph again.
+        eprintln!("trame: warning: {}: {damage}; reading {} again", c.path.display(), c.json.display());
+        let all = self.reread_evidence(c)?;
+        let ev = all[e].clone();
+        *self.reread.borrow_mut() = Some(all);
+        Ok(ev)
+    }
+
+    /// Every edge's evidence from the JSON the cache was built from (the
+    /// same JSON: same key, so the same index), and a sound cache again.
+    fn reread_evidence(&self, c: &CacheFile) -> Result<Vec<Vec<Evidence>>> {
+        let text = read_json(&c.json)?;
+        if cache::Key::of(text.as_bytes()) != c.header.key {
+            return Err(Error::Input(format!("{} changed while it was read: run the query again", c.json.display())));
+        }
+        let graph = load::from_json(&text).map_err(|m| Error::Input(format!("{}: {m}", c.json.display())))?;
+        drop(text);
+        let ix = Index::from_graph(&graph);
+        if ix.node_count() != self.ix.node_count() || ix.edge_count() != self.ix.edge_count() {
+            return Err(Error::Input(format!(
+                "{}: the cache does not match the graph: run the query again",
+                c.path.display()
+            )));
+        }
+        write_cache(&c.path, &cache::encode(&ix, c.header.key));
+        Ok(graph.edges().iter().map(|e| e.evidence.clone()).collect())
     }
 
     /// The evidence of an edge, shortest sentence first.
@@ -236,13 +282,108 @@ fn load_source(src: &SourceArgs) -> Result<Loaded> {
         }
         let graph = Pipeline::builtin().run(&loaded.docs);
         let names: Vec<String> = src.input.iter().map(|p| p.display().to_string()).collect();
-        return Ok(Loaded { ix: Index::from_graph(&graph), name: names.join(" "), cache: None });
+        return Ok(Loaded {
+            ix: Index::from_graph(&graph),
+            name: names.join(" "),
+            cache: None,
+            reread: RefCell::new(None),
+        });
     }
     load_graph(&src.graph)
 }
 
-/// Reads a graph's index from its cache when the cache matches the JSON's
-/// size and modification time, else parses the JSON and rewrites the cache.
+/// A file's `Stat` for the cache's memo; `None` where the system gives no
+/// change time and inode (the content is then hashed on every query).
+#[cfg(unix)]
+fn stat_of(meta: &fs::Metadata) -> Option<cache::Stat> {
+    use std::os::unix::fs::MetadataExt;
+    Some(cache::Stat {
+        dev: meta.dev(),
+        ino: meta.ino(),
+        size: meta.size(),
+        mtime: (meta.mtime(), meta.mtime_nsec() as u32),
+        ctime: (meta.ctime(), meta.ctime_nsec() as u32),
+    })
+}
+
+#[cfg(not(unix))]
+fn stat_of(_: &fs::Metadata) -> Option<cache::Stat> {
+    None
+}
+
+fn now() -> (i64, u32) {
+    let t = std::time::SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    (t.as_secs() as i64, t.subsec_nanos())
+}
+
+fn read_json(path: &Path) -> Result<String> {
+    let mut text = String::new();
+    let file = fs::File::open(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    // One byte over the limit is enough to refuse the file.
+    file.take(load::MAX_JSON_BYTES as u64 + 1)
+        .read_to_string(&mut text)
+        .map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    Ok(text)
+}
+
+/// The XXH64 and size of a file's bytes, read in pieces.
+fn hash_file(path: &Path) -> io::Result<cache::Key> {
+    let mut f = fs::File::open(path)?;
+    let mut h = crate::digest::Xxh64::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                h.update(&buf[..n]);
+                size += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(cache::Key { size, hash: h.finish() })
+}
+
+/// Writes the cache, or says on stderr why it could not (a query answers
+/// all the same). Skipped while another trame writes into the folder.
+fn write_cache(path: &Path, bytes: &[u8]) {
+    if let Err(e) = super::publish::write_file_if_free(path, bytes) {
+        eprintln!("trame: warning: could not write the cache: {e}");
+    }
+}
+
+/// Writes the memo into the cache in place; a failure only costs a hash
+/// on the next query.
+fn write_memo(path: &Path, stat: &cache::Stat, hash: u64) {
+    if let Ok(mut f) = fs::OpenOptions::new().write(true).open(path) {
+        let _ = f
+            .seek(SeekFrom::Start(cache::MEMO_OFFSET as u64))
+            .and_then(|_| f.write_all(&cache::encode_memo(stat, hash)));
+    }
+}
+
+/// A memo: the stat of a JSON and the hash of its content.
+type Memo = (cache::Stat, u64);
+
+/// An open cache whose header is sound and whose file has the length the
+/// header gives; its memo, if any.
+fn open_cache(path: &Path) -> Option<(fs::File, cache::Header, Option<Memo>)> {
+    let mut file = fs::File::open(path).ok()?;
+    let mut head = [0u8; cache::HEADER_LEN];
+    file.read_exact(&mut head).ok()?;
+    let header = cache::decode_header(&head).ok()?;
+    if file.metadata().ok()?.len() != header.file_len()? {
+        return None;
+    }
+    let memo = cache::decode_memo(&head[cache::MEMO_OFFSET..]);
+    Some((file, header, memo))
+}
+
+/// Reads a graph's index from its cache when the cache is that of the
+/// JSON's bytes (by the memo, or by hashing them), else parses the JSON and
+/// rewrites the cache. See `graph/cache.rs`.
 fn load_graph(path: &Path) -> Result<Loaded> {
     let name = path.display().to_string();
     // A build killed while it renamed its files into place is finished first.
@@ -254,34 +395,51 @@ fn load_graph(path: &Path) -> Result<Loaded> {
             Error::Io { path: path.to_path_buf(), source }
         }
     })?;
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).unwrap_or_default();
-    let key = cache::Key { size: meta.len(), mtime_secs: mtime.as_secs(), mtime_nanos: mtime.subsec_nanos() };
-    let cpath = cache_path(path);
-    if let Some((ix, file, base)) = read_cache(&cpath, key) {
-        return Ok(Loaded { ix, name, cache: Some((cpath, RefCell::new(file), base)) });
+    if meta.len() > load::MAX_JSON_BYTES as u64 {
+        return Err(Error::Input(format!(
+            "{name}: {} bytes: a graph may have at most {} bytes (4 GiB) of JSON",
+            meta.len(),
+            load::MAX_JSON_BYTES
+        )));
     }
-    let text = fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let stat = stat_of(&meta);
+    let cpath = cache_path(path);
+    let started = now();
+    if let Some((mut file, header, memo)) = open_cache(&cpath) {
+        let known = stat.is_some_and(|st| memo == Some((st, header.key.hash)));
+        let key = if known { Some(header.key) } else { hash_file(path).ok() };
+        // Unchanged while it was hashed: otherwise the hash proves nothing.
+        let steady = || fs::metadata(path).ok().and_then(|m| stat_of(&m)) == stat;
+        if key == Some(header.key) && (known || steady()) {
+            let mut body = vec![0u8; header.index_len as usize];
+            let ix = file.read_exact(&mut body).ok().and_then(|_| cache::decode_index(&body, &header).ok());
+            drop(body);
+            if let Some(ix) = ix {
+                if let (false, Some(st)) = (known, stat) {
+                    if st.settled(started) {
+                        write_memo(&cpath, &st, header.key.hash);
+                    }
+                }
+                let cache = CacheFile { path: cpath, json: path.to_path_buf(), file: RefCell::new(file), header };
+                return Ok(Loaded { ix, name, cache: Some(cache), reread: RefCell::new(None) });
+            }
+        }
+    }
+    let text = read_json(path)?;
+    let key = cache::Key::of(text.as_bytes());
     let graph = load::from_json(&text).map_err(|m| Error::Input(format!("{name}: {m}")))?;
     drop(text);
     let ix = Index::from_graph(&graph);
     drop(graph);
-    let bytes = cache::encode(&ix, key);
-    // Skipped while another trame writes into the folder.
-    if let Err(e) = super::publish::write_file_if_free(&cpath, &bytes) {
-        eprintln!("trame: warning: could not write the cache: {e}");
+    let mut bytes = cache::encode(&ix, key);
+    let after = fs::metadata(path).ok().and_then(|m| stat_of(&m));
+    if let (Some(st), true) = (stat, after == stat) {
+        if st.size == key.size && st.settled(started) {
+            bytes[cache::MEMO_OFFSET..cache::HEADER_LEN].copy_from_slice(&cache::encode_memo(&st, key.hash));
+        }
     }
-    Ok(Loaded { ix, name, cache: None })
-}
-
-fn read_cache(path: &Path, key: cache::Key) -> Option<(Index, fs::File, u64)> {
-    let mut file = fs::File::open(path).ok()?;
-    let mut head = [0u8; cache::HEADER_LEN];
-    file.read_exact(&mut head).ok()?;
-    let header = cache::decode_header(&head).filter(|h| h.key == key)?;
-    let mut body = vec![0u8; usize::try_from(header.index_len).ok()?];
-    file.read_exact(&mut body).ok()?;
-    let ix = cache::decode_index(&body, header.evidence_len).ok()?;
-    Some((ix, file, header.evidence_offset()))
+    write_cache(&cpath, &bytes);
+    Ok(Loaded { ix, name, cache: None, reread: RefCell::new(None) })
 }
 
 // ---------------------------------------------------------------------------
@@ -363,9 +521,12 @@ fn describe(ix: &Index, n: usize) -> String {
 }
 
 /// Resolves a name or explains, on stderr through the error, why not.
-fn resolve(loaded: &Loaded, name: &str) -> Result<usize> {
+fn resolve(loaded: &Loaded, asked: &str) -> Result<usize> {
     let ix = &loaded.ix;
-    match query::resolve(ix, name) {
+    // A name is echoed in messages, clipped: it may be anything.
+    let name = clip(asked, 80);
+    let name = name.as_str();
+    match query::resolve(ix, asked) {
         Resolution::Found { node, how } => {
             if how == Some("closest spelling") {
                 eprintln!("trame: note: taking \"{name}\" as {} ({})", ix.label(node), ix.id(node));
@@ -402,7 +563,10 @@ pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
     let mut walk = args.walk.walk()?;
     walk.max_hops = args.max_hops;
     let (a, b) = (resolve(&loaded, &args.from)?, resolve(&loaded, &args.to)?);
-    let paths = query::k_shortest_paths(ix, a, b, args.k.max(1), &walk);
+    if args.k > query::MAX_PATHS {
+        eprintln!("trame: note: -k {} is more paths than anyone reads: showing at most {}", args.k, query::MAX_PATHS);
+    }
+    let paths = query::k_shortest_paths(ix, a, b, args.k.clamp(1, query::MAX_PATHS), &walk);
     let how = args.walk.describe(&walk);
     if args.json {
         let mut list = Vec::new();

@@ -5,9 +5,11 @@
 //! Layout, all numbers little-endian:
 //!
 //! ```text
-//! header (64 bytes)  magic "TRAMEIX1", version u32, 0 u32,
-//!                    json size u64, json mtime seconds u64, nanoseconds u32, 0 u32,
-//!                    index section length u64, evidence section length u64, zeros
+//! header (128 bytes) magic "TRAMEIX2", format version u32, 0 u32, trame's version (16 bytes, zero-padded),
+//!                    json size u64, json XXH64 u64, index section length u64,
+//!                    evidence section length u64, index section XXH64 u64, zeros,
+//!                    XXH64 of the header's first 120 bytes (u64, at 120)
+//! memo (128 bytes)   zeros, or what the JSON file looked like when it was hashed (see `Memo`)
 //! index section      n_nodes u32, n_aliases u32, n_edges u32, n_docs u32, text length u64, text,
 //!                    then the columns of `Index` one after another:
 //!                    node id, label (offset u32, length u32), kind u8, mentions u32,
@@ -15,38 +17,83 @@
 //!                    edge source u32, target u32, relation u8, modality u8, evidence count u32,
 //!                    adj_start u32 × (n+1), adj_nb u32 × 2e, adj_edge u32 × 2e,
 //!                    evidence offsets u64 × (e+1) into the evidence section
-//! evidence section   per edge: count u32, then per evidence: doc, sentence u64,
+//! evidence section   per edge: XXH64 of the rest of its bytes u64, count u32, then per evidence: doc, sentence u64,
 //!                    start u64, end u64, text, rule, attribute count u32,
 //!                    (key, tag u8, i64 | string); strings are length u32 + UTF-8
 //! ```
 //!
-//! The header keys the cache to the JSON's size and modification time: any
-//! other pair means the JSON changed and the cache is rebuilt. A reader that
-//! finds anything out of bounds reports it as an error, and the caller
-//! rebuilds from the JSON, so a damaged cache costs time, never a wrong answer.
+//! The cache never answers for another JSON than its own, nor with bytes
+//! that changed since it was written:
+//!
+//! - it is keyed by the XXH64 and size of the JSON's **content**: a JSON
+//!   edited in any way, its modification time restored or not, is another
+//!   key, and the cache is rebuilt;
+//! - the header carries its own XXH64, the XXH64 of the index section and the
+//!   lengths of both sections: a damaged or truncated file, or one written by
+//!   another format or another version of trame, is rebuilt;
+//! - each edge's evidence bytes start with their XXH64, verified when the
+//!   evidence is read, since a query reads only the few edges it prints.
+//!
+//! Hashing a JSON of 500 MB costs about a tenth of a second, as much as the
+//! rest of a query. The **memo** spares it: the file's device, inode, size,
+//! modification and change times when its content was hashed. While the JSON
+//! shows the same, it holds the same bytes, provided the memo was taken when
+//! the file had not been changed for a while (`Memo::settled`): any write,
+//! and any `touch` that restores a modification time, sets the change time
+//! to the present, which the system does not let anyone set back. A memo is
+//! only a shortcut: a missing or damaged one costs a hash, never an answer.
+//!
 //! This module turns bytes into values; the caller does the file I/O.
 
+use crate::digest::xxh64;
 use crate::ontology::{Modality, NodeKind, Relation};
 
 use super::index::{EdgeInfo, Index, Str};
 use super::model::{AttrValue, Attrs, Evidence};
 
-const MAGIC: &[u8; 8] = b"TRAMEIX1";
-const VERSION: u32 = 1;
-/// Size of the fixed header.
-pub const HEADER_LEN: usize = 64;
+const MAGIC: &[u8; 8] = b"TRAMEIX2";
+const VERSION: u32 = 2;
+const MEMO_MAGIC: &[u8; 8] = b"TRAMEST1";
+/// Length of the header proper.
+const HEAD_LEN: usize = 128;
+/// Where the memo starts in the file, and its length.
+pub const MEMO_OFFSET: usize = 128;
+/// Length of the memo.
+pub const MEMO_LEN: usize = 128;
+/// Size of the fixed header and memo: the index section starts here.
+pub const HEADER_LEN: usize = HEAD_LEN + MEMO_LEN;
 
 const MODALITIES: [Modality; 4] = [Modality::Asserted, Modality::Reported, Modality::Possible, Modality::Negated];
 
-/// What the cache was built from: the JSON's size and modification time.
+/// Whether `bytes` have the XXH64 `expected`. Fuzzing skips the check, so
+/// that the fuzzer reaches the decoding behind it (`fuzz/`).
+fn verified(expected: u64, bytes: &[u8]) -> bool {
+    cfg!(fuzzing) || xxh64(bytes) == expected
+}
+
+/// The version of trame, as the header holds it.
+fn trame_version() -> [u8; 16] {
+    let mut v = [0u8; 16];
+    let s = env!("CARGO_PKG_VERSION").as_bytes();
+    let n = s.len().min(16);
+    v[..n].copy_from_slice(&s[..n]);
+    v
+}
+
+/// What the cache was built from: the JSON's size and the XXH64 of its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     /// File size in bytes.
     pub size: u64,
-    /// Modification time, seconds since the epoch.
-    pub mtime_secs: u64,
-    /// Modification time, nanoseconds within the second.
-    pub mtime_nanos: u32,
+    /// `digest::xxh64` of the file's bytes.
+    pub hash: u64,
+}
+
+impl Key {
+    /// The key of a JSON text.
+    pub fn of(json: &[u8]) -> Key {
+        Key { size: json.len() as u64, hash: xxh64(json) }
+    }
 }
 
 /// The decoded header.
@@ -58,6 +105,8 @@ pub struct Header {
     pub index_len: u64,
     /// Length of the evidence section, which follows the index section.
     pub evidence_len: u64,
+    /// XXH64 of the index section.
+    pub index_hash: u64,
 }
 
 impl Header {
@@ -65,9 +114,75 @@ impl Header {
     pub fn evidence_offset(&self) -> u64 {
         HEADER_LEN as u64 + self.index_len
     }
+
+    /// The size of the whole cache file; any other size is a damaged cache.
+    pub fn file_len(&self) -> Option<u64> {
+        self.evidence_offset().checked_add(self.evidence_len)
+    }
 }
 
-/// Encodes an index whose evidence is in memory, keyed to its JSON.
+/// What a JSON file looked like on disk when its content was hashed (Unix
+/// `stat` fields). Equal stats mean equal bytes when the memo was `settled`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stat {
+    /// Device.
+    pub dev: u64,
+    /// Inode.
+    pub ino: u64,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, seconds and nanoseconds.
+    pub mtime: (i64, u32),
+    /// Change time (set by the system on any change), seconds and nanoseconds.
+    pub ctime: (i64, u32),
+}
+
+impl Stat {
+    /// Whether a memo of this stat may be trusted: the file's last change is
+    /// at least two seconds older than `now` (seconds since the epoch, read
+    /// before the content was hashed), more than the granularity of any
+    /// file system's clock, so that a later write cannot carry the same
+    /// change time.
+    pub fn settled(&self, now: (i64, u32)) -> bool {
+        self.ctime.0.checked_add(2).is_some_and(|t| (t, self.ctime.1) <= now)
+    }
+}
+
+/// The memo of a JSON file whose content has `hash`.
+pub fn encode_memo(stat: &Stat, hash: u64) -> [u8; MEMO_LEN] {
+    let mut out = Vec::with_capacity(MEMO_LEN);
+    out.extend_from_slice(MEMO_MAGIC);
+    for v in [stat.dev, stat.ino, stat.size, stat.mtime.0 as u64] {
+        put_u64(&mut out, v);
+    }
+    put_u32(&mut out, stat.mtime.1);
+    put_u32(&mut out, stat.ctime.1);
+    put_u64(&mut out, stat.ctime.0 as u64);
+    put_u64(&mut out, hash);
+    let check = xxh64(&out);
+    put_u64(&mut out, check);
+    out.resize(MEMO_LEN, 0);
+    out.try_into().expect("the memo's length")
+}
+
+/// Decodes a memo: the stat and the content hash, or `None` when there is
+/// none or it is damaged.
+pub fn decode_memo(bytes: &[u8]) -> Option<(Stat, u64)> {
+    if bytes.len() < 72 || &bytes[..8] != MEMO_MAGIC {
+        return None;
+    }
+    let mut r = Reader { bytes: &bytes[..72], at: 8 };
+    let (dev, ino, size, msec) = (r.u64().ok()?, r.u64().ok()?, r.u64().ok()?, r.u64().ok()? as i64);
+    let (mns, cns, csec, hash) = (r.u32().ok()?, r.u32().ok()?, r.u64().ok()? as i64, r.u64().ok()?);
+    let check = r.u64().ok()?;
+    if !verified(check, &bytes[..64]) {
+        return None;
+    }
+    Some((Stat { dev, ino, size, mtime: (msec, mns), ctime: (csec, cns) }, hash))
+}
+
+/// Encodes an index whose evidence is in memory, keyed to its JSON, with
+/// no memo.
 ///
 /// # Panics
 /// If the index holds no evidence (it was itself read from a cache).
@@ -76,7 +191,9 @@ pub fn encode(ix: &Index, key: Key) -> Vec<u8> {
     let mut ev = Vec::new();
     let mut offsets = Vec::with_capacity(evidence.len() + 1);
     for list in evidence {
-        offsets.push(ev.len() as u64);
+        let start = ev.len();
+        offsets.push(start as u64);
+        put_u64(&mut ev, 0);
         put_u32(&mut ev, list.len() as u32);
         for e in list {
             put_str(&mut ev, &e.doc);
@@ -100,6 +217,8 @@ pub fn encode(ix: &Index, key: Key) -> Vec<u8> {
                 }
             }
         }
+        let check = xxh64(&ev[start + 8..]);
+        ev[start..start + 8].copy_from_slice(&check.to_le_bytes());
     }
     offsets.push(ev.len() as u64);
 
@@ -140,41 +259,55 @@ pub fn encode(ix: &Index, key: Key) -> Vec<u8> {
     out.extend_from_slice(MAGIC);
     put_u32(&mut out, VERSION);
     put_u32(&mut out, 0);
+    out.extend_from_slice(&trame_version());
     put_u64(&mut out, key.size);
-    put_u64(&mut out, key.mtime_secs);
-    put_u32(&mut out, key.mtime_nanos);
-    put_u32(&mut out, 0);
+    put_u64(&mut out, key.hash);
     put_u64(&mut out, body.len() as u64);
     put_u64(&mut out, ev.len() as u64);
+    put_u64(&mut out, xxh64(&body));
+    out.resize(HEAD_LEN - 8, 0);
+    let check = xxh64(&out);
+    put_u64(&mut out, check);
     out.resize(HEADER_LEN, 0);
     out.extend_from_slice(&body);
     out.extend_from_slice(&ev);
     out
 }
 
-/// Reads the header; `None` when the bytes are not a cache of this version.
-pub fn decode_header(bytes: &[u8]) -> Option<Header> {
-    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return None;
+/// Reads the header (the file's first `HEADER_LEN` bytes, or more). An error
+/// when the bytes are no cache, a cache of another format or version of
+/// trame, or a damaged one.
+pub fn decode_header(bytes: &[u8]) -> Result<Header, String> {
+    if bytes.len() < HEAD_LEN || &bytes[..8] != MAGIC {
+        return Err("not a cache of this format".into());
     }
-    let mut r = Reader { bytes: &bytes[8..HEADER_LEN], at: 0 };
-    let version = r.u32().ok()?;
-    if version != VERSION {
-        return None;
+    let check = u64::from_le_bytes(bytes[HEAD_LEN - 8..HEAD_LEN].try_into().expect("8 bytes"));
+    if !verified(check, &bytes[..HEAD_LEN - 8]) {
+        return Err("damaged header".into());
     }
-    r.u32().ok()?;
-    let size = r.u64().ok()?;
-    let mtime_secs = r.u64().ok()?;
-    let mtime_nanos = r.u32().ok()?;
-    r.u32().ok()?;
-    let index_len = r.u64().ok()?;
-    let evidence_len = r.u64().ok()?;
-    Some(Header { key: Key { size, mtime_secs, mtime_nanos }, index_len, evidence_len })
+    let mut r = Reader { bytes: &bytes[8..HEAD_LEN], at: 0 };
+    if r.u32()? != VERSION {
+        return Err("another format version".into());
+    }
+    r.u32()?;
+    if r.take(16)? != trame_version() {
+        return Err("written by another version of trame".into());
+    }
+    let key = Key { size: r.u64()?, hash: r.u64()? };
+    let (index_len, evidence_len, index_hash) = (r.u64()?, r.u64()?, r.u64()?);
+    let header = Header { key, index_len, evidence_len, index_hash };
+    header.file_len().ok_or("bad section lengths")?;
+    Ok(header)
 }
 
-/// Decodes the index section (the bytes after the header, `index_len` long).
-/// The index holds evidence ranges, not evidence.
-pub fn decode_index(bytes: &[u8], evidence_len: u64) -> Result<Index, String> {
+/// Decodes the index section (the bytes after the header and memo,
+/// `index_len` long), checking them against the header's hash. The index
+/// holds evidence ranges and hashes, not evidence.
+pub fn decode_index(bytes: &[u8], header: &Header) -> Result<Index, String> {
+    if bytes.len() as u64 != header.index_len || !verified(header.index_hash, bytes) {
+        return Err("damaged index section".into());
+    }
+    let evidence_len = header.evidence_len;
     let mut r = Reader { bytes, at: 0 };
     let n = r.u32()? as usize;
     let n_alias = r.u32()? as usize;
@@ -198,7 +331,7 @@ pub fn decode_index(bytes: &[u8], evidence_len: u64) -> Result<Index, String> {
     let modalities = r.take(n_edges)?.to_vec();
     let counts = r.u32s(n_edges)?;
     let adj_start = r.u32s(n + 1)?;
-    let adj_nb = r.u32s(2 * n_edges)?;
+    let adj_nb = r.u32s(n_edges.checked_mul(2).ok_or("truncated cache")?)?;
     let adj_edge = r.u32s(2 * n_edges)?;
     let ev_offsets = r.u64s(n_edges + 1)?;
     if r.at != bytes.len() {
@@ -246,9 +379,13 @@ pub fn decode_index(bytes: &[u8], evidence_len: u64) -> Result<Index, String> {
     })
 }
 
-/// Decodes one edge's evidence (the bytes of its `evidence_range`).
+/// Decodes one edge's evidence (the bytes of its `evidence_range`), after
+/// checking them against the XXH64 they start with.
 pub fn decode_evidence(bytes: &[u8]) -> Result<Vec<Evidence>, String> {
-    let mut r = Reader { bytes, at: 0 };
+    if bytes.len() < 8 || !verified(u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes")), &bytes[8..]) {
+        return Err("damaged evidence".into());
+    }
+    let mut r = Reader { bytes, at: 8 };
     let count = r.u32()? as usize;
     let mut out = Vec::with_capacity(count.min(1024));
     for _ in 0..count {
@@ -269,6 +406,9 @@ pub fn decode_evidence(bytes: &[u8]) -> Result<Vec<Evidence>, String> {
             attrs.insert(k, v);
         }
         out.push(Evidence { doc, sentence, start, end, text, rule, attrs });
+    }
+    if r.at != bytes.len() {
+        return Err("trailing bytes in an edge's evidence".into());
     }
     Ok(out)
 }
