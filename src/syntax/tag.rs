@@ -92,8 +92,10 @@ pub struct WordInfo {
     shape: u8,
     /// Its analyses in the lexicon.
     analyses: Analyses<'static>,
-    /// The form ends like a plural, a participle…: hints for unknown words.
+    /// The form ends like a participle, an infinitive…: hints for unknown words.
     ending: Ending,
+    /// The form ends in -s or -x (a plural, for an unknown noun or adjective).
+    plural: bool,
 }
 
 /// Endings that tell the features of an unknown word.
@@ -101,8 +103,6 @@ pub struct WordInfo {
 enum Ending {
     #[default]
     None,
-    /// -s, -x.
-    Plural,
     /// -é, -ée, -és, -ées.
     Participle(Gen, Num),
     /// -er, -ir.
@@ -166,8 +166,6 @@ fn ending(lower: &str) -> Ending {
         Ending::Present(2, Num::Plur)
     } else if ends("er") || ends("ir") {
         Ending::Infinitive
-    } else if ends("s") || ends("x") {
-        Ending::Plural
     } else {
         Ending::None
     }
@@ -207,6 +205,7 @@ fn type_info(morph: &'static Morph, lower: &str) -> WordInfo {
         shape: 0,
         analyses,
         ending: if amb == 0 { ending(lower) } else { Ending::None },
+        plural: lower.ends_with(['s', 'x']),
     }
 }
 
@@ -858,16 +857,16 @@ fn choose(infos: &[WordInfo], tags: &[Tag], i: usize) -> (Feats, &'static str) {
     if let Some((_, a)) = best {
         return (a.feats, a.lemma);
     }
-    (guess_feats(upos, info.ending), "")
+    (guess_feats(upos, info.ending, info.plural), "")
 }
 
 /// Features an unknown word's ending shows.
-fn guess_feats(upos: Upos, ending: Ending) -> Feats {
+fn guess_feats(upos: Upos, ending: Ending, plural: bool) -> Feats {
     let mut f = Feats::default();
     match (upos, ending) {
-        (Upos::Noun | Upos::Adj, Ending::Plural) => f.number = Num::Plur,
         (Upos::Noun | Upos::Adj, Ending::Participle(_, n)) => f.number = n,
-        (Upos::Noun, Ending::None | Ending::Infinitive) => f.number = Num::Sing,
+        (Upos::Noun | Upos::Adj, _) if plural => f.number = Num::Plur,
+        (Upos::Noun, _) => f.number = Num::Sing,
         (Upos::Verb, Ending::Participle(g, n)) => {
             f = Feats { gender: g, number: n, verb_form: VerbForm::Part, tense: Tense::Past, ..f };
         }
@@ -881,4 +880,68 @@ fn guess_feats(upos: Upos, ending: Ending) -> Feats {
         _ => {}
     }
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentences, tokenize};
+
+    const TEXT: &str = "Le président a porté plainte. La porte est fermée ! Les forces ont été déployées \
+        près de la frontière, a-t-il dit. « Qu’en pensez-vous ? » L’ONU s’inquiète des 3 000 réfugiés. \
+        Anticonstitutionnellement-parlant, les frobulations interdépartementalisées augmentèrent. \
+        Il en parle. A. Oui. 12,5 % … https://exemple.org/page @quelquun #motdiese";
+
+    fn words(tokens: &[Token]) -> Vec<Word<'_>> {
+        tokens.iter().map(Word::from).collect()
+    }
+
+    #[test]
+    fn the_fast_path_sums_the_same_weights_as_the_reference() {
+        let tagger = Tagger::builtin();
+        let mut scratch = Scratch::new();
+        let mut out = Vec::new();
+        let sents: Vec<Vec<Token>> = sentences(TEXT).iter().map(|s| tokenize(TEXT, s)).collect();
+        // Twice, in both orders, with one scratch: the cache never changes a tag.
+        for order in [false, true] {
+            let mut idx: Vec<usize> = (0..sents.len()).collect();
+            if order {
+                idx.reverse();
+            }
+            for &i in &idx {
+                let w = words(&sents[i]);
+                tagger.tag_into(&w, &mut scratch, &mut out);
+                assert_eq!(out, tagger.tag_reference(&w), "sentence {i}");
+                let mut infos = Vec::new();
+                prepare(Morph::builtin(), &w, &mut infos);
+                let mut feats = [0u32; N_FEATURES];
+                for (j, t) in out.iter().enumerate() {
+                    let p1 = if j > 0 { out[j - 1].upos as usize } else { N_TAGS };
+                    let p2 = if j > 1 { out[j - 2].upos as usize } else { N_TAGS };
+                    features(&infos, j, p1, p2, &mut feats);
+                    assert_eq!(t.upos, best_tag(&tagger.model.scores(&feats), &infos[j]));
+                }
+            }
+        }
+        let (hits, lookups) = scratch.cache_hits();
+        assert!(hits > 0 && hits < lookups);
+    }
+
+    #[test]
+    fn the_model_is_loaded_with_its_licences() {
+        let h = Tagger::builtin().model().header();
+        assert!(h.contains("LGPL-LR") && h.contains("CC BY-SA 4.0"), "{h}");
+        assert!(Model::from_bytes(b"TRTAGGR1").is_none());
+        assert!(Model::from_bytes(b"nothing").is_none());
+    }
+
+    #[test]
+    fn an_empty_model_falls_back_on_the_lexicon() {
+        static EMPTY: &[u8] = b"TRTAGGR1\x00\x00\x00\x00\x00\x00\x00\x00";
+        let tagger = Tagger::new(Morph::builtin(), Model::from_bytes(EMPTY).unwrap());
+        let tokens = tokenize(TEXT, &sentences(TEXT)[0]);
+        let tags = tagger.tag(&tokens);
+        assert_eq!(tags[0].upos, Upos::Det);
+        assert_eq!(tags.last().unwrap().upos, Upos::Punct);
+    }
 }
