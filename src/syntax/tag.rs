@@ -96,7 +96,14 @@ pub struct WordInfo {
     ending: Ending,
     /// The form ends in -s or -x (a plural, for an unknown noun or adjective).
     plural: bool,
+    /// The first analysis of each of its first non-verbal parts of speech,
+    /// which is the one `choose` takes for that tag (no context changes it).
+    picks: [(Upos, Feats, &'static str); PICKS],
+    n_picks: u8,
 }
+
+/// Non-verbal readings kept decoded per word type.
+const PICKS: usize = 4;
 
 /// Endings that tell the features of an unknown word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -177,8 +184,16 @@ fn type_info(morph: &'static Morph, lower: &str) -> WordInfo {
     let analyses = morph.analyses(lower);
     let mut amb = 0u32;
     let (mut top, mut best) = (N_TAGS as u8, 0u8);
+    let mut picks = [(Upos::X, Feats::default(), ""); PICKS];
+    let mut n_picks = 0;
     for a in analyses.clone() {
-        amb |= 1 << a.upos as u32;
+        let bit = 1 << a.upos as u32;
+        let verbal = matches!(a.upos, Upos::Verb | Upos::Aux);
+        if amb & bit == 0 && !verbal && n_picks < PICKS {
+            picks[n_picks] = (a.upos, a.feats, a.lemma);
+            n_picks += 1;
+        }
+        amb |= bit;
         if a.freq > best {
             best = a.freq;
             top = a.upos as u8;
@@ -206,6 +221,8 @@ fn type_info(morph: &'static Morph, lower: &str) -> WordInfo {
         analyses,
         ending: if amb == 0 { ending(lower) } else { Ending::None },
         plural: lower.ends_with(['s', 'x']),
+        picks,
+        n_picks: n_picks as u8,
     }
 }
 
@@ -815,6 +832,15 @@ fn choose(infos: &[WordInfo], tags: &[Tag], i: usize) -> (Feats, &'static str) {
     let upos = tags[i].upos;
     let info = &infos[i];
     let verbal = matches!(upos, Upos::Verb | Upos::Aux);
+    if !verbal {
+        // The first reading with the tag, decoded once per word type.
+        if let Some(&(_, f, l)) = info.picks[..info.n_picks as usize].iter().find(|p| p.0 == upos) {
+            return (f, l);
+        }
+        if info.amb & 1 << upos as u32 == 0 {
+            return (guess_feats(upos, info.ending, info.plural), "");
+        }
+    }
     let subject = if verbal { subject_person(infos, tags, i) } else { None };
     let participle = verbal && after_aux(tags, i);
     let mut best: Option<(i32, Analysis)> = None;
