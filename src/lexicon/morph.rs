@@ -193,10 +193,13 @@ impl Morph {
         self.find(lowercase_form.as_bytes()).is_some()
     }
 
-    /// The analyses of a form spelled lowercase with its accents and the
-    /// ASCII apostrophe ("été", "l'"), most frequent reading first; none
-    /// when the form is unknown.
+    /// The analyses of a form spelled lowercase with its accents ("été",
+    /// "l'", "l’": any apostrophe), most frequent reading first; none when
+    /// the form is unknown.
     pub fn analyses(&self, lowercase_form: &str) -> Analyses<'_> {
+        if !lowercase_form.is_ascii() && lowercase_form.chars().any(|c| c != '\'' && crate::text::is_apostrophe(c)) {
+            return self.lookup_word(lowercase_form);
+        }
         Analyses::new(self, self.find(lowercase_form.as_bytes()))
     }
 
@@ -398,6 +401,8 @@ mod tests {
         assert!(has("ou", Upos::Cconj, "ou"));
         assert!(has("l'", Upos::Det, "le") && has("qu'", Upos::Sconj, "que"));
         assert!(m.lookup_word("L’").any(|a| a.upos == Upos::Det && a.lemma == "le"));
+        assert!(m.analyses("l’").any(|a| a.upos == Upos::Det && a.lemma == "le"));
+        assert!(m.analyses("jusqu’").any(|a| a.upos == Upos::Adp && a.lemma == "jusque"));
         assert!(m.lookup_word("qu’").any(|a| a.upos == Upos::Pron));
         assert!(m.lookup_word("Été").any(|a| a.lemma == "être"));
         assert!(m.lookup_word("aujourd’hui").any(|a| a.upos == Upos::Adv));
