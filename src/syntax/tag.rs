@@ -532,6 +532,8 @@ const CACHED_FORM: usize = 23;
 struct TypeEntry {
     /// Form length, 0 for an empty entry.
     len: u8,
+    /// In the first way of a set: the way a miss replaces (the one not used last).
+    victim: u8,
     form: [u8; CACHED_FORM],
     info: WordInfo,
     /// Weights of `type_keys`.
@@ -660,7 +662,7 @@ impl Tagger {
         let mut form = [0u8; CACHED_FORM];
         let len = lower.len().min(CACHED_FORM);
         form[..len].copy_from_slice(&lower.as_bytes()[..len]);
-        TypeEntry { len: len as u8, form, info, local, near }
+        TypeEntry { len: len as u8, victim: 0, form, info, local, near }
     }
 
     /// Tags the words of one sentence into `out`, with buffers and the word
@@ -687,14 +689,30 @@ impl Tagger {
                 fresh = self.type_entry(lower);
                 &fresh
             } else {
-                let slot = (fnv(FNV0, lower.as_bytes()) >> 40) as usize & (CACHE - 1);
-                let e = &mut cache[slot];
-                if e.form[..e.len as usize] == *lower.as_bytes() && e.len != 0 {
-                    *hits += 1;
+                // Two ways per set; a miss replaces the way not used last.
+                let set = (fnv(FNV0, lower.as_bytes()) >> 40) as usize & (CACHE - 2);
+                let is = |e: &TypeEntry| e.len != 0 && e.form[..e.len as usize] == *lower.as_bytes();
+                let way = if is(&cache[set]) {
+                    Some(0)
+                } else if is(&cache[set + 1]) {
+                    Some(1)
                 } else {
-                    *e = self.type_entry(lower);
-                }
-                &*e
+                    None
+                };
+                let way = match way {
+                    Some(w) => {
+                        *hits += 1;
+                        w
+                    }
+                    None => {
+                        let w = usize::from(cache[set].victim);
+                        cache[set + w] = self.type_entry(lower);
+                        w
+                    }
+                };
+                // The first way remembers which way to replace next.
+                cache[set].victim = u8::from(way == 0);
+                &cache[set + way]
             };
             let mut info = entry.info.clone();
             info.shape = shape_of(w.text(), w.kind(), i == 0, lower);
