@@ -8,6 +8,7 @@
 
 pub mod fasthash;
 pub mod gazetteer;
+pub mod morph;
 pub mod tsv;
 
 use std::path::Path;

@@ -12,7 +12,7 @@ mod token;
 
 pub use normalize::{fold, is_all_caps, is_apostrophe, is_capitalized, is_space};
 pub use sentence::{sentences, Sentence};
-pub use token::{tokenize, tokenize_at, TokKind, Token};
+pub use token::{clitics_start, tokenize, tokenize_at, TokKind, Token};
 
 /// A range of a document, in bytes and in chars, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
