@@ -188,7 +188,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
                     (format!("graph.{}", f.extension()), Box::new(move |w| write_one(graph, f, layout, w)))
                 })
                 .collect();
-            publish::publish_set(&args.out_dir, "graph", true, &parts)?;
+            publish::publish_set(&args.out_dir, publish::SETS[0], true, &parts)?;
         }
         Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
             let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
@@ -272,7 +272,7 @@ fn write_format(graph: &Graph, format: Format, layout: Layout, dir: &Path) -> Re
                 ("nodes.csv".into(), Box::new(|w| export::csv::write_nodes(graph, w))),
                 ("edges.csv".into(), Box::new(|w| export::csv::write_edges(graph, w))),
             ];
-            publish::publish_set(dir, "csv", false, &parts)
+            publish::publish_set(dir, publish::SETS[1], false, &parts)
         }
         f => write_atomic(&dir.join(format!("graph.{}", f.extension())), |w| write_one(graph, f, layout, w)),
     }

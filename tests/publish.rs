@@ -95,11 +95,14 @@ fn stale_temporaries_are_removed_by_the_next_build() {
     assert!(manifest_matches(&out));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_full_device_is_a_clear_error_and_is_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
     let full = Path::new("/dev/full");
-    if !full.exists() {
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"SKIPPED: no /dev/full here\n");
+    let device = || std::fs::metadata(full).is_ok_and(|m| m.file_type().is_char_device());
+    if !device() {
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"SKIPPED: no /dev/full device here\n");
         return;
     }
     let dir = common::temp_dir("publish_full");
@@ -112,7 +115,7 @@ fn a_full_device_is_a_clear_error_and_is_not_replaced() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.starts_with("trame: /dev/full: ") && err.contains("(os error 28)"), "{err}");
-    assert!(!std::fs::metadata(full).unwrap().is_file(), "/dev/full is still a device");
+    assert!(device(), "/dev/full is still a device");
 }
 
 /// Kills builds with SIGKILL at many points of their run; after each, one
@@ -154,4 +157,24 @@ fn a_build_killed_at_any_point_leaves_one_whole_set() {
         assert_eq!(leftovers(&out), Vec::<String>::new(), "kill {k}");
     }
     eprintln!("old set kept {} times, new set complete {} times", outcomes[0], outcomes[1]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_link_replaces_the_file_it_points_to() {
+    let dir = common::temp_dir("publish_link");
+    let a = articles(&dir, "a", 3, "Le président kényan William Ruto{i} est arrivé à Paris.");
+    std::fs::create_dir_all(dir.join("real")).unwrap();
+    std::fs::write(dir.join("real/g.json"), "old").unwrap();
+    std::os::unix::fs::symlink("real/g.json", dir.join("g.json")).unwrap();
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .args(["build", "--quiet", "--format", "json", "--output", "g.json"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::symlink_metadata(dir.join("g.json")).unwrap().file_type().is_symlink(), "the link stays");
+    assert!(std::fs::read_to_string(dir.join("real/g.json")).unwrap().starts_with('{'));
+    assert_eq!(leftovers(&dir.join("real")), ["g.json"]);
 }

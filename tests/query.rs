@@ -669,3 +669,16 @@ fn k_is_capped_and_long_names_cost_little() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).len() < 300, "the name is clipped in the message: {}", text(&o.stderr));
 }
+
+#[test]
+fn a_graph_over_four_gib_is_refused_before_it_is_read() {
+    let dir = common::temp_dir("q_huge");
+    std::fs::create_dir_all(dir.join("output")).unwrap();
+    // A sparse file: five GiB long, no disk used, never read.
+    let f = std::fs::File::create(dir.join("output/graph.json")).unwrap();
+    f.set_len(5 << 30).unwrap();
+    let o = trame(&dir, &["stats"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("5368709120 bytes: a graph may have at most 4294967295 bytes (4 GiB) of JSON"), "{err}");
+}
