@@ -196,3 +196,4 @@ pub struct Tag {
     /// (callers then use the token's own form).
     pub lemma: &'static str,
 }
+pub mod parse;

@@ -1,0 +1,1023 @@
+//! Relations read from clauses through frames: who did what to whom.
+//!
+//! Every clause of the syntax layer whose verb triggers a frame
+//! (`lexicon/data/frames.tsv`) has its arguments looked up where the frame
+//! says: the subject, the object, a preposition's complement, a
+//! nationality adjective on an argument. A noun or an adjective that
+//! triggers a frame ("la visite de X à Y", "X, membre de Y", "présent à X")
+//! takes its complements, its adjectives, or what it is said of. The
+//! passive and the participle swap subject and object; coordinated
+//! arguments give an edge each; a pronoun or "le pays" stands for the last
+//! actor of its kind; a head of state acting for their state is lifted to
+//! it. Modality comes from the verb group (negation, conditional, future,
+//! modals), the words that govern the clause (`modality.tsv`: "menace de",
+//! "nie avoir"), and reported speech. Rule ids are `frame/TRIGGER`.
+
+use crate::graph::{node_id, AttrValue, Fact};
+use crate::lexicon::frames::{Arg, Class, Frame, FramePos, Into, NeedOn, Role, Scope};
+use crate::ontology::{Modality, NodeKind, Relation};
+use crate::syntax::parse::{Clause, ClauseKind, Parse, Phrase, PhraseKind, Subject, Voice};
+use crate::syntax::{Gen, Mood, Num, Tense, Upos, VerbForm};
+use crate::text::{fold, TokKind, Token};
+
+use super::mention::Ref;
+use super::words::{MONTHS, WEEKDAYS};
+use super::{DocContext, Resolved, World};
+
+/// A fact and the country nodes it implies (id, kind, label), declared if unseen.
+pub type EventFact = (Fact, Vec<(String, NodeKind, String)>);
+
+/// Prepositions of place.
+const LOC_PREPS: &[&str] = &["a", "au", "aux", "en", "dans", "vers", "sur", "jusqu'a", "chez", "pres", "devant"];
+
+/// The kinds a relation's source and target may be.
+fn fits(rel: Relation, role: Role, kind: NodeKind) -> bool {
+    use NodeKind::*;
+    let (src, tgt): (&[NodeKind], &[NodeKind]) = match rel {
+        Relation::Deploys => (&[Country, Organization], &[Location, Country]),
+        Relation::Met => (&[Person], &[Person]),
+        Relation::Visited => (&[Person], &[Location, Country]),
+        Relation::Summoned => (&[Country, Organization, Person], &[Person]),
+        Relation::Supplies => (&[Country, Organization], &[Country, Organization]),
+        Relation::Attacks => (&[Country, Organization], &[Country, Location]),
+        Relation::AlliedWith => (&[Country], &[Country]),
+        Relation::MemberOf => (&[Country], &[Organization]),
+        Relation::LocatedIn => (&[Location], &[Location, Country]),
+        Relation::PartOf => (&[Organization], &[Organization, Country]),
+        _ => return false,
+    };
+    match role {
+        Role::Source => src.contains(&kind) || (kind == Person && lifts(rel)),
+        Role::Target => tgt.contains(&kind),
+        Role::What => true,
+    }
+}
+
+/// Relations whose person agent acts for their state.
+fn lifts(rel: Relation) -> bool {
+    matches!(rel, Relation::Deploys | Relation::Supplies | Relation::Attacks | Relation::AlliedWith)
+}
+
+/// What carries from one sentence to the next: the actors pronouns stand for.
+#[derive(Debug, Default, Clone)]
+pub struct Discourse {
+    /// The last subjects read, newest last: (entities, their number, gender of a lone person).
+    subjects: Vec<(Vec<Resolved>, Num, Gen)>,
+}
+
+impl Discourse {
+    fn remember(&mut self, ents: &[Resolved], gender: Gen) {
+        if ents.is_empty() {
+            return;
+        }
+        let num = if ents.len() > 1 { Num::Plur } else { Num::Sing };
+        self.subjects.push((ents.to_vec(), num, gender));
+        if self.subjects.len() > 8 {
+            self.subjects.remove(0);
+        }
+    }
+
+    /// The actors a pronoun of this gender and number stands for.
+    fn pronoun(&self, gender: Gen, num: Num, want: &[NodeKind]) -> Vec<Resolved> {
+        for (ents, n, g) in self.subjects.iter().rev() {
+            if num != Num::None && *n != num {
+                continue;
+            }
+            if !ents.iter().all(|e| want.contains(&e.kind)) {
+                continue;
+            }
+            if gender != Gen::None && *g != Gen::None && *g != gender {
+                continue;
+            }
+            return ents.clone();
+        }
+        Vec::new()
+    }
+
+    /// The last actor of a kind ("le pays", "l'organisation").
+    fn last_of(&self, kind: NodeKind, n: usize) -> Vec<Resolved> {
+        let mut out: Vec<Resolved> = Vec::new();
+        for (ents, _, _) in self.subjects.iter().rev() {
+            for e in ents.iter().rev() {
+                if e.kind == kind && !out.contains(e) {
+                    out.push(e.clone());
+                }
+            }
+            if out.len() >= n {
+                break;
+            }
+        }
+        out.truncate(n);
+        out.reverse();
+        out
+    }
+}
+
+/// One sentence as the frames read it.
+pub struct View<'a, 'c, 'd> {
+    ctx: &'a DocContext<'c, 'd>,
+    world: &'a World,
+    si: usize,
+    toks: &'a [Token],
+    parse: &'a Parse,
+    /// Per phrase, the entities it names (its conjuncts apart).
+    names: Vec<Vec<Resolved>>,
+    /// Per phrase, the state of a nationality adjective inside it.
+    demonym: Vec<Option<Resolved>>,
+    /// Whether the sentence has "selon X" or "d'après X" outside quotations.
+    attributed: bool,
+    /// Token ranges inside quotation marks.
+    quoted: Vec<(usize, usize)>,
+}
+
+impl<'a, 'c, 'd> View<'a, 'c, 'd> {
+    /// The view of sentence `si`, pronouns resolved through `disc`.
+    pub fn new(ctx: &'a DocContext<'c, 'd>, world: &'a World, si: usize, disc: &Discourse) -> Self {
+        let s = &ctx.doc().sentences[si];
+        let parse = &s.parse;
+        let toks = &s.tokens;
+        let n = parse.phrases.len();
+        let mut v = View {
+            ctx,
+            world,
+            si,
+            toks,
+            parse,
+            names: vec![Vec::new(); n],
+            demonym: vec![None; n],
+            attributed: false,
+            quoted: quoted(toks),
+        };
+        for p in 0..n {
+            v.names[p] = v.phrase_names(p, disc);
+            v.demonym[p] = v.phrase_demonym(p);
+        }
+        v.attributed = parse.phrases.iter().any(|p| {
+            p.kind == PhraseKind::Noun
+                && p.prep.is_some_and(|t| {
+                    let w = toks[t].norm.as_str();
+                    w == "selon" || (w == "apres" && t > 0 && toks[t - 1].norm == "d'")
+                })
+        });
+        v
+    }
+
+    fn resolved_mention(&self, mi: usize) -> Option<Resolved> {
+        self.ctx.resolved[self.si][mi].clone()
+    }
+
+    /// The entities phrase `p` names by itself: its atom, a name in
+    /// apposition, the holder of a title, what a pronoun stands for.
+    fn phrase_names(&self, p: usize, disc: &Discourse) -> Vec<Resolved> {
+        let s = &self.ctx.doc().sentences[self.si];
+        let ph = &self.parse.phrases[p];
+        if ph.kind != PhraseKind::Noun {
+            return Vec::new();
+        }
+        if let Some(a) = ph.atom {
+            if let Some(&mi) = s.atoms.get(a) {
+                return self.resolved_mention(mi).into_iter().collect();
+            }
+        }
+        // A name in apposition: "son invité, le ministre X".
+        for q in self.parse.appositions(p) {
+            if let Some(a) = self.parse.phrases[q].atom {
+                if let Some(&mi) = s.atoms.get(a) {
+                    if let Some(r) = self.resolved_mention(mi) {
+                        return vec![r];
+                    }
+                }
+            }
+        }
+        // A body described by common nouns ("l'armée ukrainienne") is a mention too.
+        for (mi, m) in s.mentions.entities.iter().enumerate() {
+            if m.a >= ph.a && m.b <= ph.b && m.a <= ph.head && ph.head < m.b && m.rule != "demonym" {
+                if let Some(r) = self.resolved_mention(mi) {
+                    return vec![r];
+                }
+            }
+        }
+        // A title without a name stands for the one person of the document who holds it.
+        for role in &s.mentions.roles {
+            if role.a <= ph.head && ph.head < role.b.max(role.title_b) {
+                if let Some(id) = self.ctx.described_unique(role, self.si, self.world) {
+                    return vec![Resolved { id, kind: NodeKind::Person }];
+                }
+            }
+        }
+        // Pronouns and anaphoric phrases.
+        let head = self.toks[ph.head].norm.as_str();
+        let actors = [NodeKind::Person, NodeKind::Country, NodeKind::Organization];
+        if ph.pronoun {
+            return match head {
+                "il" | "-il" | "-t-il" | "lui" => disc.pronoun(Gen::Masc, Num::Sing, &[NodeKind::Person]),
+                "elle" | "-elle" | "-t-elle" => disc.pronoun(Gen::Fem, Num::Sing, &[NodeKind::Person]),
+                "ils" | "-ils" | "-t-ils" | "eux" => disc.pronoun(Gen::None, Num::Plur, &actors),
+                "elles" | "-elles" => disc.pronoun(Gen::None, Num::Plur, &actors),
+                _ => Vec::new(),
+            };
+        }
+        let det = if ph.a < ph.head { self.toks[ph.a].norm.as_str() } else { "" };
+        let definite = matches!(det, "le" | "la" | "l'" | "les" | "ce" | "cet" | "cette" | "ces");
+        if definite && ph.atom.is_none() {
+            let count = (ph.a..ph.head)
+                .find_map(|t| match self.toks[t].norm.as_str() {
+                    "deux" => Some(2),
+                    "trois" => Some(3),
+                    _ => None,
+                })
+                .unwrap_or(1);
+            match head {
+                "pays" | "etat" | "etats" | "royaume" | "republique" | "nation" => {
+                    return disc.last_of(NodeKind::Country, count)
+                }
+                "ministres" | "dirigeants" | "responsables" | "presidents" | "chefs" | "diplomates" | "hommes"
+                | "femmes" | "dirigeantes" | "ministre" | "president" | "dirigeant" | "diplomate" => {
+                    if count >= 2 {
+                        return disc.last_of(NodeKind::Person, count);
+                    }
+                }
+                "organisation" | "alliance" | "agence" => return disc.last_of(NodeKind::Organization, 1),
+                _ => {}
+            }
+        }
+        Vec::new()
+    }
+
+    /// The state of a nationality adjective inside phrase `p`.
+    fn phrase_demonym(&self, p: usize) -> Option<Resolved> {
+        let s = &self.ctx.doc().sentences[self.si];
+        let ph = &self.parse.phrases[p];
+        if ph.kind != PhraseKind::Noun {
+            return None;
+        }
+        s.mentions.entities.iter().enumerate().find_map(|(mi, m)| {
+            (m.rule == "demonym" && m.a >= ph.a && m.b <= ph.b).then(|| self.resolved_mention(mi)).flatten()
+        })
+    }
+
+    /// The entities of phrase `p` and of its conjuncts.
+    fn conj_names(&self, p: usize) -> Vec<(usize, Resolved)> {
+        let mut out = Vec::new();
+        for q in self.parse.conjuncts(p) {
+            for r in &self.names[q] {
+                out.push((q, r.clone()));
+            }
+        }
+        out
+    }
+
+    /// The head lemma of a phrase (the tagger's, else the folded form).
+    fn head_lemma(&self, p: usize) -> String {
+        let ph = &self.parse.phrases[p];
+        let s = &self.ctx.doc().sentences[self.si];
+        let tag = s.tags[ph.head];
+        if tag.lemma.is_empty() {
+            self.toks[ph.head].norm.clone()
+        } else {
+            fold(tag.lemma)
+        }
+    }
+
+    fn prep_word(&self, p: usize) -> Option<&str> {
+        let t = self.parse.phrases[p].prep?;
+        Some(match self.toks[t].norm.as_str() {
+            "au" | "aux" => "a",
+            "du" | "des" | "d'" => "de",
+            w => w,
+        })
+    }
+
+    fn in_quote(&self, t: usize) -> bool {
+        self.quoted.iter().any(|&(a, b)| a <= t && t < b)
+    }
+}
+
+/// Token ranges between quotation marks in one sentence.
+fn quoted(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        match t.text.as_str() {
+            "«" | "“" => open = Some(i),
+            "»" | "”" => {
+                if let Some(a) = open.take() {
+                    out.push((a, i + 1));
+                }
+            }
+            "\"" => match open.take() {
+                Some(a) => out.push((a, i + 1)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(a) = open {
+        out.push((a, toks.len()));
+    }
+    out
+}
+
+/// An argument found for a slot: its phrase and entity.
+#[derive(Debug, Clone)]
+struct Found {
+    phrase: usize,
+    ent: Option<Resolved>,
+}
+
+/// The arguments of a frame in one clause or around one noun.
+#[derive(Debug, Default)]
+struct Filled {
+    source: Vec<Found>,
+    target: Vec<Found>,
+    what: Vec<Found>,
+}
+
+impl Filled {
+    fn slot(&mut self, role: Role) -> &mut Vec<Found> {
+        match role {
+            Role::Source => &mut self.source,
+            Role::Target => &mut self.target,
+            Role::What => &mut self.what,
+        }
+    }
+}
+
+/// Reads the frames of sentence `si`; updates the discourse.
+pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) -> Vec<EventFact> {
+    let v = View::new(ctx, world, si, disc);
+    let mut out = Vec::new();
+    let lx = ctx.lexicon();
+    let parse = v.parse;
+    for (ci, c) in parse.clauses.iter().enumerate() {
+        let vg = parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
+        let lemma = if vg.lemma.is_empty() { v.toks[vg.main].norm.clone() } else { fold(vg.lemma) };
+        for f in lx.frames.of(&lemma, FramePos::Verb) {
+            if f.relation == Relation::Stated || f.reflexive != vg.reflexive && !(f.reflexive && c.kind == ClauseKind::Participial) {
+                continue;
+            }
+            if !f.particle.is_empty() && !particle_follows(v.toks, vg.main, &f.particle) {
+                continue;
+            }
+            let filled = fill_verb(&v, ci, c, f);
+            emit(&v, f, ci, c.verb, filled, &mut out);
+        }
+    }
+    for (p, ph) in parse.phrases.iter().enumerate() {
+        if ph.kind != PhraseKind::Noun || ph.pronoun {
+            continue;
+        }
+        let s = &ctx.doc().sentences[si];
+        let pos = match s.tags[ph.head].upos {
+            Upos::Adj => FramePos::Adj,
+            Upos::Noun => FramePos::Noun,
+            _ if ph.atom.is_some() => {
+                // A trigger noun before a name ("l'agence officielle chinoise Xinhua").
+                if ph.a < ph.head && s.tags[ph.a..ph.head].iter().any(|t| t.upos == Upos::Noun) {
+                    FramePos::Noun
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        let head = if pos == FramePos::Noun && ph.atom.is_some() {
+            // The noun before the name.
+            (ph.a..ph.head).rev().find(|&t| s.tags[t].upos == Upos::Noun).unwrap_or(ph.head)
+        } else {
+            ph.head
+        };
+        let lemma = if s.tags[head].lemma.is_empty() { v.toks[head].norm.clone() } else { fold(s.tags[head].lemma) };
+        let clause = clause_around(parse, p);
+        for f in lx.frames.of(&lemma, pos) {
+            let filled = fill_noun(&v, p, head, clause, f);
+            let anchor = clause.map_or(p, |c| parse.clauses[c].verb);
+            emit(&v, f, clause.unwrap_or(usize::MAX), anchor, filled, &mut out);
+        }
+    }
+    // Remember the subjects of this sentence's clauses for the pronouns of the next.
+    for (ci, c) in parse.clauses.iter().enumerate() {
+        if matches!(c.kind, ClauseKind::Main | ClauseKind::Incise | ClauseKind::Completive) {
+            if let Some(p) = parse.subject_phrase(ci) {
+                let ents: Vec<Resolved> = v.conj_names(p).into_iter().map(|(_, r)| r).collect();
+                let gender = ents
+                    .first()
+                    .filter(|e| ents.len() == 1 && e.kind == NodeKind::Person)
+                    .map(|e| match ctx.gender_of(&e.id) {
+                        crate::lexicon::Gender::Male => Gen::Masc,
+                        crate::lexicon::Gender::Female => Gen::Fem,
+                        crate::lexicon::Gender::Unknown => Gen::None,
+                    })
+                    .unwrap_or(Gen::None);
+                disc.remember(&ents, gender);
+            }
+        }
+    }
+    out
+}
+
+fn particle_follows(toks: &[Token], v: usize, particle: &[String]) -> bool {
+    particle.iter().enumerate().all(|(k, w)| toks.get(v + 1 + k).is_some_and(|t| &t.norm == w))
+}
+
+/// The clause whose span holds phrase `p` (the innermost).
+fn clause_around(parse: &Parse, p: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (ci, c) in parse.clauses.iter().enumerate() {
+        let start = c.first.min(c.verb);
+        if start <= p && p < c.last.max(c.verb + 1) {
+            best = match best {
+                Some(b) if parse.clauses[b].first >= c.first => Some(b),
+                _ => Some(ci),
+            };
+        }
+    }
+    best
+}
+
+/// The subject phrase of clause `ci` and whether it acts (false in the
+/// passive and for a passive participle).
+fn subject_of(v: &View, ci: usize) -> (Option<usize>, bool) {
+    let parse = v.parse;
+    let c = &parse.clauses[ci];
+    let vg = parse.phrases[c.verb].verb.expect("verb");
+    let passive = vg.voice == Voice::Passive || passive_participle(v, c);
+    (parse.subject_phrase(ci), !passive)
+}
+
+/// A participle with no auxiliary that is passive: "escorté par", "envoyés en Russie".
+fn passive_participle(v: &View, c: &Clause) -> bool {
+    let vg = v.parse.phrases[c.verb].verb.expect("verb");
+    c.kind == ClauseKind::Participial
+        && vg.form == VerbForm::Part
+        && vg.tense == Tense::Past
+        && !vg.compound
+        && !vg.reflexive
+        && !crate::syntax::parse::is_etre_verb(vg.lemma)
+}
+
+fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
+    let parse = v.parse;
+    let (subj, active) = subject_of(v, ci);
+    let vg = parse.phrases[c.verb].verb.expect("verb");
+    // The agent of a passive: "par X".
+    let agent = c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+    let (subj_arg, obj_arg) = if active { (subj, c.object) } else { (agent, subj) };
+    let mut filled = Filled::default();
+    for slot in &f.slots {
+        let phrases: Vec<usize> = match &slot.arg {
+            Arg::Subj => subj_arg.into_iter().collect(),
+            Arg::Obj => obj_arg.into_iter().collect(),
+            Arg::Dat => {
+                let mut d: Vec<usize> = c
+                    .obliques
+                    .iter()
+                    .copied()
+                    .filter(|&o| v.prep_word(o) == Some("a") && v.names[o].iter().any(|r| r.kind != NodeKind::Location))
+                    .collect();
+                // "lui a vendu": the clitic stands for the last actor named.
+                if d.is_empty() && vg.clitic_dative.is_some() {
+                    d = Vec::new();
+                }
+                d
+            }
+            Arg::Loc => c
+                .obliques
+                .iter()
+                .copied()
+                .filter(|&o| v.prep_word(o).is_some_and(|w| LOC_PREPS.contains(&w)))
+                .collect(),
+            Arg::Prep(w) => {
+                let w = if w == "par" && !active { "\u{0}" } else { w.as_str() };
+                c.obliques.iter().copied().filter(|&o| v.prep_word(o) == Some(w)).collect()
+            }
+            Arg::Adj | Arg::Poss | Arg::Name => Vec::new(),
+        };
+        for p in phrases {
+            place(v, slot.into.clone(), &slot.roles, p, f, &mut filled, c);
+        }
+    }
+    // Inherit a place from the clause a participle depends on ("escorté par X" after "a franchi Y").
+    if filled.target.is_empty() && c.kind == ClauseKind::Participial {
+        if let Some(parent) = c.parent {
+            let pc = &parse.clauses[parent];
+            for &o in pc.obliques.iter().chain(pc.object.iter()) {
+                if v.names[o].iter().any(|r| fits(f.relation, Role::Target, r.kind)) {
+                    place(v, Into::Itself, &[Role::Target], o, f, &mut filled, c);
+                    break;
+                }
+            }
+        }
+    }
+    filled
+}
+
+/// Puts phrase `p` (or the part of it `into` names) into the first role
+/// that is free and fits.
+fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut Filled, c: &Clause) {
+    let parse = v.parse;
+    let cands: Vec<(usize, Option<Resolved>)> = match into {
+        Into::Itself => {
+            let names = v.conj_names(p);
+            if names.is_empty() {
+                vec![(p, None)]
+            } else {
+                names.into_iter().map(|(q, r)| (q, Some(r))).collect()
+            }
+        }
+        Into::Adj => parse.conjuncts(p).into_iter().filter_map(|q| v.demonym[q].clone().map(|d| (q, Some(d)))).collect(),
+        Into::De => parse
+            .phrases
+            .iter()
+            .enumerate()
+            .skip(p + 1)
+            .take(6)
+            .filter(|(_, q)| q.of == Some(p))
+            .flat_map(|(q, _)| v.conj_names(q))
+            .map(|(q, r)| (q, Some(r)))
+            .collect(),
+        Into::Loc => {
+            let _ = c;
+            parse
+                .phrases
+                .iter()
+                .enumerate()
+                .skip(p + 1)
+                .take(4)
+                .filter(|(q, ph)| ph.kind == PhraseKind::Noun && v.prep_word(*q).is_some_and(|w| LOC_PREPS.contains(&w)))
+                .flat_map(|(q, _)| v.conj_names(q))
+                .map(|(q, r)| (q, Some(r)))
+                .collect()
+        }
+    };
+    for role in roles {
+        let ok: Vec<Found> = cands
+            .iter()
+            .filter(|(_, e)| match (role, e) {
+                (Role::What, _) => true,
+                (_, Some(r)) => fits(f.relation, *role, r.kind),
+                (_, None) => false,
+            })
+            .map(|(q, e)| Found { phrase: *q, ent: e.clone() })
+            .collect();
+        if ok.is_empty() {
+            continue;
+        }
+        let slot = filled.slot(*role);
+        if slot.is_empty() || *role == Role::What {
+            slot.extend(ok);
+            return;
+        }
+    }
+}
+
+fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) -> Filled {
+    let parse = v.parse;
+    let ph = &parse.phrases[p];
+    let mut filled = Filled::default();
+    // The complements after the noun, up to the next verb or mark.
+    let mut after: Vec<usize> = Vec::new();
+    for (q, qp) in parse.phrases.iter().enumerate().skip(p + 1).take(8) {
+        match qp.kind {
+            PhraseKind::Noun if qp.prep.is_some() => after.push(q),
+            PhraseKind::Noun if qp.coord_head.is_some() => after.push(q),
+            PhraseKind::Coord | PhraseKind::Adv => {}
+            _ => break,
+        }
+    }
+    for slot in &f.slots {
+        let phrases: Vec<usize> = match &slot.arg {
+            Arg::Subj => predicated(v, p, clause).into_iter().collect(),
+            Arg::Obj | Arg::Dat => Vec::new(),
+            Arg::Loc => after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect(),
+            Arg::Prep(w) if w == "de" => {
+                after.iter().copied().filter(|&q| parse.phrases[q].of == Some(p) || v.prep_word(q) == Some("de")).take(1).collect()
+            }
+            Arg::Prep(w) if w == "entre" => after.iter().copied().filter(|&q| v.prep_word(q) == Some("entre")).take(1).collect(),
+            Arg::Prep(w) => after.iter().copied().filter(|&q| v.prep_word(q) == Some(w.as_str())).collect(),
+            Arg::Adj => {
+                if let Some(d) = v.demonym[p].clone() {
+                    for role in &slot.roles {
+                        if fits(f.relation, *role, d.kind) && filled.slot(*role).is_empty() {
+                            filled.slot(*role).push(Found { phrase: p, ent: Some(d) });
+                            break;
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            Arg::Poss => {
+                let possessive = ph.a < head
+                    && matches!(v.toks[ph.a].norm.as_str(), "son" | "sa" | "ses" | "leur" | "leurs");
+                if possessive {
+                    clause.and_then(|c| parse.subject_phrase(c)).into_iter().collect()
+                } else {
+                    Vec::new()
+                }
+            }
+            Arg::Name => {
+                if ph.atom.is_some() {
+                    if let Some(r) = v.names[p].first().cloned() {
+                        for role in &slot.roles {
+                            if fits(f.relation, *role, r.kind) && filled.slot(*role).is_empty() {
+                                filled.slot(*role).push(Found { phrase: p, ent: Some(r) });
+                                break;
+                            }
+                        }
+                    }
+                }
+                Vec::new()
+            }
+        };
+        for q in phrases {
+            // "entre A et B": both ends from one coordination.
+            if matches!(&slot.arg, Arg::Prep(w) if w == "entre") {
+                let names = v.conj_names(q);
+                if names.len() >= 2 {
+                    filled.source.push(Found { phrase: names[0].0, ent: Some(names[0].1.clone()) });
+                    for (qq, r) in names.into_iter().skip(1) {
+                        filled.target.push(Found { phrase: qq, ent: Some(r) });
+                    }
+                    continue;
+                }
+            }
+            let c = clause.map(|c| parse.clauses[c].clone()).unwrap_or_else(|| Clause {
+                verb: p,
+                kind: ClauseKind::Main,
+                subject: Subject::None,
+                object: None,
+                obliques: Vec::new(),
+                parent: None,
+                first: 0,
+                last: 0,
+            });
+            place(v, slot.into.clone(), &slot.roles, q, f, &mut filled, &c);
+        }
+    }
+    filled
+}
+
+/// What a noun or adjective phrase is said of: the subject of its copula,
+/// the phrase it stands in apposition to, the subject of the clause a
+/// fronted predicate precedes ("Membre de l'OTAN, la Pologne …"), else the
+/// subject of the clause it sits in.
+fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
+    let parse = v.parse;
+    let ph = &parse.phrases[p];
+    if let Some(a) = ph.apposition_of {
+        return Some(parse.phrases[a].coord_head.unwrap_or(a));
+    }
+    // "A et B, tous deux membres de …": the coordination before the comma.
+    if p >= 2 && parse.phrases[p - 1].kind == PhraseKind::Punct {
+        let before = p - 2;
+        if parse.phrases[before].kind == PhraseKind::Noun && parse.phrases[before].coord_head.is_some() {
+            return parse.phrases[before].coord_head;
+        }
+    }
+    for (ci, c) in parse.clauses.iter().enumerate() {
+        if c.object == Some(p) {
+            let vg = parse.phrases[c.verb].verb.expect("verb");
+            if vg.copula || matches!(vg.lemma, "devenir" | "rester" | "demeurer") {
+                return parse.subject_phrase(ci);
+            }
+        }
+    }
+    // Fronted: the sentence opens with the predicate and a comma.
+    let fronted = (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
+    if fronted {
+        let comma = parse.phrases.iter().enumerate().skip(p + 1).find(|(_, q)| q.kind == PhraseKind::Punct);
+        if let Some((k, _)) = comma {
+            if let Some(main) = parse.clauses.iter().position(|c| c.kind == ClauseKind::Main && c.verb > k) {
+                return parse.subject_phrase(main);
+            }
+        }
+    }
+    clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p)
+}
+
+/// Whether the frame's conditions hold.
+fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, trigger: usize) -> bool {
+    let lx = v.ctx.lexicon();
+    let parse = v.parse;
+    let class_ok = |p: usize, cls: &[Class]| -> bool {
+        cls.iter().any(|c| match c {
+            Class::Words(w) => {
+                let lemma = v.head_lemma(p);
+                lx.frames.in_class(&lemma, w)
+                    || parse.phrases[p].head > parse.phrases[p].a
+                        && (parse.phrases[p].a..parse.phrases[p].b).any(|t| {
+                            let s = &v.ctx.doc().sentences[v.si];
+                            s.tags[t].upos == Upos::Noun && lx.frames.in_class(&fold(s.tags[t].lemma), w)
+                        })
+            }
+            Class::Kind(k) => v.names[p].iter().any(|r| r.kind == *k),
+            Class::Actor => v.names[p].iter().any(|r| r.kind != NodeKind::Location),
+        })
+    };
+    for need in &f.needs {
+        let ok = match &need.on {
+            NeedOn::Role(role) => {
+                let found = match role {
+                    Role::Source => &filled.source,
+                    Role::Target => &filled.target,
+                    Role::What => &filled.what,
+                };
+                found.iter().any(|x| {
+                    need.any.iter().any(|c| match (c, &x.ent) {
+                        (Class::Kind(k), Some(r)) => r.kind == *k,
+                        (Class::Actor, Some(r)) => r.kind != NodeKind::Location,
+                        (Class::Words(_), _) => class_ok(x.phrase, &need.any),
+                        _ => false,
+                    })
+                })
+            }
+            NeedOn::Arg(arg) => {
+                let Some(c) = clause else { return false };
+                let ci = parse.clauses.iter().position(|k| k.verb == c.verb);
+                let (subj, active) = ci.map_or((None, true), |ci| subject_of(v, ci));
+                let agent = c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+                let phrase = match arg {
+                    Arg::Subj if active => subj,
+                    Arg::Subj => agent,
+                    Arg::Obj if active => c.object,
+                    Arg::Obj => subj,
+                    Arg::Prep(w) if w == "de" && f.pos != FramePos::Verb => {
+                        parse.phrases.iter().position(|q| q.of == Some(trigger))
+                    }
+                    Arg::Prep(w) => c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some(w.as_str())),
+                    _ => None,
+                };
+                // For a noun frame, `subj`/`obj` conditions are on the filled roles.
+                let phrase = if f.pos != FramePos::Verb && matches!(arg, Arg::Subj) {
+                    filled.source.first().map(|x| x.phrase).or(phrase)
+                } else {
+                    phrase
+                };
+                phrase.is_some_and(|p| parse.conjuncts(p).into_iter().any(|q| class_ok(q, &need.any)))
+            }
+            NeedOn::Modifier => {
+                let (a, b) = if f.pos == FramePos::Verb {
+                    clause.map_or((0, 0), |c| {
+                        let vp = &parse.phrases[c.verb];
+                        (vp.a, parse.phrases.get(c.last.saturating_sub(1)).map_or(vp.b, |q| q.b))
+                    })
+                } else {
+                    let ph = &parse.phrases[trigger];
+                    (ph.a, ph.b)
+                };
+                let s = &v.ctx.doc().sentences[v.si];
+                (a..b.min(v.toks.len())).any(|t| {
+                    let l = if s.tags[t].lemma.is_empty() { v.toks[t].norm.clone() } else { fold(s.tags[t].lemma) };
+                    let l = l.trim_end_matches("ment").to_string();
+                    need.any.iter().any(|c| match c {
+                        Class::Words(w) => lx.frames.in_class(&l, w) || lx.frames.in_class(&v.toks[t].norm, w),
+                        _ => false,
+                    })
+                })
+            }
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// The modality of a fact read in clause `ci`.
+fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
+    let parse = v.parse;
+    let lx = v.ctx.lexicon();
+    let mut m = f.modality.unwrap_or(Modality::Asserted);
+    let mut bump = |x: Modality| {
+        let rank = |m: Modality| match m {
+            Modality::Asserted => 0,
+            Modality::Reported => 1,
+            Modality::Possible => 2,
+            Modality::Negated => 3,
+        };
+        if rank(x) > rank(m) {
+            m = x;
+        }
+    };
+    if ci == usize::MAX {
+        if v.attributed {
+            bump(Modality::Reported);
+        }
+        return m;
+    }
+    let c = &parse.clauses[ci];
+    let vg = parse.phrases[c.verb].verb.expect("verb");
+    if vg.negated {
+        bump(Modality::Negated);
+    }
+    if vg.future || vg.tense == Tense::Fut {
+        bump(Modality::Possible);
+    }
+    if matches!(vg.modal, "pouvoir" | "devoir" | "vouloir" | "aller" | "falloir") {
+        bump(if vg.modal == "aller" { Modality::Possible } else { Modality::Possible });
+    }
+    if vg.mood == Mood::Cnd {
+        // A condition ("si") makes it a hypothesis; a conditional alone hedges.
+        let hypothetical = parse.clauses.iter().any(|k| k.kind == ClauseKind::Adverbial && v.toks[parse.phrases[k.first].a].norm == "si");
+        bump(if hypothetical { Modality::Possible } else { Modality::Reported });
+    }
+    if vg.mood == Mood::Sub {
+        bump(Modality::Possible);
+    }
+    // Words in the clause ("peut-être", "apparemment").
+    let vp = &parse.phrases[c.verb];
+    let s = &v.ctx.doc().sentences[v.si];
+    for t in vp.a.saturating_sub(3)..(vp.b + 3).min(v.toks.len()) {
+        if let Some(w) = lx.frames.modality(&v.toks[t].norm) {
+            if w.scope == Scope::Clause && s.tags[t].upos == Upos::Adv {
+                bump(w.modality);
+            }
+        }
+    }
+    // What governs the clause.
+    let mut k = ci;
+    for _ in 0..4 {
+        let cur = &parse.clauses[k];
+        let Some(parent) = cur.parent else { break };
+        let pc = &parse.clauses[parent];
+        let pvg = parse.phrases[pc.verb].verb.expect("verb");
+        let plemma = if pvg.lemma.is_empty() { v.toks[pvg.main].norm.clone() } else { fold(pvg.lemma) };
+        let inf = cur.kind == ClauseKind::Infinitival;
+        let que = cur.kind == ClauseKind::Completive;
+        if let Some(w) = lx.frames.modality(&plemma) {
+            let reaches = match w.scope {
+                Scope::Inf => inf,
+                Scope::Que => que,
+                Scope::Both => inf || que,
+                Scope::Clause => false,
+            };
+            if reaches {
+                bump(w.modality);
+            }
+        }
+        if (inf || que) && pvg.negated {
+            bump(Modality::Negated);
+        }
+        if que && lx.frames.of(&plemma, FramePos::Verb).any(|f| f.relation == Relation::Stated) {
+            bump(Modality::Reported);
+        }
+        if inf && matches!(pvg.modal, "pouvoir" | "devoir" | "vouloir") {
+            bump(Modality::Possible);
+        }
+        if !(inf || que || cur.kind == ClauseKind::Participial || cur.kind == ClauseKind::Gerund) {
+            break;
+        }
+        k = parent;
+    }
+    if v.attributed || v.in_quote(vp.head) {
+        bump(Modality::Reported);
+    }
+    m
+}
+
+fn emit(v: &View, f: &Frame, ci: usize, anchor: usize, mut filled: Filled, out: &mut Vec<EventFact>) {
+    // A nationality on the thing sent names the sender when no one else does:
+    // "des soldats nord-coréens envoyés en Russie".
+    if filled.source.is_empty() && lifts_from_what(f.relation) {
+        for x in &filled.what {
+            if let Some(d) = v.demonym[x.phrase].clone() {
+                filled.source.push(Found { phrase: x.phrase, ent: Some(d) });
+                break;
+            }
+        }
+    }
+    let clause = (ci != usize::MAX).then(|| &v.parse.clauses[ci]);
+    let trigger = if ci == usize::MAX { anchor } else { anchor };
+    if filled.source.is_empty() || filled.target.is_empty() {
+        return;
+    }
+    let noun_trigger = if f.pos == FramePos::Verb { v.parse.clauses.get(ci).map(|c| c.verb).unwrap_or(anchor) } else { anchor };
+    let _ = noun_trigger;
+    if !needs_hold(v, f, &filled, clause, trigger_phrase(v, f, ci, anchor)) {
+        return;
+    }
+    let modality = modality_of(v, ci, f);
+    let rule = format!("frame/{}", f.lemma);
+    let symmetric = matches!(f.relation, Relation::Met | Relation::AlliedWith);
+    let what = filled.what.first().map(|x| x.phrase);
+    let mut done: Vec<(String, String)> = Vec::new();
+    for s in &filled.source {
+        let Some(se) = &s.ent else { continue };
+        let source = lift(v, f.relation, se);
+        for t in &filled.target {
+            let Some(te) = &t.ent else { continue };
+            if !fits(f.relation, Role::Target, te.kind) {
+                continue;
+            }
+            let target = te.id.clone();
+            if source.0 == target || done.contains(&(source.0.clone(), target.clone())) {
+                continue;
+            }
+            if !fits(f.relation, Role::Source, source.1) && !(source.1 == NodeKind::Person && lifts(f.relation)) {
+                continue;
+            }
+            // A person who could not be lifted to a state does not deploy or attack.
+            if source.1 == NodeKind::Person && lifts(f.relation) {
+                continue;
+            }
+            let (a, b) = if symmetric && target < source.0 { (target.clone(), source.0.clone()) } else { (source.0.clone(), target.clone()) };
+            done.push((source.0.clone(), target.clone()));
+            let mut fact = v.ctx.fact(v.si, &a, f.relation, &b, &rule);
+            fact.modality = modality;
+            attributes(v, f.relation, what, &mut fact);
+            let mut implied = Vec::new();
+            for id in [&a, &b] {
+                if let Some(label) = country_label(v, id) {
+                    implied.push((id.to_string(), NodeKind::Country, label));
+                }
+            }
+            out.push((fact, implied));
+        }
+    }
+    // Targets coordinated with the source in "entre A et B" meet each other too.
+    let _ = symmetric;
+}
+
+fn trigger_phrase(_v: &View, f: &Frame, ci: usize, anchor: usize) -> usize {
+    let _ = (f, ci);
+    anchor
+}
+
+fn lifts_from_what(rel: Relation) -> bool {
+    matches!(rel, Relation::Deploys | Relation::Supplies | Relation::Attacks)
+}
+
+/// The actor a fact starts from: a person acting for their state is the state.
+fn lift(v: &View, rel: Relation, r: &Resolved) -> (String, NodeKind) {
+    if r.kind == NodeKind::Person && lifts(rel) {
+        if let Some(c) = v.world.country_of.get(&r.id) {
+            return (c.clone(), NodeKind::Country);
+        }
+    }
+    (r.id.clone(), r.kind)
+}
+
+fn country_label(v: &View, id: &str) -> Option<String> {
+    let lx = v.ctx.lexicon();
+    id.strip_prefix("country:")?;
+    lx.countries.iter().find(|c| node_id(NodeKind::Country, &c.label) == id).map(|c| c.label.clone())
+}
+
+/// Quantity, unit, what and date attributes of a fact.
+fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
+    let parse = v.parse;
+    if let Some(p) = what {
+        let ph = &parse.phrases[p];
+        if let Some(t) = (ph.a..ph.head).find(|&t| v.toks[t].kind == TokKind::Number && v.toks[t].value.is_some()) {
+            if rel == Relation::Deploys {
+                fact.evidence.attrs.insert("quantity".into(), AttrValue::Int(v.toks[t].value.unwrap_or(0)));
+                fact.evidence.attrs.insert("unit".into(), AttrValue::Text(v.toks[ph.head].norm.clone()));
+            }
+        }
+        if rel == Relation::Supplies {
+            let words: Vec<&str> = (ph.a..ph.b).map(|t| v.toks[t].text.as_str()).collect();
+            fact.evidence.attrs.insert("what".into(), AttrValue::Text(words.join(" ")));
+        }
+    }
+    if matches!(
+        rel,
+        Relation::Deploys | Relation::Visited | Relation::Met | Relation::Attacks | Relation::Supplies | Relation::Summoned
+    ) {
+        if let Some((iso, text)) = date(v.toks) {
+            if let Some(iso) = iso {
+                fact.evidence.attrs.insert("date".into(), AttrValue::Text(iso));
+            }
+            fact.evidence.attrs.insert("date_text".into(), AttrValue::Text(text));
+        }
+    }
+}
+
+/// A date in the sentence: "le 13 septembre 2023" → 2023-09-13, "le 19 juin" →
+/// --06-19 with its text; a weekday alone stays text.
+pub fn date(toks: &[Token]) -> Option<(Option<String>, String)> {
+    for k in 0..toks.len() {
+        let Some(m) = MONTHS.iter().position(|m| *m == toks[k].norm) else { continue };
+        let day = k.checked_sub(1).and_then(|d| toks[d].value).filter(|d| (1..=31).contains(d));
+        let year = toks.get(k + 1).and_then(|t| t.value).filter(|y| (1800..=2200).contains(y));
+        let (Some(d), mon) = (day, m + 1) else { continue };
+        let text_start = k - 1;
+        let text_end = if year.is_some() { k + 2 } else { k + 1 };
+        let text: Vec<&str> = toks[text_start..text_end].iter().map(|t| t.text.as_str()).collect();
+        let iso = match year {
+            Some(y) => format!("{y:04}-{mon:02}-{d:02}"),
+            None => format!("--{mon:02}-{d:02}"),
+        };
+        return Some((Some(iso), text.join(" ")));
+    }
+    toks.iter().find(|t| WEEKDAYS.contains(&t.norm.as_str())).map(|t| (None, t.text.clone()))
+}
+
+#[allow(dead_code)]
+fn is_ref_country(r: &Ref) -> bool {
+    matches!(r, Ref::Country(_))
+}
+
+#[allow(dead_code)]
+fn phrase_text(v: &View, p: &Phrase) -> String {
+    (p.a..p.b).map(|t| v.toks[t].text.as_str()).collect::<Vec<_>>().join(" ")
+}
