@@ -9,6 +9,7 @@
 pub mod fasthash;
 pub mod frames;
 pub mod gazetteer;
+pub mod morph;
 pub mod tsv;
 
 use std::path::Path;

@@ -5,6 +5,10 @@
 //! readers in `extract/` give it the mention spans of a sentence so that a
 //! multi-word name is one noun phrase.
 
+pub mod tag;
+
+pub use tag::{tag, Tagger};
+
 /// Universal part of speech (the 17 tags of Universal Dependencies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[repr(u8)]
