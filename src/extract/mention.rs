@@ -999,7 +999,23 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     if let Some(c) = capital {
         if !capital_is_place(lx, toks, i) {
-            return mk(Ref::Country(c), "name/capital-actor");
+            // The city stays at hand for the clause layer: what is struck or
+            // visited is the city ("a frappé Beyrouth").
+            let city = match place {
+                Some(p) => place_ref(lx, p),
+                None => Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: Some(c) },
+            };
+            return Some(Mention {
+                sent,
+                a: i,
+                b,
+                span,
+                surface: s.clone(),
+                target: Ref::Country(c),
+                proper: true,
+                rule: "name/capital-actor",
+                alt: Some(city),
+            });
         }
         let target = match place {
             Some(p) => place_ref(lx, p),

@@ -12,6 +12,7 @@ pub mod claims;
 pub mod events;
 pub mod mention;
 pub mod people;
+pub mod relate;
 pub mod structure;
 pub mod words;
 
@@ -34,6 +35,12 @@ pub struct ReadSentence {
     pub tokens: Vec<Token>,
     /// Its mentions.
     pub mentions: SentenceMentions,
+    /// Part of speech, lemma and morphology of each token.
+    pub tags: Vec<crate::syntax::Tag>,
+    /// Its phrases and clauses.
+    pub parse: crate::syntax::parse::Parse,
+    /// The entity mention each atom of the parse is (names, not demonyms).
+    pub atoms: Vec<usize>,
 }
 
 /// One document, read.
@@ -85,7 +92,28 @@ impl<'l> Pipeline<'l> {
             .map(|s| {
                 let tokens = tokenize(&doc.text, &s);
                 let mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
-                ReadSentence { index: s.index, span: s.span, tokens, mentions }
+                let mut tags = crate::syntax::tag::tag(&tokens);
+                // A nationality written in lowercase is an adjective ("des soldats tchadiens").
+                for m in &mentions.entities {
+                    if m.rule == "demonym" && m.b == m.a + 1 && !tokens[m.a].is_cap() {
+                        tags[m.a].upos = crate::syntax::Upos::Adj;
+                    }
+                }
+                // Every name is one noun head; a nationality adjective stays an adjective.
+                let mut atoms = Vec::new();
+                let mut spans = Vec::new();
+                for (mi, m) in mentions.entities.iter().enumerate() {
+                    if m.rule != "demonym" && m.b > m.a {
+                        atoms.push(mi);
+                        // A title joins a person's name, a common noun an organization's
+                        // ("l'agence officielle chinoise Xinhua").
+                        let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
+                        spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
+                    }
+                }
+                crate::syntax::repair::repair(&tokens, &mut tags, &spans);
+                let parse = crate::syntax::parse::parse(&tokens, &tags, &spans);
+                ReadSentence { index: s.index, span: s.span, tokens, mentions, tags, parse, atoms }
             })
             .collect();
         ReadDoc { doc, sentences }
@@ -378,9 +406,9 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 b.fact(self.fact(si, &org.id, Relation::PartOf, country, "part_of/office-of-person"));
             }
         }
-        let mut state = events::EventState::default();
+        let mut disc = relate::Discourse::default();
         for si in 0..self.rd.sentences.len() {
-            for (f, implied) in events::read(self, si, world, &mut state) {
+            for (f, implied) in relate::read(self, si, world, &mut disc) {
                 for (id, kind, label) in implied {
                     if !b.has_node(&id) {
                         b.set_label(&id, kind, &label);

@@ -32,7 +32,7 @@ const LOC_PREPS: &[&str] = &["a", "au", "aux", "en", "dans", "vers", "sur", "jus
 
 /// The kinds a relation's source and target may be.
 fn fits(rel: Relation, role: Role, kind: NodeKind) -> bool {
-    use NodeKind::*;
+    use NodeKind::{Country, Location, Organization, Person};
     let (src, tgt): (&[NodeKind], &[NodeKind]) = match rel {
         Relation::Deploys => (&[Country, Organization], &[Location, Country]),
         Relation::Met => (&[Person], &[Person]),
@@ -63,6 +63,8 @@ fn lifts(rel: Relation) -> bool {
 pub struct Discourse {
     /// The last subjects read, newest last: (entities, their number, gender of a lone person).
     subjects: Vec<(Vec<Resolved>, Num, Gen)>,
+    /// The state whose forces the text last spoke of ("ces soldats", "d'entre eux").
+    troops: Option<Resolved>,
 }
 
 impl Discourse {
@@ -128,6 +130,10 @@ pub struct View<'a, 'c, 'd> {
     attributed: bool,
     /// Token ranges inside quotation marks.
     quoted: Vec<(usize, usize)>,
+    /// The state whose forces were last spoken of.
+    troops: Option<Resolved>,
+    /// Per phrase, the city a capital stands for when it names a state ("Beyrouth" for Liban).
+    city: Vec<Option<(Resolved, String)>>,
 }
 
 impl<'a, 'c, 'd> View<'a, 'c, 'd> {
@@ -147,10 +153,13 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             demonym: vec![None; n],
             attributed: false,
             quoted: quoted(toks),
+            troops: disc.troops.clone(),
+            city: vec![None; n],
         };
         for p in 0..n {
             v.names[p] = v.phrase_names(p, disc);
             v.demonym[p] = v.phrase_demonym(p);
+            v.city[p] = v.phrase_city(p);
         }
         v.attributed = parse.phrases.iter().any(|p| {
             p.kind == PhraseKind::Noun
@@ -244,6 +253,19 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         Vec::new()
     }
 
+    /// The city of a capital that phrase `p` names as its state.
+    fn phrase_city(&self, p: usize) -> Option<(Resolved, String)> {
+        let s = &self.ctx.doc().sentences[self.si];
+        let mi = *s.atoms.get(self.parse.phrases[p].atom?)?;
+        let m = &s.mentions.entities[mi];
+        match (&m.target, &m.alt) {
+            (Ref::Country(_), Some(Ref::Place { id, label, .. })) => {
+                Some((Resolved { id: id.clone(), kind: NodeKind::Location }, label.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// The state of a nationality adjective inside phrase `p`.
     fn phrase_demonym(&self, p: usize) -> Option<Resolved> {
         let s = &self.ctx.doc().sentences[self.si];
@@ -283,9 +305,54 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         let t = self.parse.phrases[p].prep?;
         Some(match self.toks[t].norm.as_str() {
             "au" | "aux" => "a",
+            // "près de Taïwan", "non loin de", "autour de": a place.
+            "du" | "des" | "d'" | "de"
+                if t > 0
+                    && matches!(self.toks[t - 1].norm.as_str(), "pres" | "proche" | "autour" | "loin" | "aupres") =>
+            {
+                "pres"
+            }
             "du" | "des" | "d'" => "de",
             w => w,
         })
+    }
+
+    /// What a phrase without a name of its own stands for: forces stand
+    /// for whoever they belong to ("des navires de la flotte russe", "les
+    /// troupes turques", "ces soldats"); a vague place for its state
+    /// ("le territoire russe", "l'est de la Russie").
+    fn stand_in(&self, p: usize) -> Option<Resolved> {
+        let lx = self.ctx.lexicon();
+        let lemma = self.head_lemma(p);
+        let forces = lx.frames.in_class(&lemma, "forces");
+        let vague = lx.frames.in_class(&lemma, "territory");
+        if !forces && !vague {
+            return None;
+        }
+        let de = self
+            .parse
+            .phrases
+            .iter()
+            .enumerate()
+            .skip(p + 1)
+            .take(4)
+            .find(|(_, q)| q.of == Some(p))
+            .and_then(|(q, _)| self.names[q].first().cloned());
+        let own = de.or_else(|| self.demonym[p].clone()).filter(|r| r.kind != NodeKind::Person);
+        if own.is_some() {
+            return own;
+        }
+        if forces {
+            let ph = &self.parse.phrases[p];
+            let det = if ph.a < ph.head { self.toks[ph.a].norm.as_str() } else { "" };
+            // "ces soldats", "les troupes", "d'entre eux": the forces spoken of.
+            let anaphoric = matches!(det, "ces" | "ce" | "cette" | "les" | "leurs" | "ses")
+                || self.parse.phrases.iter().any(|q| q.of == Some(p) && q.pronoun);
+            if anaphoric {
+                return self.troops.clone();
+            }
+        }
+        None
     }
 
     fn in_quote(&self, t: usize) -> bool {
@@ -351,9 +418,16 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
     let parse = v.parse;
     for (ci, c) in parse.clauses.iter().enumerate() {
         let vg = parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
-        let lemma = if vg.lemma.is_empty() { v.toks[vg.main].norm.clone() } else { fold(vg.lemma) };
+        let lemma = if vg.lemma.is_empty() {
+            crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
+                .unwrap_or_else(|| v.toks[vg.main].norm.clone())
+        } else {
+            fold(vg.lemma)
+        };
         for f in lx.frames.of(&lemma, FramePos::Verb) {
-            if f.relation == Relation::Stated || f.reflexive != vg.reflexive && !(f.reflexive && c.kind == ClauseKind::Participial) {
+            if f.relation == Relation::Stated
+                || f.reflexive != vg.reflexive && !(f.reflexive && c.kind == ClauseKind::Participial)
+            {
                 continue;
             }
             if !f.particle.is_empty() && !particle_follows(v.toks, vg.main, &f.particle) {
@@ -391,8 +465,16 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
         let clause = clause_around(parse, p);
         for f in lx.frames.of(&lemma, pos) {
             let filled = fill_noun(&v, p, head, clause, f);
-            let anchor = clause.map_or(p, |c| parse.clauses[c].verb);
-            emit(&v, f, clause.unwrap_or(usize::MAX), anchor, filled, &mut out);
+            emit(&v, f, clause.unwrap_or(usize::MAX), p, filled, &mut out);
+        }
+    }
+    dateline_visit(&v, &mut out);
+    // The forces last named with their state, for "ces soldats" later.
+    for (p, ph) in parse.phrases.iter().enumerate() {
+        if ph.kind == PhraseKind::Noun && lx.frames.in_class(&v.head_lemma(p), "forces") {
+            if let Some(d) = v.demonym[p].clone() {
+                disc.troops = Some(d);
+            }
         }
     }
     // Remember the subjects of this sentence's clauses for the pronouns of the next.
@@ -414,6 +496,48 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
         }
     }
     out
+}
+
+/// "À Rome, le ministre X a déclaré …": a sentence that opens on a place
+/// and goes on with a person as subject says the person was there, when
+/// the place is not in the person's own state.
+fn dateline_visit(v: &View, out: &mut Vec<EventFact>) {
+    let parse = v.parse;
+    let Some(first) = parse.phrases.first() else { return };
+    if first.kind != PhraseKind::Noun || !v.prep_word(0).is_some_and(|w| matches!(w, "a" | "en")) {
+        return;
+    }
+    if parse.phrases.get(1).is_none_or(|p| p.kind != PhraseKind::Punct || v.toks[p.a].norm != ",") {
+        return;
+    }
+    let Some(place) = v.names[0].first().filter(|r| r.kind == NodeKind::Location) else { return };
+    let Some(main) = parse.clauses.iter().position(|c| c.kind == ClauseKind::Main) else { return };
+    let Some(subj) = parse.subject_phrase(main) else { return };
+    let s = &v.ctx.doc().sentences[v.si];
+    let Some(place_country) = place_state(v, s, 0) else { return };
+    for (_, person) in v.conj_names(subj) {
+        if person.kind != NodeKind::Person {
+            continue;
+        }
+        let Some(home) = v.world.country_of.get(&person.id) else { continue };
+        if *home == place_country {
+            continue;
+        }
+        let mut fact = v.ctx.fact(v.si, &person.id, Relation::Visited, &place.id, "visited/dateline");
+        fact.modality = if v.attributed { Modality::Reported } else { Modality::Asserted };
+        out.push((fact, Vec::new()));
+    }
+}
+
+/// The state a place phrase lies in, from the lexicon.
+fn place_state(v: &View, s: &super::ReadSentence, p: usize) -> Option<String> {
+    let lx = v.ctx.lexicon();
+    let atom = v.parse.phrases[p].atom?;
+    let m = &s.mentions.entities[*s.atoms.get(atom)?];
+    match m.used(NodeKind::Location) {
+        Ref::Place { country: Some(c), .. } => Some(node_id(NodeKind::Country, &lx.countries[*c as usize].label)),
+        _ => None,
+    }
 }
 
 fn particle_follows(toks: &[Token], v: usize, particle: &[String]) -> bool {
@@ -481,15 +605,41 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                 }
                 d
             }
-            Arg::Loc => c
-                .obliques
-                .iter()
-                .copied()
-                .filter(|&o| v.prep_word(o).is_some_and(|w| LOC_PREPS.contains(&w)))
-                .collect(),
+            Arg::Loc => {
+                let mut l: Vec<usize> = c
+                    .obliques
+                    .iter()
+                    .copied()
+                    .filter(|&o| v.prep_word(o).is_some_and(|w| LOC_PREPS.contains(&w)))
+                    .collect();
+                // "Koursk, où l'Ukraine a avancé": the antecedent of "où" is the place.
+                if let ClauseKind::Relative { antecedent: Some(a), pronoun } = c.kind {
+                    if v.toks[pronoun].text.to_lowercase() == "où" {
+                        l.insert(0, a);
+                    }
+                }
+                l
+            }
             Arg::Prep(w) => {
                 let w = if w == "par" && !active { "\u{0}" } else { w.as_str() };
-                c.obliques.iter().copied().filter(|&o| v.prep_word(o) == Some(w)).collect()
+                let mut found: Vec<usize> = c.obliques.iter().copied().filter(|&o| v.prep_word(o) == Some(w)).collect();
+                // "a reçu des hélicoptères des États-Unis": the "de" after the
+                // object may be the verb's.
+                if found.is_empty() && w == "de" {
+                    if let Some(o) = obj_arg {
+                        found.extend(
+                            parse
+                                .phrases
+                                .iter()
+                                .enumerate()
+                                .skip(o + 1)
+                                .take(3)
+                                .filter(|(_, q)| q.of == Some(o))
+                                .map(|(q, _)| q),
+                        );
+                    }
+                }
+                found
             }
             Arg::Adj | Arg::Poss | Arg::Name => Vec::new(),
         };
@@ -520,12 +670,14 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
         Into::Itself => {
             let names = v.conj_names(p);
             if names.is_empty() {
-                vec![(p, None)]
+                vec![(p, v.stand_in(p))]
             } else {
                 names.into_iter().map(|(q, r)| (q, Some(r))).collect()
             }
         }
-        Into::Adj => parse.conjuncts(p).into_iter().filter_map(|q| v.demonym[q].clone().map(|d| (q, Some(d)))).collect(),
+        Into::Adj => {
+            parse.conjuncts(p).into_iter().filter_map(|q| v.demonym[q].clone().map(|d| (q, Some(d)))).collect()
+        }
         Into::De => parse
             .phrases
             .iter()
@@ -544,12 +696,47 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
                 .enumerate()
                 .skip(p + 1)
                 .take(4)
-                .filter(|(q, ph)| ph.kind == PhraseKind::Noun && v.prep_word(*q).is_some_and(|w| LOC_PREPS.contains(&w)))
+                .filter(|(q, ph)| {
+                    ph.kind == PhraseKind::Noun && v.prep_word(*q).is_some_and(|w| LOC_PREPS.contains(&w))
+                })
                 .flat_map(|(q, _)| v.conj_names(q))
                 .map(|(q, r)| (q, Some(r)))
                 .collect()
         }
     };
+    // "Moscou et Pyongyang ont renforcé leur partenariat": a coordination
+    // gives both ends when the slot may fill either.
+    if roles.contains(&Role::Source)
+        && roles.contains(&Role::Target)
+        && filled.source.is_empty()
+        && filled.target.is_empty()
+    {
+        let named: Vec<&(usize, Option<Resolved>)> = cands.iter().filter(|(_, e)| e.is_some()).collect();
+        if named.len() >= 2 {
+            for (k, (q, e)) in named.into_iter().enumerate() {
+                let found = Found { phrase: *q, ent: e.clone() };
+                if k == 0 {
+                    filled.source.push(found);
+                } else {
+                    filled.target.push(found);
+                }
+            }
+            return;
+        }
+    }
+    // What is struck, visited or reached is the city, not the state its capital names.
+    let cands: Vec<(usize, Option<Resolved>)> = cands
+        .into_iter()
+        .map(|(q, e)| {
+            let city = v.city[q]
+                .as_ref()
+                .filter(|_| roles.first() == Some(&Role::Target) && fits(f.relation, Role::Target, NodeKind::Location));
+            match city {
+                Some((r, _)) => (q, Some(r.clone())),
+                None => (q, e),
+            }
+        })
+        .collect();
     for role in roles {
         let ok: Vec<Found> = cands
             .iter()
@@ -589,11 +776,18 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
         let phrases: Vec<usize> = match &slot.arg {
             Arg::Subj => predicated(v, p, clause).into_iter().collect(),
             Arg::Obj | Arg::Dat => Vec::new(),
-            Arg::Loc => after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect(),
-            Arg::Prep(w) if w == "de" => {
-                after.iter().copied().filter(|&q| parse.phrases[q].of == Some(p) || v.prep_word(q) == Some("de")).take(1).collect()
+            Arg::Loc => {
+                after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect()
             }
-            Arg::Prep(w) if w == "entre" => after.iter().copied().filter(|&q| v.prep_word(q) == Some("entre")).take(1).collect(),
+            Arg::Prep(w) if w == "de" => after
+                .iter()
+                .copied()
+                .filter(|&q| parse.phrases[q].of == Some(p) || v.prep_word(q) == Some("de"))
+                .take(1)
+                .collect(),
+            Arg::Prep(w) if w == "entre" => {
+                after.iter().copied().filter(|&q| v.prep_word(q) == Some("entre")).take(1).collect()
+            }
             Arg::Prep(w) => after.iter().copied().filter(|&q| v.prep_word(q) == Some(w.as_str())).collect(),
             Arg::Adj => {
                 if let Some(d) = v.demonym[p].clone() {
@@ -607,8 +801,8 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                 Vec::new()
             }
             Arg::Poss => {
-                let possessive = ph.a < head
-                    && matches!(v.toks[ph.a].norm.as_str(), "son" | "sa" | "ses" | "leur" | "leurs");
+                let possessive =
+                    ph.a < head && matches!(v.toks[ph.a].norm.as_str(), "son" | "sa" | "ses" | "leur" | "leurs");
                 if possessive {
                     clause.and_then(|c| parse.subject_phrase(c)).into_iter().collect()
                 } else {
@@ -695,7 +889,8 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
     clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p)
 }
 
-/// Whether the frame's conditions hold.
+/// Whether the frame's conditions hold; `trigger` is the verb group or the
+/// trigger's noun phrase.
 fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, trigger: usize) -> bool {
     let lx = v.ctx.lexicon();
     let parse = v.parse;
@@ -710,8 +905,8 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                             s.tags[t].upos == Upos::Noun && lx.frames.in_class(&fold(s.tags[t].lemma), w)
                         })
             }
-            Class::Kind(k) => v.names[p].iter().any(|r| r.kind == *k),
-            Class::Actor => v.names[p].iter().any(|r| r.kind != NodeKind::Location),
+            Class::Kind(k) => v.names[p].iter().chain(v.stand_in(p).iter()).any(|r| r.kind == *k),
+            Class::Actor => v.names[p].iter().chain(v.stand_in(p).iter()).any(|r| r.kind != NodeKind::Location),
         })
     };
     for need in &f.needs {
@@ -762,8 +957,17 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                         (vp.a, parse.phrases.get(c.last.saturating_sub(1)).map_or(vp.b, |q| q.b))
                     })
                 } else {
+                    // The noun phrase and its "de" complements ("l'accord de défense").
                     let ph = &parse.phrases[trigger];
-                    (ph.a, ph.b)
+                    let end = parse
+                        .phrases
+                        .iter()
+                        .skip(trigger + 1)
+                        .take(3)
+                        .take_while(|q| q.of.is_some())
+                        .last()
+                        .map_or(ph.b, |q| q.b);
+                    (ph.a, end)
                 };
                 let s = &v.ctx.doc().sentences[v.si];
                 (a..b.min(v.toks.len())).any(|t| {
@@ -814,11 +1018,20 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
         bump(Modality::Possible);
     }
     if matches!(vg.modal, "pouvoir" | "devoir" | "vouloir" | "aller" | "falloir") {
-        bump(if vg.modal == "aller" { Modality::Possible } else { Modality::Possible });
+        bump(Modality::Possible);
+    }
+    // "compte déployer", "souhaite envoyer": the modal's own weight.
+    if let Some(w) = lx.frames.modality(vg.modal).filter(|_| !vg.modal.is_empty()) {
+        if matches!(w.scope, Scope::Inf | Scope::Both) {
+            bump(w.modality);
+        }
     }
     if vg.mood == Mood::Cnd {
         // A condition ("si") makes it a hypothesis; a conditional alone hedges.
-        let hypothetical = parse.clauses.iter().any(|k| k.kind == ClauseKind::Adverbial && v.toks[parse.phrases[k.first].a].norm == "si");
+        let hypothetical = parse
+            .clauses
+            .iter()
+            .any(|k| k.kind == ClauseKind::Adverbial && v.toks[parse.phrases[k.first].a].norm == "si");
         bump(if hypothetical { Modality::Possible } else { Modality::Reported });
     }
     if vg.mood == Mood::Sub {
@@ -875,7 +1088,9 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
     m
 }
 
-fn emit(v: &View, f: &Frame, ci: usize, anchor: usize, mut filled: Filled, out: &mut Vec<EventFact>) {
+/// Emits the edges of a filled frame read in clause `ci` (`usize::MAX` for
+/// none); `trigger` is the verb group or the trigger's noun phrase.
+fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out: &mut Vec<EventFact>) {
     // A nationality on the thing sent names the sender when no one else does:
     // "des soldats nord-coréens envoyés en Russie".
     if filled.source.is_empty() && lifts_from_what(f.relation) {
@@ -886,14 +1101,22 @@ fn emit(v: &View, f: &Frame, ci: usize, anchor: usize, mut filled: Filled, out: 
             }
         }
     }
+    // The state of the forces moved deploys them too: "des navires de la
+    // flotte russe ont amené les forces spéciales nord-coréennes à X".
+    if f.relation == Relation::Deploys {
+        for x in filled.what.clone() {
+            if let Some(d) = v.demonym[x.phrase].clone() {
+                if !filled.source.iter().any(|s| s.ent.as_ref() == Some(&d)) {
+                    filled.source.push(Found { phrase: x.phrase, ent: Some(d) });
+                }
+            }
+        }
+    }
     let clause = (ci != usize::MAX).then(|| &v.parse.clauses[ci]);
-    let trigger = if ci == usize::MAX { anchor } else { anchor };
     if filled.source.is_empty() || filled.target.is_empty() {
         return;
     }
-    let noun_trigger = if f.pos == FramePos::Verb { v.parse.clauses.get(ci).map(|c| c.verb).unwrap_or(anchor) } else { anchor };
-    let _ = noun_trigger;
-    if !needs_hold(v, f, &filled, clause, trigger_phrase(v, f, ci, anchor)) {
+    if !needs_hold(v, f, &filled, clause, trigger) {
         return;
     }
     let modality = modality_of(v, ci, f);
@@ -920,7 +1143,11 @@ fn emit(v: &View, f: &Frame, ci: usize, anchor: usize, mut filled: Filled, out: 
             if source.1 == NodeKind::Person && lifts(f.relation) {
                 continue;
             }
-            let (a, b) = if symmetric && target < source.0 { (target.clone(), source.0.clone()) } else { (source.0.clone(), target.clone()) };
+            let (a, b) = if symmetric && target < source.0 {
+                (target.clone(), source.0.clone())
+            } else {
+                (source.0.clone(), target.clone())
+            };
             done.push((source.0.clone(), target.clone()));
             let mut fact = v.ctx.fact(v.si, &a, f.relation, &b, &rule);
             fact.modality = modality;
@@ -931,16 +1158,14 @@ fn emit(v: &View, f: &Frame, ci: usize, anchor: usize, mut filled: Filled, out: 
                     implied.push((id.to_string(), NodeKind::Country, label));
                 }
             }
+            if let Some((r, label)) = v.city[t.phrase].as_ref().filter(|(r, _)| r.id == target) {
+                implied.push((r.id.clone(), NodeKind::Location, label.clone()));
+            }
             out.push((fact, implied));
         }
     }
     // Targets coordinated with the source in "entre A et B" meet each other too.
     let _ = symmetric;
-}
-
-fn trigger_phrase(_v: &View, f: &Frame, ci: usize, anchor: usize) -> usize {
-    let _ = (f, ci);
-    anchor
 }
 
 fn lifts_from_what(rel: Relation) -> bool {
@@ -981,7 +1206,12 @@ fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
     }
     if matches!(
         rel,
-        Relation::Deploys | Relation::Visited | Relation::Met | Relation::Attacks | Relation::Supplies | Relation::Summoned
+        Relation::Deploys
+            | Relation::Visited
+            | Relation::Met
+            | Relation::Attacks
+            | Relation::Supplies
+            | Relation::Summoned
     ) {
         if let Some((iso, text)) = date(v.toks) {
             if let Some(iso) = iso {

@@ -276,8 +276,7 @@ impl Frames {
                 other => return Err(bad(file, line, format!("pos `{other}` is not verb, noun or adj"))),
             };
             let rel = row.get(relation);
-            let relation =
-                Relation::parse(rel).ok_or_else(|| bad(file, line, format!("unknown relation `{rel}`")))?;
+            let relation = Relation::parse(rel).ok_or_else(|| bad(file, line, format!("unknown relation `{rel}`")))?;
             let mut parsed = Vec::new();
             for item in row.get(slots).split_whitespace() {
                 parsed.push(parse_slot(item).ok_or_else(|| bad(file, line, format!("bad slot `{item}`")))?);

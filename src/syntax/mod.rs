@@ -201,3 +201,4 @@ pub struct Tag {
     pub lemma: &'static str,
 }
 pub mod parse;
+pub mod repair;

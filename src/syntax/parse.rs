@@ -30,6 +30,9 @@ pub struct Atom {
     pub a: usize,
     /// One past the last token.
     pub b: usize,
+    /// Whether a common noun right before it is its title and joins its
+    /// phrase ("le président ghanéen Kwame Ofori"): true for people's names.
+    pub title: bool,
 }
 
 /// What a phrase is.
@@ -317,16 +320,34 @@ mod words {
         "désirer",
         "préférer",
         "entendre",
-        "penser",
-        "croire",
-        "affirmer",
-        "dire",
-        "déclarer",
-        "estimer",
-        "nier",
-        "prétendre",
-        "reconnaître",
-        "assurer",
+    ];
+    /// Verbs whose object is the subject of the infinitive they govern
+    /// ("accuse X d'avoir envoyé", "a demandé à X de partir").
+    pub const OBJECT_CONTROL: &[&str] = &[
+        "accuser",
+        "soupçonner",
+        "suspecter",
+        "demander",
+        "ordonner",
+        "exhorter",
+        "appeler",
+        "inviter",
+        "pousser",
+        "autoriser",
+        "empêcher",
+        "convaincre",
+        "obliger",
+        "forcer",
+        "encourager",
+        "aider",
+        "charger",
+        "sommer",
+        "enjoindre",
+        "presser",
+        "interdire",
+        "permettre",
+        "conseiller",
+        "inciter",
     ];
     /// Relative pronouns.
     pub const RELATIVES: &[&str] = &[
@@ -413,8 +434,20 @@ mod words {
     ];
 }
 
-fn is(t: &Token, norm: &str) -> bool {
-    t.norm == norm
+/// The infinitive of an unknown word with the ending of a past participle
+/// of the first group ("redéployé" → "redéployer"), folded.
+pub fn guess_participle(norm: &str) -> Option<String> {
+    let stem = norm
+        .strip_suffix("ees")
+        .or_else(|| norm.strip_suffix("es"))
+        .or_else(|| norm.strip_suffix("ee"))
+        .or_else(|| norm.strip_suffix('e'))?;
+    (stem.len() >= 3).then(|| format!("{stem}er"))
+}
+
+/// Whether a verb takes "être" in its compound tenses (it stays active then).
+pub fn is_etre_verb(lemma: &str) -> bool {
+    words::ETRE_VERBS.contains(&lemma)
 }
 
 fn lemma_of(tag: &Tag, tok: &Token) -> &'static str {
@@ -597,6 +630,18 @@ impl Chunker<'_> {
                 self.out.push(ph);
                 j
             }
+            // "plus de 3 000 soldats", "près de 200 militaires": a quantity, no preposition.
+            Upos::Adv | Upos::Part
+                if matches!(norm, "plus" | "moins" | "pres" | "environ" | "autour" | "quelque" | "pas")
+                    && matches!(self.norm(i + 1), "de" | "d'")
+                    && self.upos(i + 2) == Upos::Num =>
+            {
+                let next = self.noun(i + 2, None);
+                if let Some(last) = self.out.last_mut() {
+                    last.a = i;
+                }
+                next
+            }
             Upos::Adv | Upos::Part => {
                 self.out.push(phrase(PhraseKind::Adv, i, i + 1, i));
                 i + 1
@@ -700,6 +745,39 @@ impl Chunker<'_> {
         false
     }
 
+    /// Whether token `i` can be a past participle: tagged so, or a verb (or an
+    /// adjective) the lexicon knows as one ("sont partis", "a rejoint").
+    fn participle_at(&self, i: usize) -> bool {
+        let tag = self.tags[i];
+        if is_verbal(&tag) && tag.feats.verb_form == VerbForm::Part {
+            return true;
+        }
+        if !matches!(tag.upos, Upos::Verb | Upos::Adj | Upos::Aux | Upos::X | Upos::Noun) || self.toks[i].is_cap() {
+            return false;
+        }
+        let morph = crate::lexicon::morph::Morph::builtin();
+        let known = morph.lookup_word(&self.toks[i].text).any(|a| {
+            matches!(a.upos, Upos::Verb | Upos::Aux)
+                && a.feats.verb_form == VerbForm::Part
+                && a.feats.tense != Tense::Pres
+        });
+        // An unknown word with a participle's ending ("redéployé").
+        known || (tag.lemma.is_empty() && guess_participle(&self.toks[i].norm).is_some())
+    }
+
+    /// The lemma of the participle at `i`.
+    fn participle_lemma(&self, i: usize) -> &'static str {
+        let tag = self.tags[i];
+        if tag.upos == Upos::Verb && tag.feats.verb_form == VerbForm::Part && !tag.lemma.is_empty() {
+            return tag.lemma;
+        }
+        let morph = crate::lexicon::morph::Morph::builtin();
+        morph
+            .lookup_word(&self.toks[i].text)
+            .find(|a| matches!(a.upos, Upos::Verb | Upos::Aux) && a.feats.verb_form == VerbForm::Part)
+            .map_or(tag.lemma, |a| a.lemma)
+    }
+
     /// Whether "nous" or "vous" at `i` is the subject of the verb after it.
     fn subject_pronoun_use(&self, i: usize) -> bool {
         let prev = if i > 0 { self.norm(i - 1) } else { "" };
@@ -786,8 +864,7 @@ impl Chunker<'_> {
         for _ in 0..4 {
             let lemma = main_lemma;
             let is_aux = matches!(lemma, "avoir" | "être") || self.tags[main].upos == Upos::Aux;
-            let next_is_participle =
-                j < n && is_verbal(&self.tags[j]) && self.tags[j].feats.verb_form == VerbForm::Part && !self.in_atom(j);
+            let next_is_participle = j < n && !self.in_atom(j) && self.participle_at(j);
             let next_is_inf =
                 j < n && is_verbal(&self.tags[j]) && self.tags[j].feats.verb_form == VerbForm::Inf && !self.in_atom(j);
             // "a en outre déclaré", "a à plusieurs reprises affirmé".
@@ -818,18 +895,13 @@ impl Chunker<'_> {
                 {
                     k += 1;
                 }
-                if k > j
-                    && k < n
-                    && is_verbal(&self.tags[k])
-                    && self.tags[k].feats.verb_form == VerbForm::Part
-                    && !self.in_atom(k)
-                {
+                if k > j && k < n && self.participle_at(k) && !self.in_atom(k) {
                     j = k;
                     next_is_participle = true;
                 }
             }
             if is_aux && matches!(lemma, "avoir" | "être") && next_is_participle {
-                let pl = lemma_of(&self.tags[j], &self.toks[j]);
+                let pl = self.participle_lemma(j);
                 if lemma == "être" {
                     // "sont arrivés" is active; "ont été envoyés" and "sont envoyés" are passive.
                     if pl == "être" {
@@ -1049,7 +1121,7 @@ impl Chunker<'_> {
         // A title right before a name is one phrase with it: "le président
         // ghanéen Kwame Ofori", "le groupe Wagner", "M. Dupont".
         if ph.atom.is_none() && j < n && self.tags[head_start].upos == Upos::Noun {
-            if let Some(k) = self.atom_at(j) {
+            if let Some(k) = self.atom_at(j).filter(|&k| self.atoms[k].title) {
                 ph.atom = Some(k);
                 ph.head = j;
                 j = self.atoms[k].b;
@@ -1103,10 +1175,11 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // "de X" right after a noun phrase complements it.
         if let Some(pr) = ph[i].prep {
             let prev = i - 1;
-            if matches!(toks[pr].norm.as_str(), "de" | "d'" | "du" | "des")
+            let entre = toks[pr].norm == "entre" && pr > 0 && matches!(toks[pr - 1].norm.as_str(), "d'" | "de");
+            if (matches!(toks[pr].norm.as_str(), "de" | "d'" | "du" | "des") || entre)
                 && ph[prev].kind == PhraseKind::Noun
                 && !ph[prev].pronoun
-                && ph[prev].b == pr
+                && (ph[prev].b == pr || (entre && ph[prev].b + 1 == pr))
             {
                 ph[i].of = Some(prev);
             }
@@ -1213,7 +1286,8 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
                     || (matches!(a, "a" | "au" | "aux") && matches!(b, "a" | "au" | "aux"))
                     || (matches!(a, "en" | "au" | "aux" | "a") && matches!(b, "en" | "au" | "aux" | "a"))
             }
-            (Some(_), None) => false,
+            // "entre A et B", "à Paris et Londres": the preposition is not repeated.
+            (Some(_), None) => true,
             (None, Some(_)) => false,
         };
         if !same_prep {
@@ -1351,6 +1425,28 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                 let prev_word = prev.map(|q| toks[q.a].norm.as_str()).unwrap_or("");
                 if vg.form == VerbForm::Inf && vg.mood == Mood::None {
                     let governor = stack.iter().rev().find_map(|c| c.clause);
+                    // "accuse X d'avoir déployé": X does the infinitive.
+                    let controller = governor.and_then(|g| {
+                        let gv = ph[out[g].verb].verb.expect("verb");
+                        let object = out[g].object.or_else(|| {
+                            out[g].obliques.iter().copied().find(|&o| {
+                                ph[o].prep.is_some_and(|t| matches!(toks[t].norm.as_str(), "a" | "au" | "aux"))
+                            })
+                        });
+                        object.filter(|_| words::OBJECT_CONTROL.contains(&gv.lemma))
+                    });
+                    if let Some(obj) = controller {
+                        out.push(new_clause(i, ClauseKind::Infinitival, Subject::Phrase(obj), governor));
+                        stack.push(Ctx {
+                            kind: ClauseKind::Infinitival,
+                            clause: Some(c),
+                            candidates: Vec::new(),
+                            first: i,
+                            parent: governor,
+                        });
+                        i += 1;
+                        continue;
+                    }
                     let after_prep = prev.is_some_and(|q| q.kind == PhraseKind::Prep);
                     let _ = words::INFINITIVE_PREPS;
                     out.push(new_clause(
@@ -1864,7 +1960,7 @@ mod tests {
             ("estimé", Verb, "estimer", part()),
             ("que", Sconj, "que", none()),
         ]);
-        let atoms = [Atom { a: 0, b: 2 }, Atom { a: 6, b: 7 }];
+        let atoms = [Atom { a: 0, b: 2, title: true }, Atom { a: 6, b: 7, title: true }];
         let p = parse(&t, &g, &atoms);
         let c = &p.clauses[0];
         assert_eq!(p.phrases[c.verb].verb.unwrap().lemma, "estimer");
@@ -1909,7 +2005,7 @@ mod tests {
             ("par", Adp, "par", none()),
             ("Moscou", Propn, "", none()),
         ]);
-        let p = parse(&t, &g, &[Atom { a: 6, b: 7 }]);
+        let p = parse(&t, &g, &[Atom { a: 6, b: 7, title: true }]);
         let vg = p.phrases[p.clauses[0].verb].verb.unwrap();
         assert_eq!(vg.voice, Voice::Passive);
         assert_eq!(vg.lemma, "envoyer");
@@ -1929,7 +2025,11 @@ mod tests {
             ("ont", Aux, "avoir", fin(N::Plur)),
             ("signé", Verb, "signer", part()),
         ]);
-        let p = parse(&t, &g, &[Atom { a: 0, b: 1 }, Atom { a: 2, b: 3 }, Atom { a: 4, b: 5 }]);
+        let p = parse(
+            &t,
+            &g,
+            &[Atom { a: 0, b: 1, title: true }, Atom { a: 2, b: 3, title: true }, Atom { a: 4, b: 5, title: true }],
+        );
         let s = p.subject_phrase(0).unwrap();
         assert_eq!(p.conjuncts(s).len(), 3);
     }

@@ -1,0 +1,66 @@
+//! Repairs of the tagger's output that the names of a sentence make
+//! certain, applied before chunking:
+//! - a capitalized word inside a name is a proper noun ("Claire/ADJ Roux/ADJ"
+//!   inside a person's name);
+//! - right after a name, a lowercase word the tagger read as an adjective
+//!   but that the lexicon knows as a finite verb is that verb ("La Chine
+//!   dément", "l'artillerie russe pilonne Kherson");
+//! - right after a finite "être", a word read as a finite verb that the
+//!   lexicon also knows as an adjective or a participle is the attribute
+//!   ("était présente à Genève"): two finite verbs do not follow each other.
+
+use super::parse::Atom;
+use super::{Mood, Tag, Upos, VerbForm};
+use crate::lexicon::morph::Morph;
+use crate::text::Token;
+
+/// Repairs `tags` in place.
+pub fn repair(tokens: &[Token], tags: &mut [Tag], atoms: &[Atom]) {
+    let morph = Morph::builtin();
+    for at in atoms {
+        for t in at.a..at.b.min(tags.len()) {
+            if tokens[t].is_cap() && matches!(tags[t].upos, Upos::Adj | Upos::Noun | Upos::Verb | Upos::X) {
+                tags[t].upos = Upos::Propn;
+            }
+        }
+        let next = at.b;
+        if next < tags.len() && tags[next].upos == Upos::Adj && !tokens[next].is_cap() {
+            // A nationality after a name stays an adjective ("la Corée du Nord voisine" aside).
+            if let Some(a) = morph
+                .lookup_word(&tokens[next].text)
+                .find(|a| a.upos == Upos::Verb && a.feats.verb_form == VerbForm::Fin && a.feats.mood == Mood::Ind)
+            {
+                tags[next] = Tag { upos: Upos::Verb, feats: a.feats, lemma: a.lemma };
+            }
+        }
+    }
+    // A word read as an adjective between a noun and a name or a determiner
+    // is the verb ("l'artillerie russe pilonne Kherson").
+    for t in 1..tags.len().saturating_sub(1) {
+        let before_object = atoms.iter().any(|at| at.a == t + 1) || tags[t + 1].upos == Upos::Det;
+        if tags[t].upos == Upos::Adj
+            && !tokens[t].is_cap()
+            && before_object
+            && matches!(tags[t - 1].upos, Upos::Noun | Upos::Adj)
+        {
+            if let Some(a) = morph
+                .lookup_word(&tokens[t].text)
+                .find(|a| a.upos == Upos::Verb && a.feats.verb_form == VerbForm::Fin && a.feats.mood == Mood::Ind)
+            {
+                tags[t] = Tag { upos: Upos::Verb, feats: a.feats, lemma: a.lemma };
+            }
+        }
+    }
+    for t in 1..tags.len() {
+        let prev = tags[t - 1];
+        let copula = prev.lemma == "être" && prev.feats.verb_form == VerbForm::Fin;
+        if copula && tags[t].upos == Upos::Verb && tags[t].feats.verb_form == VerbForm::Fin {
+            let attribute = morph
+                .lookup_word(&tokens[t].text)
+                .find(|a| a.upos == Upos::Adj || (a.upos == Upos::Verb && a.feats.verb_form == VerbForm::Part));
+            if let Some(a) = attribute {
+                tags[t] = Tag { upos: a.upos, feats: a.feats, lemma: a.lemma };
+            }
+        }
+    }
+}
