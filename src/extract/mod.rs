@@ -383,7 +383,24 @@ impl<'a, 'd> DocContext<'a, 'd> {
     }
 
     fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
-        for st in claims::read_doc(self, world) {
+        // Speech and actions, sentence by sentence over the clause layer,
+        // with one discourse for the pronouns of both.
+        let mut disc = relate::Discourse::default();
+        let mut speech = claims::Speech::new(self);
+        for si in 0..self.rd.sentences.len() {
+            let view = relate::View::new(self, world, si, &disc);
+            speech.sentence(self, &view, &disc);
+            for (f, implied) in relate::frames(&view) {
+                for (id, kind, label) in implied {
+                    if !b.has_node(&id) {
+                        b.set_label(&id, kind, &label);
+                    }
+                }
+                b.fact(f);
+            }
+            relate::remember(&view, &mut disc);
+        }
+        for st in speech.finish(self) {
             let label = claim_label(&st.text);
             let id = claim_id(&label);
             b.mention(&id, NodeKind::Claim, &label, true);
@@ -404,17 +421,6 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 };
                 let Some(country) = person.and_then(|p| world.country_of.get(&self.person_id(p))) else { continue };
                 b.fact(self.fact(si, &org.id, Relation::PartOf, country, "part_of/office-of-person"));
-            }
-        }
-        let mut disc = relate::Discourse::default();
-        for si in 0..self.rd.sentences.len() {
-            for (f, implied) in relate::read(self, si, world, &mut disc) {
-                for (id, kind, label) in implied {
-                    if !b.has_node(&id) {
-                        b.set_label(&id, kind, &label);
-                    }
-                }
-                b.fact(f);
             }
         }
     }

@@ -253,6 +253,38 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         Vec::new()
     }
 
+    /// The entities phrase `p` names (an atom, an apposition, a title's
+    /// holder, a pronoun's antecedent), its conjuncts apart.
+    pub fn names(&self, p: usize) -> &[Resolved] {
+        &self.names[p]
+    }
+
+    /// The entities of phrase `p` and of every conjunct of its coordination.
+    pub fn all_names(&self, p: usize) -> Vec<Resolved> {
+        self.conj_names(p).into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// The parse of the sentence.
+    pub fn parse(&self) -> &Parse {
+        self.parse
+    }
+
+    /// The sentence's index.
+    pub fn sentence(&self) -> usize {
+        self.si
+    }
+
+    /// What the pronoun token `t` (an inverted "-t-il") stands for.
+    pub fn pronoun_token(&self, t: usize, disc: &Discourse) -> Vec<Resolved> {
+        let actors = [NodeKind::Person, NodeKind::Country, NodeKind::Organization];
+        match self.toks[t].norm.as_str() {
+            "-il" | "-t-il" => disc.pronoun(Gen::Masc, Num::Sing, &[NodeKind::Person]),
+            "-elle" | "-t-elle" => disc.pronoun(Gen::Fem, Num::Sing, &[NodeKind::Person]),
+            "-ils" | "-t-ils" | "-elles" | "-t-elles" => disc.pronoun(Gen::None, Num::Plur, &actors),
+            _ => Vec::new(),
+        }
+    }
+
     /// The city of a capital that phrase `p` names as its state.
     fn phrase_city(&self, p: usize) -> Option<(Resolved, String)> {
         let s = &self.ctx.doc().sentences[self.si];
@@ -413,7 +445,16 @@ impl Filled {
 /// Reads the frames of sentence `si`; updates the discourse.
 pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) -> Vec<EventFact> {
     let v = View::new(ctx, world, si, disc);
+    let out = frames(&v);
+    remember(&v, disc);
+    out
+}
+
+/// The edges the frames read in one sentence.
+pub fn frames(v: &View) -> Vec<EventFact> {
     let mut out = Vec::new();
+    let ctx = v.ctx;
+    let si = v.si;
     let lx = ctx.lexicon();
     let parse = v.parse;
     for (ci, c) in parse.clauses.iter().enumerate() {
@@ -433,8 +474,8 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
             if !f.particle.is_empty() && !particle_follows(v.toks, vg.main, &f.particle) {
                 continue;
             }
-            let filled = fill_verb(&v, ci, c, f);
-            emit(&v, f, ci, c.verb, filled, &mut out);
+            let filled = fill_verb(v, ci, c, f);
+            emit(v, f, ci, c.verb, filled, &mut out);
         }
     }
     for (p, ph) in parse.phrases.iter().enumerate() {
@@ -464,11 +505,19 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
         let lemma = if s.tags[head].lemma.is_empty() { v.toks[head].norm.clone() } else { fold(s.tags[head].lemma) };
         let clause = clause_around(parse, p);
         for f in lx.frames.of(&lemma, pos) {
-            let filled = fill_noun(&v, p, head, clause, f);
-            emit(&v, f, clause.unwrap_or(usize::MAX), p, filled, &mut out);
+            let filled = fill_noun(v, p, head, clause, f);
+            emit(v, f, clause.unwrap_or(usize::MAX), p, filled, &mut out);
         }
     }
-    dateline_visit(&v, &mut out);
+    dateline_visit(v, &mut out);
+    out
+}
+
+/// Remembers what sentence `v` says for the pronouns of the sentences after it.
+pub fn remember(v: &View, disc: &mut Discourse) {
+    let ctx = v.ctx;
+    let lx = ctx.lexicon();
+    let parse = v.parse;
     // The forces last named with their state, for "ces soldats" later.
     for (p, ph) in parse.phrases.iter().enumerate() {
         if ph.kind == PhraseKind::Noun && lx.frames.in_class(&v.head_lemma(p), "forces") {
@@ -495,7 +544,6 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
             }
         }
     }
-    out
 }
 
 /// "À Rome, le ministre X a déclaré …": a sentence that opens on a place

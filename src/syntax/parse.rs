@@ -665,7 +665,8 @@ impl Chunker<'_> {
     /// Whether "que" at `i` is a relative pronoun.
     fn relative_que(&self, i: usize) -> bool {
         let prev = self.out.last();
-        let after_noun = prev.is_some_and(|p| p.kind == PhraseKind::Noun && !p.pronoun);
+        // After a time expression the "que" is the verb's ("a déclaré vendredi que").
+        let after_noun = prev.is_some_and(|p| p.kind == PhraseKind::Noun && !p.pronoun && !p.temporal);
         if !after_noun {
             return false;
         }
@@ -699,7 +700,8 @@ impl Chunker<'_> {
         {
             return self.upos(i) == Upos::Pron;
         }
-        self.upos(i) == Upos::Pron || self.upos(i + 1) != Upos::Verb
+        // The tagger tells the pronoun from the conjunction.
+        self.upos(i) == Upos::Pron
     }
 
     fn noun_starts(&self, i: usize) -> bool {
