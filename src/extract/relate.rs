@@ -161,6 +161,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             v.demonym[p] = v.phrase_demonym(p);
             v.city[p] = v.phrase_city(p);
         }
+        v.bind_pronouns();
         v.attributed = parse.phrases.iter().any(|p| {
             p.kind == PhraseKind::Noun
                 && p.prep.is_some_and(|t| {
@@ -295,6 +296,54 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                 Some((Resolved { id: id.clone(), kind: NodeKind::Location }, label.clone()))
             }
             _ => None,
+        }
+    }
+
+    /// A subject pronoun takes the subject of an earlier clause of the same
+    /// sentence when one fits ("X a balayé ces accusations, qu'il qualifie
+    /// de propagande"), before anything of the sentences before.
+    fn bind_pronouns(&mut self) {
+        let parse = self.parse;
+        let mut seen: Vec<(usize, Vec<Resolved>)> = Vec::new();
+        for ci in 0..parse.clauses.len() {
+            let Some(p) = parse.subject_phrase(ci) else { continue };
+            let ph = &parse.phrases[p];
+            if ph.pronoun {
+                let want = match self.toks[ph.head].norm.as_str() {
+                    "il" => Some((Gen::Masc, false)),
+                    "elle" => Some((Gen::Fem, false)),
+                    "ils" | "elles" => Some((Gen::None, true)),
+                    _ => None,
+                };
+                let Some((gender, plural)) = want else { continue };
+                let found = seen.iter().rev().find(|(q, ents)| {
+                    *q < p
+                        && !ents.is_empty()
+                        && (ents.len() > 1) == plural
+                        && (plural
+                            || ents[0].kind != NodeKind::Person
+                            || gender == Gen::None
+                            || self.gender(&ents[0]) == Gen::None
+                            || self.gender(&ents[0]) == gender)
+                        && (plural || ents[0].kind == NodeKind::Person)
+                });
+                if let Some((_, ents)) = found {
+                    self.names[p] = ents.clone();
+                }
+            } else {
+                let ents = self.all_names(p);
+                if !ents.is_empty() && !seen.iter().any(|(q, _)| *q == p) {
+                    seen.push((p, ents));
+                }
+            }
+        }
+    }
+
+    fn gender(&self, r: &Resolved) -> Gen {
+        match self.ctx.gender_of(&r.id) {
+            crate::lexicon::Gender::Male => Gen::Masc,
+            crate::lexicon::Gender::Female => Gen::Fem,
+            crate::lexicon::Gender::Unknown => Gen::None,
         }
     }
 

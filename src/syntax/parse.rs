@@ -888,6 +888,8 @@ impl Chunker<'_> {
                                 | "effet"
                                 | "fait"
                                 | "suite"
+                                | "part"
+                                | "cote"
                                 | "«"
                                 | "»"
                                 | "\""
@@ -1038,6 +1040,21 @@ impl Chunker<'_> {
             ph.head = n - 1;
             self.out.push(ph);
             return n;
+        }
+        // A civility and its period before a name: "M. Blinken", "Mme Kim".
+        if matches!(self.norm(j), "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "me")
+            && self.toks[j].is_cap()
+            && j + 2 < n
+            && self.norm(j + 1) == "."
+            && (self.atom_at(j + 2).is_some() || self.toks[j + 2].is_cap())
+        {
+            j += 2;
+        } else if matches!(self.norm(j), "mme" | "mmes" | "mlle")
+            && self.toks[j].is_cap()
+            && j + 1 < n
+            && (self.atom_at(j + 1).is_some() || self.toks[j + 1].is_cap())
+        {
+            j += 1;
         }
         // The head: an atom, a noun, a name, a pronoun, a number.
         let head_start = j;
@@ -1472,6 +1489,30 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                     i += 1;
                     continue;
                 }
+                // "a balayé X et assuré que …": the participle shares the auxiliary.
+                let shares_aux = vg.form == VerbForm::Part
+                    && vg.mood == Mood::None
+                    && prev.is_some_and(|q| {
+                        q.kind == PhraseKind::Coord || (q.kind == PhraseKind::Punct && toks[q.a].norm == ",")
+                    })
+                    && stack.iter().rev().find_map(|c| c.clause).is_some_and(|k| {
+                        let kv = ph[out[k].verb].verb.expect("verb");
+                        kv.compound && kv.mood != Mood::None
+                    });
+                if shares_aux {
+                    let shared = stack.iter().rev().find_map(|c| c.clause).expect("checked");
+                    while stack.len() > 1 && stack.last().is_some_and(|c| c.clause != Some(shared)) {
+                        stack.pop();
+                    }
+                    let kind = out[shared].kind;
+                    let parent = out[shared].parent;
+                    out.push(new_clause(i, kind, Subject::Of(shared), parent));
+                    if let Some(top) = stack.last_mut() {
+                        top.clause = Some(c);
+                    }
+                    i += 1;
+                    continue;
+                }
                 if vg.form == VerbForm::Part && vg.mood == Mood::None {
                     let gerund = prev_word == "en" && prev.is_some_and(|q| q.kind != PhraseKind::Noun);
                     let top = stack.last().expect("main context");
@@ -1855,8 +1896,13 @@ fn inverted_subject(ph: &[Phrase], i: usize, vg: &VerbGroup) -> Option<usize> {
         // The pronoun is inside the group; no phrase names it.
         return None;
     }
+    // Past adverbs, dates and places: "a écrit mardi X", "a réagi à Tokyo X".
     let mut k = i + 1;
-    while k < ph.len() && matches!(ph[k].kind, PhraseKind::Adv) {
+    while k < ph.len()
+        && k - i < 8
+        && (matches!(ph[k].kind, PhraseKind::Adv)
+            || (ph[k].kind == PhraseKind::Noun && (ph[k].temporal || ph[k].prep.is_some() || ph[k].of.is_some())))
+    {
         k += 1;
     }
     (k < ph.len() && ph[k].kind == PhraseKind::Noun && ph[k].prep.is_none() && !ph[k].temporal).then_some(k)
@@ -1884,7 +1930,7 @@ fn pick_subject(ph: &[Phrase], tags: &[Tag], candidates: &[usize], vg: &VerbGrou
 /// oblique (with a preposition, not a noun's complement).
 fn attach_complement(cl: &mut Clause, ph: &[Phrase], toks: &[Token], i: usize) {
     let p = &ph[i];
-    if p.apposition_of.is_some() || p.coord_head.is_some() || p.of.is_some() {
+    if p.apposition_of.is_some() || p.coord_head.is_some() || p.of.is_some() || cl.subject == Subject::Phrase(i) {
         return;
     }
     match p.prep {
