@@ -25,7 +25,7 @@
 
 use crate::graph::Fact;
 use crate::lexicon::frames::{Arg, Frame, FramePos, Role};
-use crate::ontology::{NodeKind, Relation};
+use crate::ontology::{Modality, NodeKind, Relation};
 use crate::syntax::parse::{Clause, ClauseKind, Parse, PhraseKind, Subject};
 use crate::text::{fold, TokKind, Token};
 
@@ -57,6 +57,8 @@ pub struct Statement {
     pub rule: &'static str,
     /// Token range of the content in its sentence.
     content: (usize, usize),
+    /// How the text holds the act of saying ("n'a pas confirmé": negated).
+    pub modality: Modality,
 }
 
 /// A quotation, as the token ranges it covers in each of its sentences.
@@ -251,7 +253,9 @@ fn read_sentence(
     // "Selon X, …", "D'après X, …", "…, selon X".
     for (p, ph) in parse.phrases.iter().enumerate() {
         let Some(t) = ph.prep else { continue };
-        let selon = toks[t].norm == "selon" || (toks[t].norm == "apres" && t > 0 && toks[t - 1].norm == "d'");
+        // "Pour Séoul, …" at the head of a sentence is Séoul's view.
+        let pour = toks[t].norm == "pour" && t == 0 && toks.get(ph.b).is_some_and(|n| n.norm == ",");
+        let selon = pour || toks[t].norm == "selon" || (toks[t].norm == "apres" && t > 0 && toks[t - 1].norm == "d'");
         if !selon || ph.kind != PhraseKind::Noun {
             continue;
         }
@@ -310,8 +314,18 @@ fn read_sentence(
         if b <= a || toks[a..b].iter().filter(|t| t.kind == TokKind::Word).count() < min_words {
             continue;
         }
+        // "n'a pas confirmé ces informations" says nothing; "pourrait annoncer" not yet.
+        let modality = if vg.negated && frame.modality != Some(Modality::Negated) {
+            Modality::Negated
+        } else if vg.future || matches!(vg.modal, "pouvoir" | "devoir" | "vouloir" | "aller") {
+            Modality::Possible
+        } else {
+            Modality::Asserted
+        };
         for speaker in who {
-            out.push(statement(ctx, si, speaker, (a, b), rule));
+            let mut st = statement(ctx, si, speaker, (a, b), rule);
+            st.modality = modality;
+            out.push(st);
         }
     }
 }
@@ -330,7 +344,7 @@ fn content(
     let parse = v.parse();
     let si = v.sentence();
     let toks = &ctx.doc().sentences[si].tokens;
-    let end = |a: usize| content_end(parse, toks, a);
+    let end = |a: usize| content_end(parse, toks, ci, a);
     // The "que" clause.
     if let Some(k) = parse.clauses.iter().find(|k| k.parent == Some(ci) && k.kind == ClauseKind::Completive) {
         let que = parse.phrases[k.first].a;
@@ -392,10 +406,19 @@ fn content(
 
 /// Where reported content that starts at token `a` ends: the end of the
 /// sentence, or the comma before an incise that tags it ("…, a-t-il ajouté").
-fn content_end(parse: &Parse, toks: &[Token], a: usize) -> usize {
+fn content_end(parse: &Parse, toks: &[Token], ci: usize, a: usize) -> usize {
     let mut end = sentence_end(toks);
     for c in &parse.clauses {
         let vp = &parse.phrases[c.verb];
+        // "a jugé la situation préoccupante et indiqué que …": the second
+        // verb of the same speaker is another act of saying.
+        if c.subject == Subject::Of(ci) && c.kind == parse.clauses[ci].kind && vp.a > a && vp.a < end {
+            let mut k = vp.a;
+            while k > a && matches!(toks[k - 1].norm.as_str(), "," | "et" | "puis" | "mais") {
+                k -= 1;
+            }
+            end = k;
+        }
         if c.kind == ClauseKind::Incise && vp.a > a && vp.a < end {
             let mut k = vp.a;
             while k > a && matches!(toks[k - 1].norm.as_str(), "," | "»" | "”" | "\"" | "-" | "–" | "—") {
@@ -538,7 +561,7 @@ fn statement(ctx: &DocContext, si: usize, speaker: Resolved, (a, b): (usize, usi
     let toks = &ctx.doc().sentences[si].tokens;
     let b = b.max(a + 1).min(toks.len());
     let range = (toks[a].span.cstart, toks[b - 1].span.cend);
-    Statement { si, speaker, text: span_text(ctx, si, a, b), range, rule, content: (a, b) }
+    Statement { si, speaker, text: span_text(ctx, si, a, b), range, rule, content: (a, b), modality: Modality::Asserted }
 }
 
 fn prev_word(toks: &[Token], v: usize) -> Option<usize> {
@@ -627,7 +650,9 @@ fn span_text(ctx: &DocContext, si: usize, a: usize, b: usize) -> String {
 /// The facts of one statement: stated, and mentions from the claim.
 pub fn facts(ctx: &DocContext, st: &Statement, claim_id: &str) -> Vec<Fact> {
     let si = st.si;
-    let mut out = vec![ctx.fact(si, &st.speaker.id, Relation::Stated, claim_id, st.rule)];
+    let mut stated = ctx.fact(si, &st.speaker.id, Relation::Stated, claim_id, st.rule);
+    stated.modality = st.modality;
+    let mut out = vec![stated];
     let s = &ctx.doc().sentences[si];
     for (mi, m) in s.mentions.entities.iter().enumerate() {
         if m.span.cstart >= st.range.0 && m.span.cend <= st.range.1 {

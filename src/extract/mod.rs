@@ -111,7 +111,8 @@ impl<'l> Pipeline<'l> {
                         spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
                     }
                 }
-                crate::syntax::repair::repair(&tokens, &mut tags, &spans);
+                let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
+                crate::syntax::repair::repair(&tokens, &mut tags, &spans, &titles);
                 let parse = crate::syntax::parse::parse(&tokens, &tags, &spans);
                 ReadSentence { index: s.index, span: s.span, tokens, mentions, tags, parse, atoms }
             })
@@ -435,8 +436,17 @@ impl<'a, 'd> DocContext<'a, 'd> {
         let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();
+        // "le porte-parole du gouvernement japonais" is not the one
+        // spokesperson of the document when that one serves another state.
+        let other_state = |p: &str| match (&role.affiliation, world) {
+            (Some(Ref::Country(c)), Some(world)) => world
+                .country_of
+                .get(p)
+                .is_some_and(|known| *known != node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+            _ => false,
+        };
         if let [one] = ids.as_slice() {
-            return Some((*one).clone());
+            return (!other_state(one)).then(|| (*one).clone());
         }
         if let (Some(Ref::Country(c)), Some(world)) = (&role.affiliation, world) {
             let country = node_id(NodeKind::Country, &self.lx.countries[*c as usize].label);

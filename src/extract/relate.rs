@@ -325,7 +325,6 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                             || gender == Gen::None
                             || self.gender(&ents[0]) == Gen::None
                             || self.gender(&ents[0]) == gender)
-                        && (plural || ents[0].kind == NodeKind::Person)
                 });
                 if let Some((_, ents)) = found {
                     self.names[p] = ents.clone();
@@ -389,7 +388,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             // "près de Taïwan", "non loin de", "autour de": a place.
             "du" | "des" | "d'" | "de"
                 if t > 0
-                    && matches!(self.toks[t - 1].norm.as_str(), "pres" | "proche" | "autour" | "loin" | "aupres") =>
+                    && matches!(self.toks[t - 1].norm.as_str(), "pres" | "proche" | "autour" | "loin" | "aupres" | "long") =>
             {
                 "pres"
             }
@@ -404,6 +403,11 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
     /// ("le territoire russe", "l'est de la Russie").
     fn stand_in(&self, p: usize) -> Option<Resolved> {
         let lx = self.ctx.lexicon();
+        // "plusieurs centaines de paramilitaires de X": the quantity is of what follows.
+        let inner = self.through_quantity(p);
+        if inner != p {
+            return self.names[inner].first().cloned().or_else(|| self.stand_in(inner)).or_else(|| self.demonym[p].clone());
+        }
         let lemma = self.head_lemma(p);
         let forces = lx.frames.in_class(&lemma, "forces");
         let vague = lx.frames.in_class(&lemma, "territory");
@@ -434,6 +438,16 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             }
         }
         None
+    }
+
+    /// The "de" complement of a quantity noun ("des centaines de soldats",
+    /// "une partie des troupes"), else `p` itself.
+    pub fn through_quantity(&self, p: usize) -> usize {
+        let lx = self.ctx.lexicon();
+        if self.parse.phrases[p].kind != PhraseKind::Noun || !lx.frames.in_class(&self.head_lemma(p), "quantity") {
+            return p;
+        }
+        self.parse.phrases.iter().enumerate().skip(p + 1).take(2).find(|(_, q)| q.of == Some(p)).map_or(p, |(q, _)| q)
     }
 
     fn in_quote(&self, t: usize) -> bool {
@@ -479,6 +493,8 @@ struct Filled {
     source: Vec<Found>,
     target: Vec<Found>,
     what: Vec<Found>,
+    /// Source and target came from one coordination ("A, B et C ont signé un pacte").
+    pairwise: bool,
 }
 
 impl Filled {
@@ -706,6 +722,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                 let mut l: Vec<usize> = c
                     .obliques
                     .iter()
+                    .chain(&c.fronted)
                     .copied()
                     .filter(|&o| v.prep_word(o).is_some_and(|w| LOC_PREPS.contains(&w)))
                     .collect();
@@ -742,6 +759,26 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
         };
         for p in phrases {
             place(v, slot.into.clone(), &slot.roles, p, f, &mut filled, c);
+        }
+    }
+    // Forces with no owner named: in "X, dont 10 000 soldats sont déployés à
+    // Y" the antecedent of "dont"; in "X compte 1 200 soldats déployés à Y"
+    // the subject of the clause whose object they are.
+    if filled.source.is_empty() && f.relation == Relation::Deploys {
+        let forces = subj_arg
+            .or(obj_arg)
+            .filter(|&p| v.ctx.lexicon().frames.in_class(&v.head_lemma(v.through_quantity(p)), "forces"));
+        if let Some(fp) = forces {
+            let owner = match c.kind {
+                ClauseKind::Relative { antecedent: Some(a), pronoun } if v.toks[pronoun].norm == "dont" => Some(a),
+                ClauseKind::Participial => {
+                    c.parent.filter(|&k| parse.clauses[k].object == Some(fp)).and_then(|k| parse.subject_phrase(k))
+                }
+                _ => None,
+            };
+            if let Some(o) = owner {
+                place(v, Into::Itself, &[Role::Source], o, f, &mut filled, c);
+            }
         }
     }
     // Inherit a place from the clause a participle depends on ("escorté par X" after "a franchi Y").
@@ -810,6 +847,7 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
     {
         let named: Vec<&(usize, Option<Resolved>)> = cands.iter().filter(|(_, e)| e.is_some()).collect();
         if named.len() >= 2 {
+            filled.pairwise = true;
             for (k, (q, e)) in named.into_iter().enumerate() {
                 let found = Found { phrase: *q, ent: e.clone() };
                 if k == 0 {
@@ -861,11 +899,15 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
     let mut filled = Filled::default();
     // The complements after the noun, up to the next verb or mark.
     let mut after: Vec<usize> = Vec::new();
-    for (q, qp) in parse.phrases.iter().enumerate().skip(p + 1).take(8) {
+    for (q, qp) in parse.phrases.iter().enumerate().skip(p + 1).take(10) {
         match qp.kind {
             PhraseKind::Noun if qp.prep.is_some() => after.push(q),
             PhraseKind::Noun if qp.coord_head.is_some() => after.push(q),
+            PhraseKind::Noun if qp.temporal => {}
             PhraseKind::Coord | PhraseKind::Adv => {}
+            // "l'offensive lancée par X contre Y": the participle's complements are the noun's.
+            PhraseKind::Verb
+                if q == p + 1 && qp.verb.is_some_and(|g| g.form == VerbForm::Part && g.mood == Mood::None) => {}
             _ => break,
         }
     }
@@ -938,6 +980,7 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                 subject: Subject::None,
                 object: None,
                 obliques: Vec::new(),
+                fronted: Vec::new(),
                 parent: None,
                 first: 0,
                 last: 0,
@@ -992,6 +1035,7 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
     let lx = v.ctx.lexicon();
     let parse = v.parse;
     let class_ok = |p: usize, cls: &[Class]| -> bool {
+        let p = v.through_quantity(p);
         cls.iter().any(|c| match c {
             Class::Words(w) => {
                 let lemma = v.head_lemma(p);
@@ -1219,6 +1263,12 @@ fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out:
     let modality = modality_of(v, ci, f);
     let rule = format!("frame/{}", f.lemma);
     let symmetric = matches!(f.relation, Relation::Met | Relation::AlliedWith);
+    // Every pair of a coordination is bound by a symmetric relation.
+    if symmetric && filled.pairwise {
+        let all: Vec<Found> = filled.source.iter().chain(&filled.target).cloned().collect();
+        filled.source = all.clone();
+        filled.target = all;
+    }
     let what = filled.what.first().map(|x| x.phrase);
     let mut done: Vec<(String, String)> = Vec::new();
     for s in &filled.source {

@@ -196,6 +196,8 @@ pub struct Clause {
     pub object: Option<usize>,
     /// Its prepositional complements, by phrase, in order.
     pub obliques: Vec<usize>,
+    /// Prepositional phrases fronted before its subject ("Au Niger, la France a …"), by phrase.
+    pub fronted: Vec<usize>,
     /// The clause it depends on.
     pub parent: Option<usize>,
     /// First phrase of the clause (its opener: the pronoun, the conjunction).
@@ -556,6 +558,10 @@ impl Chunker<'_> {
             return i + 1;
         }
         let norm = t.norm.as_str();
+        // "le long de la frontière": a locative locution.
+        if norm == "le" && self.norm(i + 1) == "long" && matches!(self.norm(i + 2), "de" | "du" | "des" | "d'") && i + 3 < self.toks.len() && self.noun_starts(i + 3) {
+            return self.noun(i + 3, Some(i + 2));
+        }
         // "ainsi que", "de même que": a coordination.
         if norm == "ainsi" && self.norm(i + 1) == "que" {
             self.out.push(phrase(PhraseKind::Coord, i, i + 2, i));
@@ -1222,6 +1228,17 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         if ph[anchor].kind != PhraseKind::Noun || ph[anchor].pronoun {
             continue;
         }
+        // A fronted adverbial ("Au Mali, le chef de l'État …") is followed by
+        // the subject, not by an apposition to it.
+        let fronted = ph[anchor].prep.is_some()
+            && !ph[..anchor]
+                .iter()
+                .rev()
+                .take_while(|q| !(q.kind == PhraseKind::Punct && matches!(toks[q.a].norm.as_str(), ";" | ":" | "«" | "\"" | "“")))
+                .any(|q| q.kind == PhraseKind::Verb);
+        if fronted {
+            continue;
+        }
         // An apposition describes: a common noun next to a name, or a name
         // next to a description ("son invité, le ministre X").
         let named = |p: &Phrase| p.atom.is_some() || tags[p.head].upos == Upos::Propn;
@@ -1315,8 +1332,19 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // "A, B et C": walk back over comma-separated conjuncts.
         let mut head = ph[prev].coord_head.unwrap_or(prev);
         let mut k = head;
+        // A conjunct may carry its own apposition ("le président du Conseil,
+        // X, la présidente de la Commission, Y, et Z"): the list steps over it.
+        let named = |q: usize| {
+            ph[q].atom.is_some() || ph.iter().skip(q + 1).take(6).any(|r| r.apposition_of == Some(q) && r.atom.is_some())
+        };
         while k >= 2 && ph[k - 1].kind == PhraseKind::Punct && toks[ph[k - 1].a].norm == "," {
             let mut before = k - 2;
+            if let Some(anchor) = ph[before].apposition_of.filter(|_| ph[before].atom.is_some()) {
+                // "…, la présidente de la Commission, Y, et Z": Y names the conjunct before it.
+                if anchor + 2 <= before && ph[anchor + 1..before].iter().all(|q| q.of.is_some() || q.kind == PhraseKind::Punct) {
+                    before = anchor;
+                }
+            }
             while let Some(up) = ph[before].of {
                 before = up;
             }
@@ -1324,7 +1352,7 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
                 && !ph[before].temporal
                 && ph[before].apposition_of.is_none()
                 && prep_word(&ph[before]) == prep_word(&ph[head])
-                && (ph[before].atom.is_some()) == (ph[head].atom.is_some());
+                && named(before) == named(head);
             if !kindred {
                 break;
             }
@@ -1625,7 +1653,12 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                         };
                         let me = (vg.compound, vg.number, vg.person);
                         let top_clause = top.clause.expect("checked");
-                        if shape(top_clause) != me {
+                        // Only ", et" reaches out of the clause being read.
+                        let comma_before = i >= 2
+                            && ph[i - 1].kind == PhraseKind::Coord
+                            && ph[i - 2].kind == PhraseKind::Punct
+                            && toks[ph[i - 2].a].norm == ",";
+                        if shape(top_clause) != me && comma_before {
                             if let Some(depth) =
                                 stack.iter().rposition(|ctx| ctx.clause.is_some_and(|k| shape(k) == me))
                             {
@@ -1703,6 +1736,20 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                 let parent = if incise { None } else { top.parent };
                 let mut cl = new_clause(i, kind, subject, parent);
                 cl.first = top.first;
+                // "Au Niger, la France a déployé …": the fronted phrase is the verb's.
+                if let Subject::Phrase(sp) = subject {
+                    if !incise {
+                        cl.fronted = (top.first..sp)
+                            .filter(|&k| {
+                                ph[k].kind == PhraseKind::Noun
+                                    && ph[k].prep.is_some()
+                                    && ph[k].of.is_none()
+                                    && ph[k].apposition_of.is_none()
+                                    && !out.iter().any(|o| o.obliques.contains(&k))
+                            })
+                            .collect();
+                    }
+                }
                 out.push(cl);
                 if incise {
                     // The incise is its own context; the sentence's main clause goes on.
@@ -1776,7 +1823,17 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
 }
 
 fn new_clause(verb: usize, kind: ClauseKind, subject: Subject, parent: Option<usize>) -> Clause {
-    Clause { verb, kind, subject, object: None, obliques: Vec::new(), parent, first: verb, last: verb + 1 }
+    Clause {
+        verb,
+        kind,
+        subject,
+        object: None,
+        obliques: Vec::new(),
+        fronted: Vec::new(),
+        parent,
+        first: verb,
+        last: verb + 1,
+    }
 }
 
 /// The nearest noun phrase before phrase `i`, not before `floor`,
@@ -1877,9 +1934,14 @@ fn incise_here(toks: &[Token], ph: &[Phrase], i: usize) -> bool {
     if vg.inverted.is_some() {
         return true;
     }
-    // The subject follows the verb: a noun phrase right after it (adverbs aside).
+    // The subject follows the verb: a noun phrase after it, past adverbs,
+    // dates and places ("a réagi à Tokyo le Premier ministre").
     let mut k = i + 1;
-    while k < ph.len() && matches!(ph[k].kind, PhraseKind::Adv) {
+    while k < ph.len()
+        && k - i < 8
+        && (matches!(ph[k].kind, PhraseKind::Adv)
+            || (ph[k].kind == PhraseKind::Noun && (ph[k].temporal || ph[k].prep.is_some() || ph[k].of.is_some())))
+    {
         k += 1;
     }
     k < ph.len()

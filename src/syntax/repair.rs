@@ -5,6 +5,7 @@
 //! - right after a name, a lowercase word the tagger read as an adjective
 //!   but that the lexicon knows as a finite verb is that verb ("La Chine
 //!   dément", "l'artillerie russe pilonne Kherson");
+//! - a title is nouns ("le chargé d'affaires": no verb "chargé");
 //! - right after a finite "être", a word read as a finite verb that the
 //!   lexicon also knows as an adjective or a participle is the attribute
 //!   ("était présente à Genève"): two finite verbs do not follow each other.
@@ -14,9 +15,21 @@ use super::{Mood, Tag, Upos, VerbForm};
 use crate::lexicon::morph::Morph;
 use crate::text::Token;
 
-/// Repairs `tags` in place.
-pub fn repair(tokens: &[Token], tags: &mut [Tag], atoms: &[Atom]) {
+/// Repairs `tags` in place; `nominal` are token ranges known to be noun
+/// phrases (titles: "le chargé d'affaires", "la porte-parole").
+pub fn repair(tokens: &[Token], tags: &mut [Tag], atoms: &[Atom], nominal: &[(usize, usize)]) {
     let morph = Morph::builtin();
+    for &(a, b) in nominal {
+        for t in a..b.min(tags.len()) {
+            if matches!(tags[t].upos, Upos::Verb | Upos::Aux) {
+                let noun = morph.lookup_word(&tokens[t].text).find(|x| x.upos == Upos::Noun);
+                tags[t] = match noun {
+                    Some(x) => Tag { upos: Upos::Noun, feats: x.feats, lemma: x.lemma },
+                    None => Tag { upos: Upos::Noun, ..tags[t] },
+                };
+            }
+        }
+    }
     for at in atoms {
         for t in at.a..at.b.min(tags.len()) {
             if tokens[t].is_cap() && matches!(tags[t].upos, Upos::Adj | Upos::Noun | Upos::Verb | Upos::X) {
