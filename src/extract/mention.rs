@@ -104,6 +104,9 @@ pub struct RoleMention {
     pub label: String,
     /// The state or organization the phrase ties the holder to.
     pub affiliation: Option<Ref>,
+    /// An office (ministre, porte-parole), not a rank, a trade or a
+    /// description (général, journaliste, opposant): only offices are role nodes.
+    pub office: bool,
 }
 
 /// Everything read from one sentence before resolution.
@@ -1418,7 +1421,9 @@ pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<Ro
             j = end;
         }
     }
-    Some(RoleMention { sent, a: i, b: j, title_b, label, affiliation })
+    // Ranks, trades and descriptions say who someone is, not an office they hold.
+    let office = !matches!(title.kind.as_str(), "rank" | "trade" | "description");
+    Some(RoleMention { sent, a: i, b: j, title_b, label, affiliation, office })
 }
 
 fn capitalize(s: &str) -> String {

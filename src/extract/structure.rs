@@ -115,9 +115,13 @@ fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
                 None => continue,
             },
         };
-        let role_id = node_id(NodeKind::Role, &role.label);
-        out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
-        out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+        // A rank, a trade or a description is no role node, but its
+        // complement still ties the holder ("le général X de l'armée malienne").
+        if role.office {
+            let role_id = node_id(NodeKind::Role, &role.label);
+            out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
+            out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+        }
         if let Some(aff) = &role.affiliation {
             if let Some(target) = resolve_ref(ctx, aff) {
                 if let Some(p) = ref_label(ctx, aff) {
