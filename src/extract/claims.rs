@@ -226,7 +226,14 @@ fn saying<'l>(ctx: &'l DocContext, v: &View, c: &Clause) -> Option<&'l Frame> {
     let parse = v.parse();
     let vg = parse.phrases[c.verb].verb?;
     let toks = &ctx.doc().sentences[v.sentence()].tokens;
-    let lemma = if vg.lemma.is_empty() { toks[vg.main].norm.clone() } else { fold(vg.lemma) };
+    let lemma = if vg.lemma.is_empty() {
+        let norm = &toks[vg.main].norm;
+        crate::syntax::parse::guess_participle(norm)
+            .or_else(|| crate::syntax::parse::guess_verb(norm))
+            .unwrap_or_else(|| norm.clone())
+    } else {
+        fold(vg.lemma)
+    };
     ctx.lexicon().frames.of(&lemma, FramePos::Verb).find(|f| {
         f.relation == Relation::Stated
             && (f.reflexive == vg.reflexive || !f.reflexive)
@@ -561,7 +568,15 @@ fn statement(ctx: &DocContext, si: usize, speaker: Resolved, (a, b): (usize, usi
     let toks = &ctx.doc().sentences[si].tokens;
     let b = b.max(a + 1).min(toks.len());
     let range = (toks[a].span.cstart, toks[b - 1].span.cend);
-    Statement { si, speaker, text: span_text(ctx, si, a, b), range, rule, content: (a, b), modality: Modality::Asserted }
+    Statement {
+        si,
+        speaker,
+        text: span_text(ctx, si, a, b),
+        range,
+        rule,
+        content: (a, b),
+        modality: Modality::Asserted,
+    }
 }
 
 fn prev_word(toks: &[Token], v: usize) -> Option<usize> {

@@ -388,7 +388,10 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             // "près de Taïwan", "non loin de", "autour de": a place.
             "du" | "des" | "d'" | "de"
                 if t > 0
-                    && matches!(self.toks[t - 1].norm.as_str(), "pres" | "proche" | "autour" | "loin" | "aupres" | "long") =>
+                    && matches!(
+                        self.toks[t - 1].norm.as_str(),
+                        "pres" | "proche" | "autour" | "loin" | "aupres" | "long"
+                    ) =>
             {
                 "pres"
             }
@@ -406,7 +409,11 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         // "plusieurs centaines de paramilitaires de X": the quantity is of what follows.
         let inner = self.through_quantity(p);
         if inner != p {
-            return self.names[inner].first().cloned().or_else(|| self.stand_in(inner)).or_else(|| self.demonym[p].clone());
+            return self.names[inner]
+                .first()
+                .cloned()
+                .or_else(|| self.stand_in(inner))
+                .or_else(|| self.demonym[p].clone());
         }
         let lemma = self.head_lemma(p);
         let forces = lx.frames.in_class(&lemma, "forces");
@@ -526,6 +533,7 @@ pub fn frames(v: &View) -> Vec<EventFact> {
         let vg = parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
         let lemma = if vg.lemma.is_empty() {
             crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
+                .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
                 .unwrap_or_else(|| v.toks[vg.main].norm.clone())
         } else {
             fold(vg.lemma)
@@ -897,10 +905,25 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
     let parse = v.parse;
     let ph = &parse.phrases[p];
     let mut filled = Filled::default();
-    // The complements after the noun, up to the next verb or mark.
+    // The complements after the noun, up to the next verb or mark; an
+    // incise between commas is stepped over ("membre, aux côtés de la
+    // Russie, de l'OTSC").
     let mut after: Vec<usize> = Vec::new();
-    for (q, qp) in parse.phrases.iter().enumerate().skip(p + 1).take(10) {
+    let mut incise = false;
+    for (q, qp) in parse.phrases.iter().enumerate().skip(p + 1).take(12) {
         match qp.kind {
+            PhraseKind::Punct if v.toks[qp.a].norm == "," => {
+                if incise {
+                    incise = false;
+                } else if after.is_empty()
+                    && parse.phrases.get(q + 1).is_some_and(|n| n.kind == PhraseKind::Noun && n.prep.is_some())
+                {
+                    incise = true;
+                } else {
+                    break;
+                }
+            }
+            _ if incise => {}
             PhraseKind::Noun if qp.prep.is_some() => after.push(q),
             PhraseKind::Noun if qp.coord_head.is_some() => after.push(q),
             PhraseKind::Noun if qp.temporal => {}
@@ -1001,6 +1024,12 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
     if let Some(a) = ph.apposition_of {
         return Some(parse.phrases[a].coord_head.unwrap_or(a));
     }
+    // "L'autorité électorale kényane, l'IEBC, …": what the noun names follows it.
+    if ph.atom.is_none() {
+        if let Some(q) = parse.appositions(p).find(|&q| parse.phrases[q].atom.is_some()) {
+            return Some(q);
+        }
+    }
     // "A et B, tous deux membres de …": the coordination before the comma.
     if p >= 2 && parse.phrases[p - 1].kind == PhraseKind::Punct {
         let before = p - 2;
@@ -1090,6 +1119,11 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                     phrase
                 };
                 phrase.is_some_and(|p| parse.conjuncts(p).into_iter().any(|q| class_ok(q, &need.any)))
+            }
+            NeedOn::OwnPrep => {
+                let ph = &parse.phrases[trigger];
+                let own = ph.prep.map(|t| v.toks[t].norm.as_str());
+                need.any.iter().any(|c| matches!(c, Class::Words(w) if Some(fold(w).as_str()) == own))
             }
             NeedOn::Modifier => {
                 let (a, b) = if f.pos == FramePos::Verb {

@@ -99,6 +99,8 @@ pub enum NeedOn {
     Role(Role),
     /// An adjective on the trigger noun, or an adverb in the clause ("présence militaire").
     Modifier,
+    /// The preposition before the trigger noun ("self:sous": "sous le contrôle de").
+    OwnPrep,
 }
 
 /// A condition of a frame: the argument must be of one of the classes.
@@ -233,6 +235,7 @@ fn parse_need(item: &str) -> Option<Need> {
         "target" => NeedOn::Role(Role::Target),
         "what" => NeedOn::Role(Role::What),
         "mod" => NeedOn::Modifier,
+        "self" => NeedOn::OwnPrep,
         a => NeedOn::Arg(parse_arg(a)),
     };
     let any: Vec<Class> = classes.split('|').filter(|c| !c.is_empty()).map(parse_class).collect();
@@ -394,6 +397,9 @@ impl Frames {
     pub fn check_classes(&self) -> std::result::Result<(), String> {
         for f in &self.frames {
             for n in &f.needs {
+                if n.on == NeedOn::OwnPrep {
+                    continue;
+                }
                 for c in &n.any {
                     if let Class::Words(w) = c {
                         if !self.has_class(w) {

@@ -436,6 +436,17 @@ mod words {
     ];
 }
 
+/// The infinitive of an unknown finite verb of the first group, folded.
+pub fn guess_verb(norm: &str) -> Option<String> {
+    // "pilonne", "pilonnent", "bombardait": a present or imperfect of the first group.
+    let stem = norm
+        .strip_suffix("aient")
+        .or_else(|| norm.strip_suffix("ait"))
+        .or_else(|| norm.strip_suffix("ent"))
+        .or_else(|| norm.strip_suffix('e'))?;
+    (stem.len() >= 3).then(|| format!("{stem}er"))
+}
+
 /// The infinitive of an unknown word with the ending of a past participle
 /// of the first group ("redéployé" → "redéployer"), folded.
 pub fn guess_participle(norm: &str) -> Option<String> {
@@ -559,7 +570,12 @@ impl Chunker<'_> {
         }
         let norm = t.norm.as_str();
         // "le long de la frontière": a locative locution.
-        if norm == "le" && self.norm(i + 1) == "long" && matches!(self.norm(i + 2), "de" | "du" | "des" | "d'") && i + 3 < self.toks.len() && self.noun_starts(i + 3) {
+        if norm == "le"
+            && self.norm(i + 1) == "long"
+            && matches!(self.norm(i + 2), "de" | "du" | "des" | "d'")
+            && i + 3 < self.toks.len()
+            && self.noun_starts(i + 3)
+        {
             return self.noun(i + 3, Some(i + 2));
         }
         // "ainsi que", "de même que": a coordination.
@@ -630,6 +646,17 @@ impl Chunker<'_> {
                 }
                 if j < self.toks.len() && self.noun_starts(j) {
                     return self.noun(j, Some(j - 1).filter(|_| j > i).map(|_| i.max(j - 1)).or(Some(i)));
+                }
+                // "de « trahison »": a quotation mark between the preposition and its noun.
+                if j + 1 < self.toks.len()
+                    && matches!(self.toks[j].text.as_str(), "«" | "“" | "\"")
+                    && self.noun_starts(j + 1)
+                {
+                    let next = self.noun(j + 1, Some(j - 1));
+                    if let Some(last) = self.out.last_mut() {
+                        last.a = j;
+                    }
+                    return next;
                 }
                 let mut ph = phrase(PhraseKind::Prep, i, j, j - 1);
                 ph.prep = Some(j - 1);
@@ -988,7 +1015,9 @@ impl Chunker<'_> {
         vg.main = main;
         vg.lemma = main_lemma;
         // "ne" without a closing word still negates in news prose ("n'a cessé" aside).
-        if saw_ne && !vg.negated {
+        // The "ne" of fear and caution with the subjunctive negates nothing
+        // ("craint que la Biélorussie n'attaque").
+        if saw_ne && !vg.negated && vg.mood != Mood::Sub {
             let closes = (j..(j + 3).min(n))
                 .any(|k| matches!(self.norm(k), "aucun" | "aucune" | "personne" | "ni" | "que" | "qu'"));
             if !closes {
@@ -1234,7 +1263,9 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
             && !ph[..anchor]
                 .iter()
                 .rev()
-                .take_while(|q| !(q.kind == PhraseKind::Punct && matches!(toks[q.a].norm.as_str(), ";" | ":" | "«" | "\"" | "“")))
+                .take_while(|q| {
+                    !(q.kind == PhraseKind::Punct && matches!(toks[q.a].norm.as_str(), ";" | ":" | "«" | "\"" | "“"))
+                })
                 .any(|q| q.kind == PhraseKind::Verb);
         if fronted {
             continue;
@@ -1335,13 +1366,16 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // A conjunct may carry its own apposition ("le président du Conseil,
         // X, la présidente de la Commission, Y, et Z"): the list steps over it.
         let named = |q: usize| {
-            ph[q].atom.is_some() || ph.iter().skip(q + 1).take(6).any(|r| r.apposition_of == Some(q) && r.atom.is_some())
+            ph[q].atom.is_some()
+                || ph.iter().skip(q + 1).take(6).any(|r| r.apposition_of == Some(q) && r.atom.is_some())
         };
         while k >= 2 && ph[k - 1].kind == PhraseKind::Punct && toks[ph[k - 1].a].norm == "," {
             let mut before = k - 2;
             if let Some(anchor) = ph[before].apposition_of.filter(|_| ph[before].atom.is_some()) {
                 // "…, la présidente de la Commission, Y, et Z": Y names the conjunct before it.
-                if anchor + 2 <= before && ph[anchor + 1..before].iter().all(|q| q.of.is_some() || q.kind == PhraseKind::Punct) {
+                if anchor + 2 <= before
+                    && ph[anchor + 1..before].iter().all(|q| q.of.is_some() || q.kind == PhraseKind::Punct)
+                {
                     before = anchor;
                 }
             }

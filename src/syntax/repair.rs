@@ -37,7 +37,12 @@ pub fn repair(tokens: &[Token], tags: &mut [Tag], atoms: &[Atom], nominal: &[(us
             }
         }
         let next = at.b;
-        if next < tags.len() && tags[next].upos == Upos::Adj && !tokens[next].is_cap() {
+        // "Paul Girard juge que …": a noun reading before "que", a determiner
+        // or a pronoun is the verb too.
+        let verb_context = tokens.get(next + 1).is_some_and(|t| matches!(t.norm.as_str(), "que" | "qu'"))
+            || tags.get(next + 1).is_some_and(|t| matches!(t.upos, Upos::Det | Upos::Pron | Upos::Adp));
+        let suspect = tags.get(next).is_some_and(|t| t.upos == Upos::Adj || (t.upos == Upos::Noun && verb_context));
+        if next < tags.len() && suspect && !tokens[next].is_cap() {
             // A nationality after a name stays an adjective ("la Corée du Nord voisine" aside).
             if let Some(a) = morph
                 .lookup_word(&tokens[next].text)
