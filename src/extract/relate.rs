@@ -966,7 +966,14 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                 let possessive =
                     ph.a < head && matches!(v.toks[ph.a].norm.as_str(), "son" | "sa" | "ses" | "leur" | "leurs");
                 if possessive {
-                    clause.and_then(|c| parse.subject_phrase(c)).into_iter().collect()
+                    // The owner is the nearest actor named before it in its clause
+                    // ("sépare l'Azerbaïdjan de son enclave"), else the clause's subject.
+                    let floor = clause.map_or(0, |c| parse.clauses[c].first.min(parse.clauses[c].verb));
+                    let near = (floor..p).rev().find(|&q| {
+                        parse.phrases[q].kind == PhraseKind::Noun
+                            && v.names[q].iter().any(|r| matches!(r.kind, NodeKind::Country | NodeKind::Organization))
+                    });
+                    near.or_else(|| clause.and_then(|c| parse.subject_phrase(c))).into_iter().collect()
                 } else {
                     Vec::new()
                 }
@@ -1237,7 +1244,7 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
                 Scope::Inf => inf,
                 Scope::Que => que,
                 Scope::Both => inf || que,
-                Scope::Clause => false,
+                Scope::Clause | Scope::Noun => false,
             };
             if reaches {
                 bump(w.modality);
@@ -1251,6 +1258,20 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
         }
         if inf && matches!(pvg.modal, "pouvoir" | "devoir" | "vouloir") {
             bump(Modality::Possible);
+        }
+        // "le droit de frapper", "la menace d'envahir": a noun governs the infinitive.
+        if inf {
+            let vp = parse.phrases[cur.verb].a;
+            let before = parse.phrase_of.get(vp.saturating_sub(1)).copied();
+            if let Some(pp) = before.filter(|&b| parse.phrases[b].kind == PhraseKind::Prep) {
+                if let Some(noun) = pp.checked_sub(1).filter(|&q| parse.phrases[q].kind == PhraseKind::Noun) {
+                    if let Some(w) = lx.frames.modality(&v.head_lemma(noun)) {
+                        if w.scope == Scope::Noun {
+                            bump(w.modality);
+                        }
+                    }
+                }
+            }
         }
         if !(inf || que || cur.kind == ClauseKind::Participial || cur.kind == ClauseKind::Gerund) {
             break;

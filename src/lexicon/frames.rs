@@ -150,6 +150,8 @@ pub enum Scope {
     Both,
     /// The clause it stands in.
     Clause,
+    /// A noun governing an infinitive ("le droit de frapper").
+    Noun,
 }
 
 /// A word that changes the modality of the facts under it.
@@ -337,7 +339,10 @@ impl Frames {
                 "que" => Scope::Que,
                 "both" => Scope::Both,
                 "clause" => Scope::Clause,
-                other => return Err(bad(file, row.line, format!("scope `{other}` is not inf, que, both or clause"))),
+                "noun" => Scope::Noun,
+                other => {
+                    return Err(bad(file, row.line, format!("scope `{other}` is not inf, que, both, clause or noun")))
+                }
             };
             let m = row.get(modality);
             let Some(Some(modality)) = parse_modality(m) else {

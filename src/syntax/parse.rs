@@ -107,6 +107,8 @@ pub struct VerbGroup {
     pub clitic_dative: Option<usize>,
     /// The inverted subject pronoun after the verb ("-t-il", "-elle").
     pub inverted: Option<usize>,
+    /// "ne … que": the next "que" restricts the verb's complement.
+    pub restrictive: bool,
 }
 
 /// One phrase of a sentence.
@@ -609,6 +611,14 @@ impl Chunker<'_> {
             self.out.push(phrase(PhraseKind::Rel, i, i + 1, i));
             return i + 1;
         }
+        // "ne vise que X": the restrictive "que" of the verb group before.
+        if matches!(norm, "que" | "qu'")
+            && self.out.iter().rev().take(3).any(|p| p.verb.is_some_and(|v| v.restrictive))
+            && !self.out.iter().rev().take(3).any(|p| matches!(p.kind, PhraseKind::Sub | PhraseKind::Rel))
+        {
+            self.out.push(phrase(PhraseKind::Adv, i, i + 1, i));
+            return i + 1;
+        }
         if matches!(norm, "que" | "qu'") {
             // A relative "que" follows a noun phrase and precedes a subject;
             // a completive "que" follows a verb. The tagger's PRON/SCONJ decides
@@ -887,7 +897,11 @@ impl Chunker<'_> {
                 } else if words::NEGATORS.contains(&norm) && (saw_ne || norm == "jamais") {
                     vg.negated = true;
                     *j += 1;
-                } else if this.upos(*j) == Upos::Adv && *j + 1 < n && is_verbal(&this.tags[*j + 1]) {
+                } else if this.upos(*j) == Upos::Adv
+                    && *j + 1 < n
+                    && is_verbal(&this.tags[*j + 1])
+                    && !matches!(norm, "ne" | "n'")
+                {
                     *j += 1;
                 } else {
                     break;
@@ -1023,6 +1037,9 @@ impl Chunker<'_> {
             if !closes {
                 vg.negated = true;
             }
+            // "ne viser que le Hezbollah": "que" restricts, it opens no clause.
+            vg.restrictive = (j..(j + 6).min(n)).any(|k| matches!(self.norm(k), "que" | "qu'"))
+                && !(j..(j + 3).min(n)).any(|k| matches!(self.norm(k), "aucun" | "aucune" | "personne" | "ni"));
         }
         let mut ph = phrase(PhraseKind::Verb, i, j, main);
         ph.number = vg.number;
