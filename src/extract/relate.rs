@@ -369,6 +369,18 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         out
     }
 
+    /// The lemma of the common noun before a phrase's name ("porte-avions"
+    /// in "le porte-avions américain USS X"), else the head lemma.
+    fn head_lemma_before_name(&self, p: usize) -> String {
+        let ph = &self.parse.phrases[p];
+        let s = &self.ctx.doc().sentences[self.si];
+        match (ph.a..ph.head).rev().find(|&t| s.tags[t].upos == Upos::Noun) {
+            Some(t) if !s.tags[t].lemma.is_empty() => fold(s.tags[t].lemma),
+            Some(t) => self.toks[t].norm.clone(),
+            None => self.head_lemma(p),
+        }
+    }
+
     /// The head lemma of a phrase (the tagger's, else the folded form).
     fn head_lemma(&self, p: usize) -> String {
         let ph = &self.parse.phrases[p];
@@ -417,7 +429,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         }
         let lemma = self.head_lemma(p);
         let forces = lx.frames.in_class(&lemma, "forces");
-        let vague = lx.frames.in_class(&lemma, "territory");
+        let vague = lx.frames.in_class(&lemma, "territory") || lx.frames.in_class(&lemma, "settlements");
         if !forces && !vague {
             return None;
         }
@@ -763,7 +775,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                 }
                 found
             }
-            Arg::Adj | Arg::Poss | Arg::Name => Vec::new(),
+            Arg::Adj | Arg::Poss | Arg::Name | Arg::Clause => Vec::new(),
         };
         for p in phrases {
             place(v, slot.into.clone(), &slot.roles, p, f, &mut filled, c);
@@ -811,7 +823,15 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
     let cands: Vec<(usize, Option<Resolved>)> = match into {
         Into::Itself => {
             let names = v.conj_names(p);
-            if names.is_empty() {
+            // "le porte-avions américain USS X": a named ship or unit stands for
+            // the state of its nationality when it acts.
+            let unit = roles.first() == Some(&Role::Source)
+                && names.iter().all(|(_, r)| r.kind == NodeKind::Person)
+                && v.parse.phrases[p].atom.is_some()
+                && v.ctx.lexicon().frames.in_class(&v.head_lemma_before_name(p), "forces");
+            if unit {
+                vec![(p, v.stand_in(p).or_else(|| v.demonym[p].clone()))]
+            } else if names.is_empty() {
                 vec![(p, v.stand_in(p))]
             } else {
                 names.into_iter().map(|(q, r)| (q, Some(r))).collect()
@@ -937,9 +957,20 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
     for slot in &f.slots {
         let phrases: Vec<usize> = match &slot.arg {
             Arg::Subj => predicated(v, p, clause).into_iter().collect(),
+            // The subject of the clause the noun sits in, wherever it sits
+            // ("a déclaré X lors d'une conférence avec Y").
+            Arg::Clause => clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p).into_iter().collect(),
             Arg::Obj | Arg::Dat => Vec::new(),
             Arg::Loc => {
-                after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect()
+                let mut l: Vec<usize> =
+                    after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect();
+                // "la région de X, où Moscou a lancé une offensive": the place of "où".
+                if let Some(ClauseKind::Relative { antecedent: Some(a), pronoun }) = clause.map(|c| parse.clauses[c].kind) {
+                    if v.toks[pronoun].text.to_lowercase() == "où" {
+                        l.push(a);
+                    }
+                }
+                l
             }
             Arg::Prep(w) if w == "de" => after
                 .iter()
@@ -993,6 +1024,18 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
             }
         };
         for q in phrases {
+            // "la ville de Haïfa" names the city; "la ville de la région de X",
+            // "ville du Ghana" its container: with a determiner the complement
+            // is no source.
+            let mut roles = slot.roles.clone();
+            let settlement = v.ctx.lexicon().frames.in_class(&f.lemma, "settlements");
+            if settlement && f.relation == Relation::LocatedIn && matches!(&slot.arg, Arg::Prep(w) if w == "de") {
+                let qp = &parse.phrases[q];
+                let det = qp.a < qp.head || qp.prep.is_some_and(|t| matches!(v.toks[t].norm.as_str(), "du" | "des"));
+                if det {
+                    roles.retain(|r| *r != Role::Source);
+                }
+            }
             // "entre A et B": both ends from one coordination.
             if matches!(&slot.arg, Arg::Prep(w) if w == "entre") {
                 let names = v.conj_names(q);
@@ -1015,7 +1058,7 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                 first: 0,
                 last: 0,
             });
-            place(v, slot.into.clone(), &slot.roles, q, f, &mut filled, &c);
+            place(v, slot.into.clone(), &roles, q, f, &mut filled, &c);
         }
     }
     filled
@@ -1052,8 +1095,10 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
             }
         }
     }
-    // Fronted: the sentence opens with the predicate and a comma.
-    let fronted = (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
+    // Fronted: the sentence opens with the predicate, bare, and a comma
+    // ("Membre de l'OTAN depuis 1999, la Pologne …").
+    let bare = ph.prep.is_none() && !(ph.a < ph.head && v.ctx.doc().sentences[v.si].tags[ph.a].upos == Upos::Det);
+    let fronted = bare && (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
     if fronted {
         let comma = parse.phrases.iter().enumerate().skip(p + 1).find(|(_, q)| q.kind == PhraseKind::Punct);
         if let Some((k, _)) = comma {
@@ -1062,7 +1107,16 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
             }
         }
     }
-    clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p)
+    // Else the subject of the clause whose object it is ("X a lancé une
+    // offensive"); a noun inside an adverbial ("depuis l'invasion de …") is
+    // said of no one.
+    let c = clause?;
+    let object = parse.clauses[c].object?;
+    let is_object = object == p || parse.phrases[p].coord_head == Some(object) || parse.phrases[p].of == Some(object);
+    if !is_object {
+        return None;
+    }
+    parse.subject_phrase(c).filter(|&s| s != p)
 }
 
 /// Whether the frame's conditions hold; `trigger` is the verb group or the

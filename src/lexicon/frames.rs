@@ -53,6 +53,8 @@ pub enum Arg {
     Poss,
     /// The name the trigger's own phrase carries.
     Name,
+    /// For a noun: the subject of the clause it sits in, wherever it sits.
+    Clause,
 }
 
 /// A step into an argument's own phrase.
@@ -201,6 +203,7 @@ fn parse_arg(s: &str) -> Arg {
         "adj" => Arg::Adj,
         "poss" => Arg::Poss,
         "name" => Arg::Name,
+        "clause" => Arg::Clause,
         p => Arg::Prep(fold(p)),
     }
 }

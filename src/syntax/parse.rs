@@ -1201,6 +1201,12 @@ impl Chunker<'_> {
                 while j < n && self.upos(j) == Upos::Propn && self.atom_at(j).is_none() {
                     j += 1;
                 }
+                // "le porte-avions USS Carl Vinson": a name right after joins too.
+                if let Some(k) = self.atom_at(j).filter(|&k| self.atoms[k].title) {
+                    ph.atom = Some(k);
+                    ph.head = j;
+                    j = self.atoms[k].b;
+                }
             }
         }
         ph.b = j;
@@ -1261,13 +1267,17 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         if ph[i].kind != PhraseKind::Noun || ph[i].prep.is_some() || ph[i].pronoun || ph[i].temporal {
             continue;
         }
-        let comma = &ph[i - 1];
-        if !(comma.kind == PhraseKind::Punct && matches!(toks[comma.a].norm.as_str(), "," | "(" | "-" | "–" | "—"))
-        {
+        // ", pourtant membres de …": adverbs may open the apposition.
+        let mut c = i - 1;
+        while c >= 2 && ph[c].kind == PhraseKind::Adv {
+            c -= 1;
+        }
+        let comma = &ph[c];
+        if c < 1 || !(comma.kind == PhraseKind::Punct && matches!(toks[comma.a].norm.as_str(), "," | "(" | "-" | "–" | "—")) {
             continue;
         }
         // The phrase before the comma, climbing over its complements.
-        let mut anchor = i - 2;
+        let mut anchor = c - 1;
         while let Some(up) = ph[anchor].of {
             anchor = up;
         }
@@ -1508,7 +1518,9 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                 let top = stack.last_mut().expect("main context");
                 match top.clause {
                     None => {
-                        if p.prep.is_none() && !p.temporal && p.of.is_none() {
+                        // A conjunct of a prepositional phrase ("entre A et B") is no subject.
+                        let in_pp = p.coord_head.is_some_and(|h| ph[h].prep.is_some());
+                        if p.prep.is_none() && !p.temporal && p.of.is_none() && !in_pp {
                             top.candidates.push(i);
                         }
                     }
