@@ -10,7 +10,10 @@
 //! - `upos` is the accuracy over all units, `no-mwt` over the units that
 //!   are not multiword tokens (a view free of that convention);
 //! - `lemma` compares the tagger's lemma, or the form itself when the tagger
-//!   has none (lowercased unless tagged PROPN), with the gold lemma.
+//!   has none (lowercased unless tagged PROPN), with the gold lemma;
+//! - `feats` is the share of units (multiword tokens left out) whose gender,
+//!   number, person, verb form, mood and tense all equal the gold ones
+//!   (other UD features are not modelled).
 //!
 //! --errors N prints the N most frequent (gold, predicted) confusions.
 
@@ -18,13 +21,42 @@ use std::collections::HashMap;
 use std::fs;
 
 use trame::syntax::tag::{Tagger, Word};
-use trame::syntax::Upos;
+use trame::syntax::{Feats, Gen, Mood, Num, Tense, Upos, VerbForm};
 
 struct Unit {
     form: String,
     upos: String,
     lemma: String,
+    feats: Feats,
     mwt: bool,
+}
+
+/// The features trame models, read from a UD FEATS column.
+fn parse_feats(col: &str) -> Feats {
+    let mut f = Feats::default();
+    for kv in col.split('|') {
+        let Some((k, v)) = kv.split_once('=') else { continue };
+        match (k, v) {
+            ("Gender", "Masc") => f.gender = Gen::Masc,
+            ("Gender", "Fem") => f.gender = Gen::Fem,
+            ("Number", "Sing") => f.number = Num::Sing,
+            ("Number", "Plur") => f.number = Num::Plur,
+            ("Person", p) => f.person = p.parse().unwrap_or(0),
+            ("VerbForm", "Fin") => f.verb_form = VerbForm::Fin,
+            ("VerbForm", "Inf") => f.verb_form = VerbForm::Inf,
+            ("VerbForm", "Part") => f.verb_form = VerbForm::Part,
+            ("Mood", "Ind") => f.mood = Mood::Ind,
+            ("Mood", "Cnd") => f.mood = Mood::Cnd,
+            ("Mood", "Sub") => f.mood = Mood::Sub,
+            ("Mood", "Imp") => f.mood = Mood::Imp,
+            ("Tense", "Pres") => f.tense = Tense::Pres,
+            ("Tense", "Past") => f.tense = Tense::Past,
+            ("Tense", "Imp") => f.tense = Tense::Imp,
+            ("Tense", "Fut") => f.tense = Tense::Fut,
+            _ => {}
+        }
+    }
+    f
 }
 
 fn read_conllu(path: &str) -> Vec<Vec<Unit>> {
@@ -49,7 +81,13 @@ fn read_conllu(path: &str) -> Vec<Vec<Unit>> {
             continue;
         }
         if let Some((_, b)) = c[0].split_once('-') {
-            cur.push(Unit { form: c[1].to_string(), upos: String::new(), lemma: String::new(), mwt: true });
+            cur.push(Unit {
+                form: c[1].to_string(),
+                upos: String::new(),
+                lemma: String::new(),
+                feats: Feats::default(),
+                mwt: true,
+            });
             skip_to = b.parse().unwrap_or(0);
             pending = true;
             continue;
@@ -64,7 +102,8 @@ fn read_conllu(path: &str) -> Vec<Vec<Unit>> {
         if c[0].parse::<usize>().unwrap_or(0) <= skip_to {
             continue;
         }
-        cur.push(Unit { form: c[1].to_string(), upos: c[3].to_string(), lemma: c[2].to_string(), mwt: false });
+        let feats = parse_feats(c.get(5).copied().unwrap_or("_"));
+        cur.push(Unit { form: c[1].to_string(), upos: c[3].to_string(), lemma: c[2].to_string(), feats, mwt: false });
     }
     out
 }
@@ -82,10 +121,10 @@ fn main() {
     }
     assert!(!files.is_empty(), "usage: ud_pos [--errors N] FILE.conllu...");
     let tagger = Tagger::builtin();
-    println!("{:<28} {:>7} {:>7} {:>7} {:>7}", "file", "tokens", "upos", "no-mwt", "lemma");
+    println!("{:<28} {:>7} {:>7} {:>7} {:>7} {:>7}", "file", "tokens", "upos", "no-mwt", "lemma", "feats");
     for path in &files {
         let sents = read_conllu(path);
-        let (mut n, mut ok, mut n1, mut ok1, mut lem) = (0usize, 0usize, 0usize, 0usize, 0usize);
+        let (mut n, mut ok, mut n1, mut ok1, mut lem, mut fe) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
         let mut confusions: HashMap<(String, &'static str), usize> = HashMap::new();
         for s in &sents {
             let words: Vec<Word<'_>> = s.iter().map(|u| Word::guess(&u.form)).collect();
@@ -97,6 +136,7 @@ fn main() {
                 if !u.mwt {
                     n1 += 1;
                     ok1 += usize::from(good);
+                    fe += usize::from(t.feats == u.feats);
                 }
                 if !good {
                     *confusions.entry((u.upos.clone(), t.upos.as_str())).or_default() += 1;
@@ -113,7 +153,15 @@ fn main() {
         }
         let name = path.rsplit('/').next().unwrap_or(path);
         let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-        println!("{:<28} {:>7} {:>7.2} {:>7.2} {:>7.2}", name, n, pct(ok, n), pct(ok1, n1), pct(lem, n));
+        println!(
+            "{:<28} {:>7} {:>7.2} {:>7.2} {:>7.2} {:>7.2}",
+            name,
+            n,
+            pct(ok, n),
+            pct(ok1, n1),
+            pct(lem, n),
+            pct(fe, n1)
+        );
         if errors > 0 {
             let mut c: Vec<_> = confusions.into_iter().collect();
             c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -40,6 +40,8 @@ Binary layout (all integers little-endian), read by src/lexicon/morph.rs:
     u32 x 5  slot count, lemma section length, set count, set section
              length, record section length
     slots    u32 each: 0 for an empty slot, else 1 + the offset of a record
+             in the low 24 bits and the low byte of the form's hash in the
+             high 8 (so that a probe rarely reads a record that is not it)
     lemmas   the distinct lemmas, each as u8 length then UTF-8 bytes
     set offsets  u32 per analysis set: its offset in the set section
     sets     per set: u8 count, then count x (u8 upos, u16 feats)
@@ -439,13 +441,16 @@ def encode(entries, header_text):
             ref = src << 22 | lemma_off[lemma]
             records += struct.pack("<HBBH", ref & 0xFFFF, ref >> 16, fq, set_id[m])
     n = len(grouped)
+    if len(records) >= (1 << 24) - 1:
+        sys.exit("record section too large for 24-bit offsets")
     slots_n = n * 5 // 4 + 1
     slots = [0] * slots_n
     for form in sorted(grouped):
-        i = slot_of(form.encode("utf-8"), slots_n)
+        b = form.encode("utf-8")
+        i = slot_of(b, slots_n)
         while slots[i]:
             i = (i + 1) % slots_n
-        slots[i] = offsets[form] + 1
+        slots[i] = (offsets[form] + 1) | (fnv1a64(b) & 0xFF) << 24
     head = header_text.encode("utf-8")
     out = bytearray(b"TRMORPH1")
     out += struct.pack("<I", len(head)) + head

@@ -7,7 +7,7 @@
 //!
 //! The built-in weights are trained on (see src/syntax/data/README.md):
 //!
-//!     cargo run --release --example train_tagger -- \
+//!     cargo run --release --example train_tagger -- --epochs 8 --prune 2000 \
 //!         ../shared/corpora/ud/fr_sequoia-ud-train.conllu \
 //!         ../shared/corpora/ud/fr_sequoia-ud-dev.conllu \
 //!         ../shared/corpora/ud/fr_gsd-ud-dev.conllu
@@ -17,7 +17,10 @@
 //! output is the same bytes on every run). A token is a word as written: a
 //! multiword token (du = de + le) is one token with the tag of its first
 //! word, as trame's tokenizer sees it. With --heldout, accuracy on those
-//! files is printed after each epoch (nothing of them is learned).
+//! files is printed after each epoch (nothing of them is learned). --drop
+//! I,J… replaces the features at those indices of `features` by a constant,
+//! to measure what each is worth (never for the built-in weights). --prune W
+//! drops the quantized weights under W in magnitude (default 1: only zeros).
 //!
 //! Only hashed feature weights are written, never corpus text: the header of
 //! the output names the files trained on and their licences.
@@ -26,7 +29,7 @@ use std::collections::HashMap;
 use std::fs;
 
 use trame::lexicon::morph::Morph;
-use trame::syntax::tag::{features, prepare, Word, WordInfo, N_FEATURES, N_TAGS};
+use trame::syntax::tag::{features, home, next_key, prepare, Word, WordInfo, N_FEATURES, N_TAGS, SLOT};
 use trame::syntax::Upos;
 
 /// One sentence: surface tokens and their gold tags.
@@ -147,6 +150,16 @@ fn argmax(s: &[f32; N_TAGS]) -> usize {
     b
 }
 
+/// Feature indices to leave out (ablation).
+static DROP: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+
+fn features_of(infos: &[WordInfo], i: usize, p1: usize, p2: usize, out: &mut [u32; N_FEATURES]) {
+    features(infos, i, p1, p2, out);
+    for &d in DROP.get().map_or(&[][..], |v| v.as_slice()) {
+        out[d] = 1;
+    }
+}
+
 fn infos_of(morph: &'static Morph, s: &Sent, buf: &mut Vec<WordInfo>) {
     let words: Vec<Word<'_>> = s.forms.iter().map(|f| Word::guess(f)).collect();
     prepare(morph, &words, buf);
@@ -161,7 +174,7 @@ fn accuracy(morph: &'static Morph, weights: &HashMap<u32, [f32; N_TAGS]>, sents:
         infos_of(morph, s, &mut infos);
         let (mut p1, mut p2) = (N_TAGS, N_TAGS);
         for i in 0..s.forms.len() {
-            features(&infos, i, p1, p2, &mut feats);
+            features_of(&infos, i, p1, p2, &mut feats);
             let mut sc = [0f32; N_TAGS];
             for k in &feats {
                 if let Some(w) = weights.get(k) {
@@ -182,6 +195,7 @@ fn accuracy(morph: &'static Morph, weights: &HashMap<u32, [f32; N_TAGS]>, sents:
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut epochs = 10usize;
+    let mut prune = 1i32;
     let mut out = String::from("src/syntax/data/tagger.bin");
     let mut train_files = Vec::new();
     let mut heldout_files = Vec::new();
@@ -191,6 +205,11 @@ fn main() {
             "--epochs" => epochs = args.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--out" => out = args.next().expect("--out FILE"),
             "--heldout" => heldout = true,
+            "--prune" => prune = args.next().and_then(|v| v.parse().ok()).expect("--prune W"),
+            "--drop" => {
+                let v = args.next().expect("--drop I,J...");
+                DROP.set(v.split(',').map(|x| x.parse().expect("feature index")).collect()).expect("one --drop");
+            }
             "--train" => heldout = false,
             f if heldout => heldout_files.push(f.to_string()),
             f => train_files.push(f.to_string()),
@@ -222,7 +241,7 @@ fn main() {
             infos_of(morph, s, &mut infos);
             let (mut p1, mut p2) = (N_TAGS, N_TAGS);
             for i in 0..s.forms.len() {
-                features(&infos, i, p1, p2, &mut feats);
+                features_of(&infos, i, p1, p2, &mut feats);
                 let guess = argmax(&p.scores(&feats));
                 p.clock += 1;
                 if guess != s.gold[i] {
@@ -249,34 +268,57 @@ fn main() {
             let pairs: Vec<(u8, i16)> = (0..N_TAGS)
                 .filter_map(|t| {
                     let q = (w[t] * scale).round() as i32;
-                    (q != 0).then_some((t as u8, q.clamp(-32767, 32767) as i16))
+                    (q.abs() >= prune.max(1)).then_some((t as u8, q.clamp(-32767, 32767) as i16))
                 })
                 .collect();
             (!pairs.is_empty()).then_some((k, pairs))
         })
         .collect();
     rows.sort_by_key(|r| r.0);
-    let n_slots = rows.len() * 5 / 4 + 1;
-    let mut slots = vec![(0u32, 0u32); n_slots];
-    let mut pairs: Vec<u8> = Vec::new();
+    // Per slot a key and four (tag, weight) pairs; a longer row goes on
+    // under next_key, bit 7 of the last tag saying so.
+    let mut chunks: Vec<(u32, Vec<(u8, i16)>)> = Vec::new();
     for (k, ps) in &rows {
-        let off = pairs.len() / 3;
-        assert!(off < 1 << 27 && ps.len() < 32);
-        for &(t, w) in ps {
-            pairs.push(t);
-            pairs.extend_from_slice(&w.to_le_bytes());
+        let mut key = *k;
+        for (c, part) in ps.chunks(4).enumerate() {
+            let mut part = part.to_vec();
+            if (c + 1) * 4 < ps.len() {
+                part[3].0 |= 0x80;
+            }
+            chunks.push((key, part));
+            key = next_key(key);
         }
-        let mut i = ((u64::from(*k) * n_slots as u64) >> 32) as usize;
-        while slots[i].0 != 0 {
+    }
+    let mut seen = std::collections::HashSet::new();
+    assert!(chunks.iter().all(|(k, _)| seen.insert(*k)), "two slots share a key");
+    let n_slots = chunks.len() * 10 / 7 + 1;
+    let mut slots = vec![[255u8; SLOT]; n_slots];
+    let mut keys = vec![0u32; n_slots];
+    let mut used = vec![false; n_slots];
+    for (k, part) in &chunks {
+        let mut i = home(*k, n_slots);
+        while used[i] {
             i = (i + 1) % n_slots;
         }
-        slots[i] = (*k, (off as u32) << 5 | ps.len() as u32);
+        used[i] = true;
+        keys[i] = *k;
+        for (j, &(t, w)) in part.iter().enumerate() {
+            slots[i][3 * j] = t;
+            slots[i][1 + 3 * j..3 + 3 * j].copy_from_slice(&w.to_le_bytes());
+        }
     }
+    for (s, u) in slots.iter_mut().zip(&used) {
+        if !u {
+            *s = [0u8; SLOT];
+        }
+    }
+    let npairs: usize = rows.iter().map(|r| r.1.len()).sum();
     let names: Vec<String> = train_files.iter().map(|f| f.rsplit('/').next().unwrap_or(f).to_string()).collect();
     let header = format!(
         "trame part-of-speech tagger weights (generated by `cargo run --release --example train_tagger`,\n\
          scripts/train_tagger.rs; do not edit).\n\
-         Averaged perceptron over hashed features, {epochs} epochs, trained on {files}\n\
+         Averaged perceptron over hashed features, {epochs} epochs, weights under {prune} of 32000\n\
+         dropped, trained on {files}\n\
          ({sents} sentences, {tokens} tokens). Only feature weights are stored, no text.\n\
          Derived from Universal Dependencies treebanks: UD French Sequoia (licence LGPL-LR)\n\
          and UD French GSD (licence CC BY-SA 4.0); these weights are distributed under\n\
@@ -286,18 +328,23 @@ fn main() {
         sents = train.len(),
         tokens = n_tokens,
         features = rows.len(),
-        npairs = pairs.len() / 3,
     );
+    // Pad the header so that the keys start on a 64-byte boundary of the
+    // file (the tagger aligns the file itself on 64 bytes).
+    let mut header = header;
+    while (12 + header.len() + 4) % 64 != 0 {
+        header.push(' ');
+    }
     let mut blob = b"TRTAGGR1".to_vec();
     blob.extend_from_slice(&(header.len() as u32).to_le_bytes());
     blob.extend_from_slice(header.as_bytes());
     blob.extend_from_slice(&(n_slots as u32).to_le_bytes());
-    blob.extend_from_slice(&((pairs.len() / 3) as u32).to_le_bytes());
-    for (k, v) in &slots {
+    for k in &keys {
         blob.extend_from_slice(&k.to_le_bytes());
-        blob.extend_from_slice(&v.to_le_bytes());
     }
-    blob.extend_from_slice(&pairs);
+    for s in &slots {
+        blob.extend_from_slice(s);
+    }
     fs::write(&out, &blob).unwrap_or_else(|e| panic!("{out}: {e}"));
-    eprintln!("{out}: {} features, {} weights, {} bytes", rows.len(), pairs.len() / 3, blob.len());
+    eprintln!("{out}: {} features, {npairs} weights, {n_slots} slots, {} bytes", rows.len(), blob.len());
 }

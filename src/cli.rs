@@ -84,7 +84,8 @@ struct BuildArgs {
     /// read after the built-in ones.
     #[arg(long)]
     lexicon: Option<PathBuf>,
-    /// Stop with an error instead of skipping an unreadable input file.
+    /// Stop with an error instead of skipping an input file or folder that
+    /// cannot be read (binary, special, too large, unreadable).
     #[arg(long)]
     strict: bool,
     /// Print no summary.
@@ -162,15 +163,10 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         None => Lexicon::builtin(),
     };
     let loaded = input::load(&args.inputs)?;
-    for s in &loaded.skipped {
-        if args.strict {
-            return Err(Error::Input(format!("{}: {} (--strict)", s.path.display(), s.reason)));
-        }
-        eprintln!("trame: warning: skipped {}: {}", s.path.display(), s.reason);
-    }
+    report_inputs(&loaded, args.strict, args.quiet)?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Input(format!("no article to read in {} (expected UTF-8 .txt files)", names.join(", "))));
+        return Err(Error::Input(format!("no article to read in {} (expected .txt files of text)", names.join(", "))));
     }
     let pipeline = Pipeline::new(lexicon);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
@@ -215,6 +211,25 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what loading the inputs has to say: a warning for each file or
+/// folder skipped (an error with `strict`), then, unless `quiet`, a note for
+/// each file read in another encoding than UTF-8, with characters replaced,
+/// or a link not followed.
+fn report_inputs(loaded: &input::Loaded, strict: bool, quiet: bool) -> Result<()> {
+    for s in &loaded.skipped {
+        if strict {
+            return Err(Error::Input(format!("{}: {} (--strict)", s.path.display(), s.reason)));
+        }
+        eprintln!("trame: warning: skipped {}: {}", s.path.display(), s.reason);
+    }
+    if !quiet {
+        for n in &loaded.notes {
+            eprintln!("trame: note: {}: {}", n.path.display(), n.message);
+        }
+    }
+    Ok(())
 }
 
 /// The one-line summary printed after a build.

@@ -230,9 +230,7 @@ fn cache_path(json: &Path) -> PathBuf {
 fn load_source(src: &SourceArgs) -> Result<Loaded> {
     if !src.input.is_empty() {
         let loaded = input::load(&src.input)?;
-        for s in &loaded.skipped {
-            eprintln!("trame: warning: skipped {}: {}", s.path.display(), s.reason);
-        }
+        super::report_inputs(&loaded, false, false)?;
         if loaded.docs.is_empty() {
             return Err(Error::Input("no article to read in --input".into()));
         }

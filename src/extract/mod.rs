@@ -210,11 +210,11 @@ pub struct DocContext<'a, 'd> {
 pub struct MentionRecord {
     /// The document's name.
     pub doc: String,
-    /// Char offset of the mention in its document.
+    /// Char offset of the mention in its document as written (before NFC).
     pub start: usize,
     /// Char offset one past its end.
     pub end: usize,
-    /// The words as written.
+    /// The words as written (the slice `start..end` of the written text).
     pub text: String,
     /// The kind of the node it resolves to.
     pub kind: NodeKind,
@@ -275,15 +275,18 @@ impl<'a, 'd> DocContext<'a, 'd> {
         self.resolve_ref(&m.target).or_else(|| m.alt.as_ref().and_then(|a| self.resolve_ref(a)))
     }
 
-    /// The evidence of sentence `s` for a rule.
+    /// The evidence of sentence `s` for a rule: its offsets and its words
+    /// in the text as written (before NFC).
     pub fn evidence(&self, s: usize, rule: &str) -> Evidence {
         let sent = &self.rd.sentences[s];
+        let doc = self.rd.doc;
+        let written = doc.written_span(sent.span);
         Evidence {
-            doc: self.rd.doc.name.clone(),
+            doc: doc.name.clone(),
             sentence: sent.index,
-            start: sent.span.cstart,
-            end: sent.span.cend,
-            text: self.rd.doc.text[sent.span.start..sent.span.end].to_string(),
+            start: written.cstart,
+            end: written.cend,
+            text: doc.written_text(sent.span).to_string(),
             rule: rule.to_string(),
             attrs: Default::default(),
         }
@@ -318,11 +321,12 @@ impl<'a, 'd> DocContext<'a, 'd> {
                     // A person mention starts at its civility title ("M. Dupont").
                     let a = if r.kind == NodeKind::Person { mention::civility_start(&s.tokens, m.a) } else { m.a };
                     let span = s.tokens[a].span.join(m.span);
+                    let written = self.rd.doc.written_span(span);
                     list.push(MentionRecord {
                         doc: self.rd.doc.name.clone(),
-                        start: span.cstart,
-                        end: span.cend,
-                        text: self.rd.doc.text[span.start..span.end].to_string(),
+                        start: written.cstart,
+                        end: written.cend,
+                        text: self.rd.doc.written_text(span).to_string(),
                         kind: r.kind,
                         node: r.id.clone(),
                         // A body described by common nouns is no proper name.

@@ -31,11 +31,12 @@ pub struct Evidence {
     pub doc: String,
     /// Index of the sentence in its document, from 0.
     pub sentence: usize,
-    /// Char (code point) offset of the sentence in its document.
+    /// Char (code point) offset of the sentence in its document as
+    /// written (before NFC).
     pub start: usize,
     /// Char offset one past the sentence's end.
     pub end: usize,
-    /// The sentence text.
+    /// The sentence text as written (the slice `start..end`).
     pub text: String,
     /// The rule that read the fact, such as `holds_role/title-before-name`.
     pub rule: String,

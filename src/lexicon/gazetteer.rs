@@ -14,7 +14,7 @@ use super::fasthash::StrMap;
 use super::fold_into;
 use super::tsv::split;
 
-use crate::text::{is_all_caps, is_capitalized, tokenize_at, Span, Token};
+use crate::text::{clitics_start, is_all_caps, is_capitalized, tokenize_at, Span, Token};
 
 /// Marks the end of a chain of patterns.
 const NONE: u32 = u32::MAX;
@@ -68,9 +68,9 @@ pub fn name_tokens(name: &str) -> Vec<Token> {
 
 /// The words of `name` when they are plain words the tokenizer keeps whole:
 /// space-separated, each a letter then letters and digits, with inner hyphens
-/// before a letter only when the word does not start lowercase (which could
-/// be a verb with an inverted pronoun, "a-t-il"). `None` for anything else,
-/// left to the tokenizer.
+/// before a letter only when the word does not start lowercase and ends in
+/// no clitic pronoun (a verb and its pronoun: "a-t-il", "Peut-on"). `None`
+/// for anything else, left to the tokenizer.
 fn plain_words(name: &str) -> Option<impl Iterator<Item = &str>> {
     for word in split(name, b' ') {
         let mut chars = word.chars();
@@ -89,7 +89,7 @@ fn plain_words(name: &str) -> Option<impl Iterator<Item = &str>> {
                 return None;
             }
         }
-        if hyphen && first.is_lowercase() {
+        if hyphen && (first.is_lowercase() || clitics_start(word).is_some()) {
             return None;
         }
     }
@@ -171,7 +171,7 @@ impl<T: Clone> Gazetteer<T> {
                     return false;
                 }
             }
-            if hyphen && first.is_ascii_lowercase() {
+            if hyphen && (first.is_ascii_lowercase() || clitics_start(word).is_some()) {
                 return false;
             }
             let norm_start = self.text.len();
@@ -280,6 +280,9 @@ mod tests {
             "Ghazni2",
             "ŒUVRE",
             "a-t-il",
+            "Peut-on",
+            "Allez-y",
+            "Jong-il",
             "sud-africain",
             "Côte d'Ivoire",
             "A--B",
@@ -298,6 +301,7 @@ mod tests {
             }
         }
         assert!(plain_words("Jean-Pierre").is_some() && plain_words("a-t-il").is_none());
+        assert!(plain_words("Jong-il").is_some() && plain_words("Faut-il").is_none());
     }
 
     #[test]
@@ -314,6 +318,9 @@ mod tests {
             "Ghazni2",
             "G7",
             "a-t-il",
+            "Peut-on",
+            "Allez-y",
+            "Jong-il",
             "sud-africain",
             "Cote d'Ivoire",
             "A--B",

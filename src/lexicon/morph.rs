@@ -146,7 +146,7 @@ impl Morph {
         let set_offsets = take(n_sets.checked_mul(4)?)?;
         let sets = take(set_len)?;
         let records = take(rec_len)?;
-        if at != b.len() || n_slots == 0 || n_slots > u32::MAX as usize {
+        if at != b.len() || n_slots == 0 || n_slots > u32::MAX as usize || records.len() >= 1 << 24 {
             return None;
         }
         Some(Morph { header, n_slots: n_slots as u32, slots, lemmas, set_offsets, sets, records })
@@ -164,16 +164,22 @@ impl Morph {
             return None;
         }
         let n = u64::from(self.n_slots);
-        let mut i = (((fnv1a64(form) >> 32) * n) >> 32) as usize;
+        let h = fnv1a64(form);
+        let fp = (h & 0xff) as u32;
+        let mut i = (((h >> 32) * n) >> 32) as usize;
         loop {
-            let v = u32_at(self.slots, 4 * i) as usize;
+            let v = u32_at(self.slots, 4 * i);
             if v == 0 {
                 return None;
             }
-            let rec = v - 1;
-            let len = self.records[rec] as usize;
-            if self.records.get(rec + 1..rec + 1 + len) == Some(form) {
-                return Some(rec + 1 + len);
+            // The high byte is a fingerprint of the form: only a likely
+            // match costs a read of its record.
+            if v >> 24 == fp {
+                let rec = (v & 0x00ff_ffff) as usize - 1;
+                let len = self.records[rec] as usize;
+                if self.records.get(rec + 1..rec + 1 + len) == Some(form) {
+                    return Some(rec + 1 + len);
+                }
             }
             i += 1;
             if i == self.n_slots as usize {
@@ -187,10 +193,13 @@ impl Morph {
         self.find(lowercase_form.as_bytes()).is_some()
     }
 
-    /// The analyses of a form spelled lowercase with its accents and the
-    /// ASCII apostrophe ("été", "l'"), most frequent reading first; none
-    /// when the form is unknown.
+    /// The analyses of a form spelled lowercase with its accents ("été",
+    /// "l'", "l’": any apostrophe), most frequent reading first; none when
+    /// the form is unknown.
     pub fn analyses(&self, lowercase_form: &str) -> Analyses<'_> {
+        if !lowercase_form.is_ascii() && lowercase_form.chars().any(|c| c != '\'' && crate::text::is_apostrophe(c)) {
+            return self.lookup_word(lowercase_form);
+        }
         Analyses::new(self, self.find(lowercase_form.as_bytes()))
     }
 
@@ -392,6 +401,8 @@ mod tests {
         assert!(has("ou", Upos::Cconj, "ou"));
         assert!(has("l'", Upos::Det, "le") && has("qu'", Upos::Sconj, "que"));
         assert!(m.lookup_word("L’").any(|a| a.upos == Upos::Det && a.lemma == "le"));
+        assert!(m.analyses("l’").any(|a| a.upos == Upos::Det && a.lemma == "le"));
+        assert!(m.analyses("jusqu’").any(|a| a.upos == Upos::Adp && a.lemma == "jusque"));
         assert!(m.lookup_word("qu’").any(|a| a.upos == Upos::Pron));
         assert!(m.lookup_word("Été").any(|a| a.lemma == "être"));
         assert!(m.lookup_word("aujourd’hui").any(|a| a.upos == Upos::Adv));
