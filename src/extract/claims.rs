@@ -391,13 +391,18 @@ fn content(
         if !slot.roles.contains(&Role::What) {
             continue;
         }
+        let is_prep = |o: usize, w: &str| {
+            parse.phrases[o].prep.is_some_and(|t| {
+                let n = toks[t].norm.as_str();
+                n == w || (w == "de" && matches!(n, "du" | "des" | "d'")) || (w == "a" && matches!(n, "au" | "aux"))
+            })
+        };
         let phrase = match &slot.arg {
             Arg::Obj => c.object,
-            Arg::Prep(w) => c.obliques.iter().copied().find(|&o| {
-                parse.phrases[o].prep.is_some_and(|t| {
-                    let n = toks[t].norm.as_str();
-                    n == w || (w == "de" && matches!(n, "du" | "des" | "d'")) || (w == "a" && matches!(n, "au" | "aux"))
-                })
+            // "a qualifié la décision de « trahison »": the "de" after the object.
+            Arg::Prep(w) => c.obliques.iter().copied().find(|&o| is_prep(o, w)).or_else(|| {
+                let o = c.object?;
+                (o + 1..parse.phrases.len().min(o + 4)).find(|&q| parse.phrases[q].of == Some(o) && is_prep(q, w))
             }),
             _ => None,
         };

@@ -1448,15 +1448,23 @@ fn country_label(v: &View, id: &str) -> Option<String> {
 fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
     let parse = v.parse;
     if let Some(p) = what {
-        let ph = &parse.phrases[p];
-        if let Some(t) = (ph.a..ph.head).find(|&t| v.toks[t].kind == TokKind::Number && v.toks[t].value.is_some()) {
-            if rel == Relation::Deploys {
-                fact.evidence.attrs.insert("quantity".into(), AttrValue::Int(v.toks[t].value.unwrap_or(0)));
-                fact.evidence.attrs.insert("unit".into(), AttrValue::Text(v.toks[ph.head].norm.clone()));
-            }
+        // The count of the forces, in their phrase or in an apposition to it
+        // ("des soldats rwandais, 1 200 hommes, …").
+        let counted = std::iter::once(p).chain(parse.appositions(p)).find_map(|q| {
+            let ph = &parse.phrases[q];
+            (ph.a..ph.head.max(ph.a + 1))
+                .find(|&t| v.toks[t].kind == TokKind::Number && v.toks[t].value.is_some())
+                .map(|t| (t, ph.head))
+        });
+        if let (Some((t, head)), Relation::Deploys) = (counted, rel) {
+            fact.evidence.attrs.insert("quantity".into(), AttrValue::Int(v.toks[t].value.unwrap_or(0)));
+            fact.evidence.attrs.insert("unit".into(), AttrValue::Text(v.toks[head].norm.clone()));
         }
         if rel == Relation::Supplies {
-            let words: Vec<&str> = (ph.a..ph.b).map(|t| v.toks[t].text.as_str()).collect();
+            // The thing and its complements: "des systèmes de défense antiaérienne".
+            let ph = &parse.phrases[p];
+            let end = parse.phrases.iter().skip(p + 1).take(4).take_while(|q| q.of.is_some()).last().map_or(ph.b, |q| q.b);
+            let words: Vec<&str> = (ph.a..end).map(|t| v.toks[t].text.as_str()).collect();
             fact.evidence.attrs.insert("what".into(), AttrValue::Text(words.join(" ")));
         }
     }

@@ -1034,7 +1034,12 @@ impl Chunker<'_> {
         if saw_ne && !vg.negated && vg.mood != Mood::Sub {
             let closes = (j..(j + 3).min(n))
                 .any(|k| matches!(self.norm(k), "aucun" | "aucune" | "personne" | "ni" | "que" | "qu'"));
-            if !closes {
+            // A "ne" alone negates after pouvoir, savoir, oser and cesser ("ne
+            // peut", "n'a cessé de"); elsewhere it is the "ne" of fear or
+            // caution ("craint que la Biélorussie n'attaque").
+            if !closes && matches!(main_lemma, "pouvoir" | "savoir" | "oser" | "cesser")
+                || !closes && matches!(vg.modal, "pouvoir" | "savoir" | "oser")
+            {
                 vg.negated = true;
             }
             // "ne viser que le Hezbollah": "que" restricts, it opens no clause.
@@ -1196,7 +1201,7 @@ impl Chunker<'_> {
                 ph.atom = Some(k);
                 ph.head = j;
                 j = self.atoms[k].b;
-            } else if self.upos(j) == Upos::Propn && self.toks[j].is_cap() {
+            } else if self.atom_at(j).is_none() && self.upos(j) == Upos::Propn && self.toks[j].is_cap() {
                 ph.head = j;
                 while j < n && self.upos(j) == Upos::Propn && self.atom_at(j).is_none() {
                     j += 1;
@@ -1249,6 +1254,16 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         if ph[i].kind != PhraseKind::Noun {
             continue;
         }
+        // "a livré à l'Ukraine des systèmes": after a name governed by a
+        // preposition, "des" and "du" are articles, not "de" + article.
+        if let Some(pr) = ph[i].prep {
+            let prev = &ph[i - 1];
+            if matches!(toks[pr].norm.as_str(), "des" | "du") && prev.atom.is_some() && prev.prep.is_some() && prev.b == pr {
+                ph[i].prep = None;
+                ph[i].a = pr;
+                continue;
+            }
+        }
         // "de X" right after a noun phrase complements it.
         if let Some(pr) = ph[i].prep {
             let prev = i - 1;
@@ -1300,13 +1315,16 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // An apposition describes: a common noun next to a name, or a name
         // next to a description ("son invité, le ministre X").
         let named = |p: &Phrase| p.atom.is_some() || tags[p.head].upos == Upos::Propn;
-        let describes = (named(&ph[anchor]) && !named(&ph[i])) || (!named(&ph[anchor]) && named(&ph[i]));
+        // A count is an apposition too: "des soldats rwandais, 1 200 hommes, …".
+        let count = !named(&ph[i]) && tags[ph[i].a].upos == Upos::Num && !ph[anchor].temporal;
+        let describes = (named(&ph[anchor]) && !named(&ph[i])) || (!named(&ph[anchor]) && named(&ph[i])) || count;
         if !describes {
             continue;
         }
-        // It must end there: at a mark, a verb, or the end of the sentence.
+        // It must end there, past its complements ("membre de l'OTAN depuis
+        // 2023"): at a mark, a verb, or the end of the sentence.
         let mut end = i + 1;
-        while end < n && ph[end].kind == PhraseKind::Noun && ph[end].of.is_some() {
+        while end < n && end - i < 8 && ph[end].kind == PhraseKind::Noun && (ph[end].of.is_some() || ph[end].prep.is_some()) {
             end += 1;
         }
         let closes = end >= n
@@ -1769,7 +1787,18 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                         }
                     }
                 }
-                let incise = incise_here(toks, ph, i) && top.candidates.is_empty();
+                // An incise may also cut a clause between its subject and its
+                // verb when it is closed by a mark ("La réforme – a expliqué X – sera …").
+                let closed = || {
+                    inverted_subject(ph, i, &vg).is_some_and(|s| {
+                        let mut e = s + 1;
+                        while e < ph.len() && ph[e].kind == PhraseKind::Noun && (ph[e].of.is_some() || ph[e].apposition_of.is_some()) {
+                            e += 1;
+                        }
+                        e >= ph.len() || (ph[e].kind == PhraseKind::Punct && matches!(toks[ph[e].a].norm.as_str(), "," | "-" | "–" | "—" | ")"))
+                    })
+                };
+                let incise = incise_here(toks, ph, i) && (top.candidates.is_empty() || closed());
                 let (kind, subject) = if incise {
                     let subject = match vg.inverted {
                         Some(t) => Subject::Pronoun(t),
@@ -1792,6 +1821,15 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                     // An inverted subject after a verb with none before it ("où se trouve X").
                     let subject = match (subject, vg.inverted) {
                         (Subject::None, Some(t)) => Subject::Pronoun(t),
+                        (s, _) => s,
+                    };
+                    // "ce qu'a déclaré X", "comme l'a dit X", "où vivent X": after
+                    // a relative or a conjunction the subject may follow the verb.
+                    let opener = ph.get(top.first).filter(|o| matches!(o.kind, PhraseKind::Rel | PhraseKind::Sub));
+                    let subject = match (subject, opener) {
+                        (Subject::None, Some(o)) if matches!(toks[o.a].norm.as_str(), "que" | "qu'" | "comme" | "ou" | "dont") => {
+                            inverted_subject(ph, i, &vg).map_or(Subject::None, Subject::Phrase)
+                        }
                         (s, _) => s,
                     };
                     (kind, subject)

@@ -5,7 +5,10 @@
 //! - right after a name, a lowercase word the tagger read as an adjective
 //!   but that the lexicon knows as a finite verb is that verb ("La Chine
 //!   dément", "l'artillerie russe pilonne Kherson");
-//! - a title is nouns ("le chargé d'affaires": no verb "chargé");
+//! - a title is nouns ("le chargé d'affaires": no verb "chargé"), and so
+//!   is a word after a determiner that the lexicon knows as a noun;
+//! - an unknown word with a verb's ending between a noun phrase and its
+//!   object is a verb;
 //! - right after a finite "être", a word read as a finite verb that the
 //!   lexicon also knows as an adjective or a participle is the attribute
 //!   ("était présente à Genève"): two finite verbs do not follow each other.
@@ -67,6 +70,34 @@ pub fn repair(tokens: &[Token], tags: &mut [Tag], atoms: &[Atom], nominal: &[(us
             {
                 tags[t] = Tag { upos: Upos::Verb, feats: a.feats, lemma: a.lemma };
             }
+        }
+    }
+    // A word read as a verb right after a determiner is a noun when the
+    // lexicon knows it as one ("leur poussée", "la frappe").
+    for t in 1..tags.len() {
+        if tags[t - 1].upos == Upos::Det && matches!(tags[t].upos, Upos::Verb | Upos::Aux) {
+            if let Some(a) = morph.lookup_word(&tokens[t].text).find(|a| a.upos == Upos::Noun) {
+                tags[t] = Tag { upos: Upos::Noun, feats: a.feats, lemma: a.lemma };
+            }
+        }
+    }
+    // An unknown lowercase word between a noun phrase and a name or a
+    // determiner, with a verb's ending, is a verb ("l'artillerie pilonne Kherson").
+    for t in 1..tags.len().saturating_sub(1) {
+        let before_object = atoms.iter().any(|at| at.a == t + 1) || tags[t + 1].upos == Upos::Det;
+        let unknown = tags[t].lemma.is_empty() && !tokens[t].is_cap() && matches!(tags[t].upos, Upos::Adj | Upos::Noun);
+        let ending = tokens[t].norm.ends_with('e') || tokens[t].norm.ends_with("ent");
+        if unknown && ending && before_object && matches!(tags[t - 1].upos, Upos::Noun | Upos::Adj | Upos::Propn) {
+            let plural = tokens[t].norm.ends_with("ent");
+            tags[t].upos = Upos::Verb;
+            tags[t].feats = super::Feats {
+                verb_form: VerbForm::Fin,
+                mood: Mood::Ind,
+                tense: super::Tense::Pres,
+                person: 3,
+                number: if plural { super::Num::Plur } else { super::Num::Sing },
+                ..super::Feats::default()
+            };
         }
     }
     for t in 1..tags.len() {
