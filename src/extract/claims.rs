@@ -410,7 +410,31 @@ fn content(
             let a = parse.phrases[p].a;
             // A quotation's opening mark just before belongs to it.
             let a = if a > 0 && matches!(toks[a - 1].text.as_str(), "«" | "“" | "\"") { a - 1 } else { a };
-            return Some(((a, end(a)), "stated/verb-object"));
+            // What is said is the phrase with its complements, conjuncts and
+            // relative clauses ("les informations selon lesquelles …"), up to
+            // the next clause that is not part of it ("…, et indiqué que").
+            let mut inside: Vec<usize> = vec![ci];
+            let mut b = end(a);
+            for (k, kc) in parse.clauses.iter().enumerate() {
+                if k == ci || parse.phrases[kc.verb].a <= parse.phrases[p].a {
+                    continue;
+                }
+                let on_object = matches!(kc.kind, ClauseKind::Relative { antecedent: Some(x), .. } if x >= p);
+                let under = kc.parent.is_some_and(|q| inside.contains(&q)) && kc.subject != Subject::Of(ci);
+                if on_object || under {
+                    inside.push(k);
+                    continue;
+                }
+                let first = parse.phrases[kc.first.max(p + 1).min(kc.verb)].a;
+                let mut cut = first.min(parse.phrases[kc.verb].a);
+                while cut > a && matches!(toks[cut - 1].norm.as_str(), "," | "et" | "puis" | "mais" | "ou") {
+                    cut -= 1;
+                }
+                b = b.min(cut);
+                break;
+            }
+            let b = b.min(end(a)).max(a + 1);
+            return Some(((a, b), "stated/verb-object"));
         }
     }
     None

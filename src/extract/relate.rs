@@ -965,7 +965,9 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                 let mut l: Vec<usize> =
                     after.iter().copied().filter(|&q| v.prep_word(q).is_some_and(|w| LOC_PREPS.contains(&w))).collect();
                 // "la région de X, où Moscou a lancé une offensive": the place of "où".
-                if let Some(ClauseKind::Relative { antecedent: Some(a), pronoun }) = clause.map(|c| parse.clauses[c].kind) {
+                if let Some(ClauseKind::Relative { antecedent: Some(a), pronoun }) =
+                    clause.map(|c| parse.clauses[c].kind)
+                {
                     if v.toks[pronoun].text.to_lowercase() == "où" {
                         l.push(a);
                     }
@@ -1098,7 +1100,8 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
     // Fronted: the sentence opens with the predicate, bare, and a comma
     // ("Membre de l'OTAN depuis 1999, la Pologne …").
     let bare = ph.prep.is_none() && !(ph.a < ph.head && v.ctx.doc().sentences[v.si].tags[ph.a].upos == Upos::Det);
-    let fronted = bare && (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
+    let fronted =
+        bare && (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
     if fronted {
         let comma = parse.phrases.iter().enumerate().skip(p + 1).find(|(_, q)| q.kind == PhraseKind::Punct);
         if let Some((k, _)) = comma {
@@ -1463,7 +1466,8 @@ fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
         if rel == Relation::Supplies {
             // The thing and its complements: "des systèmes de défense antiaérienne".
             let ph = &parse.phrases[p];
-            let end = parse.phrases.iter().skip(p + 1).take(4).take_while(|q| q.of.is_some()).last().map_or(ph.b, |q| q.b);
+            let end =
+                parse.phrases.iter().skip(p + 1).take(4).take_while(|q| q.of.is_some()).last().map_or(ph.b, |q| q.b);
             let words: Vec<&str> = (ph.a..end).map(|t| v.toks[t].text.as_str()).collect();
             fact.evidence.attrs.insert("what".into(), AttrValue::Text(words.join(" ")));
         }

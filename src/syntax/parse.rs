@@ -270,6 +270,72 @@ mod words {
     /// Object and reflexive clitics that sit before a verb.
     pub const CLITICS: &[&str] =
         &["se", "s'", "me", "m'", "te", "t'", "le", "la", "les", "l'", "lui", "leur", "y", "en", "nous", "vous"];
+    /// Verbs of saying that make incises ("…, a déclaré X, …").
+    pub const REPORTING: &[&str] = &[
+        "déclarer",
+        "dire",
+        "affirmer",
+        "ajouter",
+        "expliquer",
+        "estimer",
+        "indiquer",
+        "préciser",
+        "souligner",
+        "poursuivre",
+        "assurer",
+        "confier",
+        "lancer",
+        "réagir",
+        "répondre",
+        "rappeler",
+        "noter",
+        "conclure",
+        "avertir",
+        "insister",
+        "commenter",
+        "observer",
+        "relever",
+        "marteler",
+        "reconnaître",
+        "admettre",
+        "raconter",
+        "résumer",
+        "nuancer",
+        "demander",
+        "prévenir",
+        "écrire",
+        "tweeter",
+        "rétorquer",
+        "répliquer",
+        "juger",
+        "considérer",
+        "déplorer",
+        "regretter",
+        "dénoncer",
+        "annoncer",
+        "confirmer",
+        "promettre",
+        "menacer",
+        "jurer",
+        "plaider",
+        "ironiser",
+        "s'interroger",
+        "interroger",
+        "détailler",
+        "soutenir",
+        "protester",
+        "s'inquiéter",
+        "signaler",
+        "rapporter",
+        "témoigner",
+        "avouer",
+        "répéter",
+        "renchérir",
+        "tempérer",
+        "fustiger",
+        "analyser",
+        "juger",
+    ];
     /// Pronouns that are only ever subjects.
     pub const STRICT_SUBJECTS: &[&str] = &["il", "elle", "ils", "elles", "on", "je", "j'", "tu"];
     /// Subject pronouns.
@@ -707,7 +773,12 @@ impl Chunker<'_> {
 
     /// Whether "que" at `i` is a relative pronoun.
     fn relative_que(&self, i: usize) -> bool {
-        let prev = self.out.last();
+        // "ces accusations, qu'il qualifie de …": a comma may stand between.
+        let mut back = self.out.iter().rev();
+        let mut prev = back.next();
+        if prev.is_some_and(|p| p.kind == PhraseKind::Punct && self.norm(p.a) == ",") {
+            prev = back.next();
+        }
         // After a time expression the "que" is the verb's ("a déclaré vendredi que").
         let after_noun = prev.is_some_and(|p| p.kind == PhraseKind::Noun && !p.pronoun && !p.temporal);
         if !after_noun {
@@ -1258,7 +1329,11 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // preposition, "des" and "du" are articles, not "de" + article.
         if let Some(pr) = ph[i].prep {
             let prev = &ph[i - 1];
-            if matches!(toks[pr].norm.as_str(), "des" | "du") && prev.atom.is_some() && prev.prep.is_some() && prev.b == pr {
+            if matches!(toks[pr].norm.as_str(), "des" | "du")
+                && prev.atom.is_some()
+                && prev.prep.is_some()
+                && prev.b == pr
+            {
                 ph[i].prep = None;
                 ph[i].a = pr;
                 continue;
@@ -1288,7 +1363,9 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
             c -= 1;
         }
         let comma = &ph[c];
-        if c < 1 || !(comma.kind == PhraseKind::Punct && matches!(toks[comma.a].norm.as_str(), "," | "(" | "-" | "–" | "—")) {
+        if c < 1
+            || !(comma.kind == PhraseKind::Punct && matches!(toks[comma.a].norm.as_str(), "," | "(" | "-" | "–" | "—"))
+        {
             continue;
         }
         // The phrase before the comma, climbing over its complements.
@@ -1324,7 +1401,11 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         // It must end there, past its complements ("membre de l'OTAN depuis
         // 2023"): at a mark, a verb, or the end of the sentence.
         let mut end = i + 1;
-        while end < n && end - i < 8 && ph[end].kind == PhraseKind::Noun && (ph[end].of.is_some() || ph[end].prep.is_some()) {
+        while end < n
+            && end - i < 8
+            && ph[end].kind == PhraseKind::Noun
+            && (ph[end].of.is_some() || ph[end].prep.is_some())
+        {
             end += 1;
         }
         let closes = end >= n
@@ -1604,12 +1685,20 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                     && prev.is_some_and(|q| {
                         q.kind == PhraseKind::Coord || (q.kind == PhraseKind::Punct && toks[q.a].norm == ",")
                     })
-                    && stack.iter().rev().find_map(|c| c.clause).is_some_and(|k| {
+                    && stack.iter().rev().filter_map(|c| c.clause).any(|k| {
                         let kv = ph[out[k].verb].verb.expect("verb");
                         kv.compound && kv.mood != Mood::None
                     });
                 if shares_aux {
-                    let shared = stack.iter().rev().find_map(|c| c.clause).expect("checked");
+                    let shared = stack
+                        .iter()
+                        .rev()
+                        .filter_map(|c| c.clause)
+                        .find(|&k| {
+                            let kv = ph[out[k].verb].verb.expect("verb");
+                            kv.compound && kv.mood != Mood::None
+                        })
+                        .expect("checked");
                     while stack.len() > 1 && stack.last().is_some_and(|c| c.clause != Some(shared)) {
                         stack.pop();
                     }
@@ -1790,13 +1879,19 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                 // An incise may also cut a clause between its subject and its
                 // verb when it is closed by a mark ("La réforme – a expliqué X – sera …").
                 let closed = || {
-                    inverted_subject(ph, i, &vg).is_some_and(|s| {
-                        let mut e = s + 1;
-                        while e < ph.len() && ph[e].kind == PhraseKind::Noun && (ph[e].of.is_some() || ph[e].apposition_of.is_some()) {
-                            e += 1;
-                        }
-                        e >= ph.len() || (ph[e].kind == PhraseKind::Punct && matches!(toks[ph[e].a].norm.as_str(), "," | "-" | "–" | "—" | ")"))
-                    })
+                    words::REPORTING.contains(&vg.lemma)
+                        && inverted_subject(ph, i, &vg).is_some_and(|s| {
+                            let mut e = s + 1;
+                            while e < ph.len()
+                                && ph[e].kind == PhraseKind::Noun
+                                && (ph[e].of.is_some() || ph[e].apposition_of.is_some())
+                            {
+                                e += 1;
+                            }
+                            e >= ph.len()
+                                || (ph[e].kind == PhraseKind::Punct
+                                    && matches!(toks[ph[e].a].norm.as_str(), "," | "-" | "–" | "—" | ")"))
+                        })
                 };
                 let incise = incise_here(toks, ph, i) && (top.candidates.is_empty() || closed());
                 let (kind, subject) = if incise {
@@ -1827,7 +1922,9 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                     // a relative or a conjunction the subject may follow the verb.
                     let opener = ph.get(top.first).filter(|o| matches!(o.kind, PhraseKind::Rel | PhraseKind::Sub));
                     let subject = match (subject, opener) {
-                        (Subject::None, Some(o)) if matches!(toks[o.a].norm.as_str(), "que" | "qu'" | "comme" | "ou" | "dont") => {
+                        (Subject::None, Some(o))
+                            if matches!(toks[o.a].norm.as_str(), "que" | "qu'" | "comme" | "ou" | "dont") =>
+                        {
                             inverted_subject(ph, i, &vg).map_or(Subject::None, Subject::Phrase)
                         }
                         (s, _) => s,
