@@ -19,7 +19,6 @@ use trame::text::{fold, Span, TokKind, Token};
 
 struct Word {
     id: usize,
-    form: String,
     lemma: String,
     upos: Upos,
     feats: Feats,
@@ -103,7 +102,6 @@ fn read(path: &str) -> Vec<Sentence> {
         }
         cur.words.push(Word {
             id,
-            form: cols[1].to_string(),
             lemma: cols[2].to_string(),
             upos: Upos::parse(cols[3]).unwrap_or(Upos::X),
             feats: feats(cols[5]),
@@ -226,7 +224,7 @@ fn main() {
                 if let Some(cop) = s.words.iter().find(|c| c.head == verb && c.deprel == "cop") {
                     verb = cop.id;
                 }
-                if by_id.get(&verb).is_none() {
+                if !by_id.contains_key(&verb) {
                     continue;
                 }
                 if let (Some(&vt), Some(&st)) = (word_tok.get(&verb), word_tok.get(&w.id)) {

@@ -9,7 +9,6 @@
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
 pub mod claims;
-pub mod events;
 pub mod mention;
 pub mod people;
 pub mod relate;

@@ -16,7 +16,7 @@
 use crate::graph::{node_id, AttrValue, Fact};
 use crate::lexicon::frames::{Arg, Class, Frame, FramePos, Into, NeedOn, Role, Scope};
 use crate::ontology::{Modality, NodeKind, Relation};
-use crate::syntax::parse::{Clause, ClauseKind, Parse, Phrase, PhraseKind, Subject, Voice};
+use crate::syntax::parse::{Clause, ClauseKind, Parse, PhraseKind, Voice};
 use crate::syntax::{Gen, Mood, Num, Tense, Upos, VerbForm};
 use crate::text::{fold, TokKind, Token};
 
@@ -242,10 +242,10 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                     return disc.last_of(NodeKind::Country, count)
                 }
                 "ministres" | "dirigeants" | "responsables" | "presidents" | "chefs" | "diplomates" | "hommes"
-                | "femmes" | "dirigeantes" | "ministre" | "president" | "dirigeant" | "diplomate" => {
-                    if count >= 2 {
-                        return disc.last_of(NodeKind::Person, count);
-                    }
+                | "femmes" | "dirigeantes" | "ministre" | "president" | "dirigeant" | "diplomate"
+                    if count >= 2 =>
+                {
+                    return disc.last_of(NodeKind::Person, count);
                 }
                 "organisation" | "alliance" | "agence" => return disc.last_of(NodeKind::Organization, 1),
                 _ => {}
@@ -778,7 +778,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
             Arg::Adj | Arg::Poss | Arg::Name | Arg::Clause => Vec::new(),
         };
         for p in phrases {
-            place(v, slot.into.clone(), &slot.roles, p, f, &mut filled, c);
+            place(v, slot.into.clone(), &slot.roles, p, f, &mut filled);
         }
     }
     // Forces with no owner named: in "X, dont 10 000 soldats sont déployés à
@@ -797,7 +797,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                 _ => None,
             };
             if let Some(o) = owner {
-                place(v, Into::Itself, &[Role::Source], o, f, &mut filled, c);
+                place(v, Into::Itself, &[Role::Source], o, f, &mut filled);
             }
         }
     }
@@ -807,7 +807,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
             let pc = &parse.clauses[parent];
             for &o in pc.obliques.iter().chain(pc.object.iter()) {
                 if v.names[o].iter().any(|r| fits(f.relation, Role::Target, r.kind)) {
-                    place(v, Into::Itself, &[Role::Target], o, f, &mut filled, c);
+                    place(v, Into::Itself, &[Role::Target], o, f, &mut filled);
                     break;
                 }
             }
@@ -818,7 +818,7 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
 
 /// Puts phrase `p` (or the part of it `into` names) into the first role
 /// that is free and fits.
-fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut Filled, c: &Clause) {
+fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut Filled) {
     let parse = v.parse;
     let cands: Vec<(usize, Option<Resolved>)> = match into {
         Into::Itself => {
@@ -850,21 +850,16 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
             .flat_map(|(q, _)| v.conj_names(q))
             .map(|(q, r)| (q, Some(r)))
             .collect(),
-        Into::Loc => {
-            let _ = c;
-            parse
-                .phrases
-                .iter()
-                .enumerate()
-                .skip(p + 1)
-                .take(4)
-                .filter(|(q, ph)| {
-                    ph.kind == PhraseKind::Noun && v.prep_word(*q).is_some_and(|w| LOC_PREPS.contains(&w))
-                })
-                .flat_map(|(q, _)| v.conj_names(q))
-                .map(|(q, r)| (q, Some(r)))
-                .collect()
-        }
+        Into::Loc => parse
+            .phrases
+            .iter()
+            .enumerate()
+            .skip(p + 1)
+            .take(4)
+            .filter(|(q, ph)| ph.kind == PhraseKind::Noun && v.prep_word(*q).is_some_and(|w| LOC_PREPS.contains(&w)))
+            .flat_map(|(q, _)| v.conj_names(q))
+            .map(|(q, r)| (q, Some(r)))
+            .collect(),
     };
     // "Moscou et Pyongyang ont renforcé leur partenariat": a coordination
     // gives both ends when the slot may fill either.
@@ -1049,18 +1044,7 @@ fn fill_noun(v: &View, p: usize, head: usize, clause: Option<usize>, f: &Frame) 
                     continue;
                 }
             }
-            let c = clause.map(|c| parse.clauses[c].clone()).unwrap_or_else(|| Clause {
-                verb: p,
-                kind: ClauseKind::Main,
-                subject: Subject::None,
-                object: None,
-                obliques: Vec::new(),
-                fronted: Vec::new(),
-                parent: None,
-                first: 0,
-                last: 0,
-            });
-            place(v, slot.into.clone(), &roles, q, f, &mut filled, &c);
+            place(v, slot.into.clone(), &roles, q, f, &mut filled);
         }
     }
     filled
@@ -1395,11 +1379,8 @@ fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out:
             if source.0 == target || done.contains(&(source.0.clone(), target.clone())) {
                 continue;
             }
-            if !fits(f.relation, Role::Source, source.1) && !(source.1 == NodeKind::Person && lifts(f.relation)) {
-                continue;
-            }
             // A person who could not be lifted to a state does not deploy or attack.
-            if source.1 == NodeKind::Person && lifts(f.relation) {
+            if !fits(f.relation, Role::Source, source.1) || source.1 == NodeKind::Person && lifts(f.relation) {
                 continue;
             }
             let (a, b) = if symmetric && target < source.0 {
@@ -1423,8 +1404,6 @@ fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out:
             out.push((fact, implied));
         }
     }
-    // Targets coordinated with the source in "entre A et B" meet each other too.
-    let _ = symmetric;
 }
 
 fn lifts_from_what(rel: Relation) -> bool {
@@ -1508,14 +1487,4 @@ pub fn date(toks: &[Token]) -> Option<(Option<String>, String)> {
         return Some((Some(iso), text.join(" ")));
     }
     toks.iter().find(|t| WEEKDAYS.contains(&t.norm.as_str())).map(|t| (None, t.text.clone()))
-}
-
-#[allow(dead_code)]
-fn is_ref_country(r: &Ref) -> bool {
-    matches!(r, Ref::Country(_))
-}
-
-#[allow(dead_code)]
-fn phrase_text(v: &View, p: &Phrase) -> String {
-    (p.a..p.b).map(|t| v.toks[t].text.as_str()).collect::<Vec<_>>().join(" ")
 }

@@ -439,10 +439,6 @@ mod words {
     pub const SUBORDINATORS: &[&str] = &[
         "quand", "lorsque", "lorsqu'", "si", "s'", "puisque", "puisqu'", "comme", "quoique", "quoiqu'", "tandis", "car",
     ];
-    /// Prepositions that govern an infinitive whose subject is the
-    /// governing clause's.
-    pub const INFINITIVE_PREPS: &[&str] =
-        &["de", "d'", "a", "pour", "sans", "avant", "apres", "afin", "par", "au lieu", "jusqu'a"];
     /// Heads of time expressions: they are neither subject nor object.
     pub const TEMPORAL: &[&str] = &[
         "lundi",
@@ -531,15 +527,9 @@ pub fn is_etre_verb(lemma: &str) -> bool {
     words::ETRE_VERBS.contains(&lemma)
 }
 
-fn lemma_of(tag: &Tag, tok: &Token) -> &'static str {
-    if !tag.lemma.is_empty() {
-        tag.lemma
-    } else {
-        // Unknown words keep their form; it is not 'static, so the group
-        // carries "" and callers read the token.
-        let _ = tok;
-        ""
-    }
+fn lemma_of(tag: &Tag) -> &'static str {
+    // Unknown words have no lemma; callers read the token's form.
+    tag.lemma
 }
 
 fn is_verbal(tag: &Tag) -> bool {
@@ -956,7 +946,7 @@ impl Chunker<'_> {
         vg.number = ft.feats.number;
         vg.future = ft.feats.tense == Tense::Fut;
         let mut main = first;
-        let mut main_lemma = lemma_of(&ft, &self.toks[first]);
+        let mut main_lemma = lemma_of(&ft);
         j += 1;
         let after = |this: &Self, j: &mut usize, vg: &mut VerbGroup, saw_ne: bool| {
             // Adverbs, negators and an inverted pronoun between the verbs.
@@ -1055,7 +1045,7 @@ impl Chunker<'_> {
                     vg.future = true;
                 }
                 main = j;
-                main_lemma = lemma_of(&self.tags[j], &self.toks[j]);
+                main_lemma = lemma_of(&self.tags[j]);
                 j += 1;
                 after(self, &mut j, &mut vg, saw_ne);
                 continue;
@@ -1079,7 +1069,7 @@ impl Chunker<'_> {
                         vg.modal = lemma;
                     }
                     main = k;
-                    main_lemma = lemma_of(&self.tags[k], &self.toks[k]);
+                    main_lemma = lemma_of(&self.tags[k]);
                     j = k + 1;
                     after(self, &mut j, &mut vg, saw_ne);
                     continue;
@@ -1108,8 +1098,9 @@ impl Chunker<'_> {
             // A "ne" alone negates after pouvoir, savoir, oser and cesser ("ne
             // peut", "n'a cessé de"); elsewhere it is the "ne" of fear or
             // caution ("craint que la Biélorussie n'attaque").
-            if !closes && matches!(main_lemma, "pouvoir" | "savoir" | "oser" | "cesser")
-                || !closes && matches!(vg.modal, "pouvoir" | "savoir" | "oser")
+            if !closes
+                && (matches!(main_lemma, "pouvoir" | "savoir" | "oser" | "cesser")
+                    || matches!(vg.modal, "pouvoir" | "savoir" | "oser"))
             {
                 vg.negated = true;
             }
@@ -1286,7 +1277,7 @@ impl Chunker<'_> {
             }
         }
         ph.b = j;
-        ph.bare = !det && prep.is_none_or(|_| true) && !det;
+        ph.bare = !det;
         ph.temporal = self.temporal(&ph);
         if ph.number == Num::None && ph.atom.is_some() {
             ph.number = Num::Sing;
@@ -1623,7 +1614,7 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                             top.candidates.push(i);
                         }
                     }
-                    Some(c) => attach_complement(&mut out[c], ph, toks, i),
+                    Some(c) => attach_complement(&mut out[c], ph, i),
                 }
             }
             PhraseKind::Verb => {
@@ -1656,8 +1647,6 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                         i += 1;
                         continue;
                     }
-                    let after_prep = prev.is_some_and(|q| q.kind == PhraseKind::Prep);
-                    let _ = words::INFINITIVE_PREPS;
                     out.push(new_clause(
                         i,
                         ClauseKind::Infinitival,
@@ -1668,7 +1657,6 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                         waiting.push(c);
                     }
                     // The infinitive's complements follow; it is its own context.
-                    let _ = after_prep;
                     stack.push(Ctx {
                         kind: ClauseKind::Infinitival,
                         clause: Some(c),
@@ -1713,7 +1701,6 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                 }
                 if vg.form == VerbForm::Part && vg.mood == Mood::None {
                     let gerund = prev_word == "en" && prev.is_some_and(|q| q.kind != PhraseKind::Noun);
-                    let top = stack.last().expect("main context");
                     if gerund {
                         let governor = stack.iter().rev().find_map(|c| c.clause);
                         out.push(new_clause(
@@ -1911,7 +1898,7 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                         {
                             antecedent.map_or(Subject::None, |a| Subject::Phrase(ph[a].coord_head.unwrap_or(a)))
                         }
-                        _ => pick_subject(ph, tags, &top.candidates, &vg).map_or(Subject::None, Subject::Phrase),
+                        _ => pick_subject(ph, &top.candidates, &vg).map_or(Subject::None, Subject::Phrase),
                     };
                     // An inverted subject after a verb with none before it ("où se trouve X").
                     let subject = match (subject, vg.inverted) {
@@ -2170,9 +2157,8 @@ fn inverted_subject(ph: &[Phrase], i: usize, vg: &VerbGroup) -> Option<usize> {
 
 /// The subject among the bare noun phrases before a verb: the last one that
 /// is no apposition, preferring one that agrees in number with the verb.
-fn pick_subject(ph: &[Phrase], tags: &[Tag], candidates: &[usize], vg: &VerbGroup) -> Option<usize> {
+fn pick_subject(ph: &[Phrase], candidates: &[usize], vg: &VerbGroup) -> Option<usize> {
     let usable: Vec<usize> = candidates.iter().copied().filter(|&c| ph[c].apposition_of.is_none()).collect();
-    let _ = tags;
     let agrees = |c: usize| {
         let head = ph[c].coord_head.unwrap_or(c);
         let number = if ph[head].coord_head.is_none() && usable.iter().any(|&o| ph[o].coord_head == Some(head)) {
@@ -2188,7 +2174,7 @@ fn pick_subject(ph: &[Phrase], tags: &[Tag], candidates: &[usize], vg: &VerbGrou
 
 /// A noun phrase after the verb: the object (the first bare one) or an
 /// oblique (with a preposition, not a noun's complement).
-fn attach_complement(cl: &mut Clause, ph: &[Phrase], toks: &[Token], i: usize) {
+fn attach_complement(cl: &mut Clause, ph: &[Phrase], i: usize) {
     let p = &ph[i];
     if p.apposition_of.is_some() || p.coord_head.is_some() || p.of.is_some() || cl.subject == Subject::Phrase(i) {
         return;
@@ -2199,8 +2185,7 @@ fn attach_complement(cl: &mut Clause, ph: &[Phrase], toks: &[Token], i: usize) {
                 cl.object = Some(i);
             }
         }
-        Some(pr) => {
-            let _ = &toks[pr];
+        Some(_) => {
             if !p.temporal || cl.obliques.len() < 8 {
                 cl.obliques.push(i);
             }
