@@ -21,7 +21,9 @@ fn main() {
     let p = Pipeline::builtin();
     let doc = Document::new("input.txt", text.clone());
     let rd = p.read(&doc);
+    let mut scratch = trame::syntax::tag::Scratch::new();
     for s in &rd.sentences {
+        let syn = trame::extract::Syntax::read(s, &mut scratch);
         let sent = &text[s.span.start..s.span.end];
         if grep.as_ref().is_some_and(|g| !sent.contains(g.as_str())) {
             continue;
@@ -30,7 +32,7 @@ fn main() {
         let tags: Vec<String> = s
             .tokens
             .iter()
-            .zip(&s.tags)
+            .zip(&syn.tags)
             .map(|(t, g)| {
                 format!(
                     "{}/{}{}",
@@ -44,7 +46,7 @@ fn main() {
         for m in &s.mentions.entities {
             println!("   mention [{}..{}] {:?} {}", m.a, m.b, m.surface, m.rule);
         }
-        for (i, ph) in s.parse.phrases.iter().enumerate() {
+        for (i, ph) in syn.parse.phrases.iter().enumerate() {
             let from = ph.prep.unwrap_or(ph.a).min(ph.a);
             let words: Vec<&str> = (from..ph.b).map(|t| s.tokens[t].text.as_str()).collect();
             let mut extra = String::new();
@@ -68,7 +70,7 @@ fn main() {
             }
             println!("   {i:>2} {:?} [{}]{extra}", ph.kind, words.join(" "));
         }
-        for (i, c) in s.parse.clauses.iter().enumerate() {
+        for (i, c) in syn.parse.clauses.iter().enumerate() {
             println!(
                 "   clause {i}: verb {} {:?} subject {:?} object {:?} obliques {:?} parent {:?}",
                 c.verb, c.kind, c.subject, c.object, c.obliques, c.parent

@@ -1,7 +1,10 @@
 //! Subject attachment of the clause layer against Universal Dependencies.
 //!
-//!     cargo run --release --example ud_clause -- [--show N] FILE.conllu...
+//!     cargo run --release --example ud_clause -- [--tagger] [--show N] FILE.conllu...
 //!
+//! With `--tagger` the tags are trame's own (the tagger, the names the
+//! mention layer finds as atoms, the repairs), as in `trame build`;
+//! without it the treebank's gold tags, lemmas and features.
 //! Each sentence is rebuilt from its surface tokens (a contraction such as
 //! "du" is one token, as trame's tokenizer has it) with the treebank's own
 //! tags, lemmas and features, and parsed by `trame::syntax::parse`. A gold
@@ -164,6 +167,10 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut show = 0usize;
     let mut grep: Option<String> = None;
+    let own_tags = args.iter().any(|a| a == "--tagger");
+    args.retain(|a| a != "--tagger");
+    let lx = trame::lexicon::Lexicon::builtin();
+    let mut scratch = trame::syntax::tag::Scratch::new();
     if let Some(k) = args.iter().position(|a| a == "--grep") {
         grep = args.get(k + 1).cloned();
         args.drain(k..k + 2);
@@ -178,8 +185,17 @@ fn main() {
         let (mut g_n, mut p_n, mut ok) = (0usize, 0usize, 0usize);
         let mut shown = 0;
         for s in &sents {
-            let (toks, tags, word_tok) = tokens(s);
-            let parse = parse(&toks, &tags, &[]);
+            let (toks, gold_tags, word_tok) = tokens(s);
+            let (tags, parse) = if own_tags {
+                let mentions = trame::extract::mention::detect(lx, &s.text, 0, &toks);
+                let span = Span { start: 0, end: s.text.len(), cstart: 0, cend: s.text.chars().count() };
+                let read = trame::extract::ReadSentence { index: 0, span, tokens: toks.clone(), mentions };
+                let syn = trame::extract::Syntax::read(&read, &mut scratch);
+                (syn.tags, syn.parse)
+            } else {
+                let p = parse(&toks, &gold_tags, &[]);
+                (gold_tags, p)
+            };
             if grep.as_ref().is_some_and(|g| s.text.contains(g.as_str())) {
                 println!("{}", s.text);
                 for (i, p) in parse.phrases.iter().enumerate() {

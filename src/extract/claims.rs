@@ -179,6 +179,8 @@ fn span_quote(sents: &[super::ReadSentence], (s0, a0): (usize, usize), (s1, b1):
 /// on the clause layer; quotations are attributed at the end.
 pub struct Speech {
     qs: Vec<Quote>,
+    /// Per sentence, the token ranges inside quotations.
+    quoted: Vec<Vec<(usize, usize)>>,
     acts: Vec<Act>,
     out: Vec<Statement>,
 }
@@ -186,18 +188,25 @@ pub struct Speech {
 impl Speech {
     /// Starts reading a document: its quotations are found first.
     pub fn new(ctx: &DocContext) -> Speech {
-        Speech { qs: quotes(ctx), acts: Vec::new(), out: Vec::new() }
+        let qs = quotes(ctx);
+        let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ctx.doc().sentences.len()];
+        for q in &qs {
+            for &(si, a, b) in &q.pieces {
+                quoted[si].push((a, b));
+            }
+        }
+        Speech { qs, quoted, acts: Vec::new(), out: Vec::new() }
     }
 
     /// Reads the speech acts of one sentence.
     pub fn sentence(&mut self, ctx: &DocContext, v: &View, disc: &Discourse) {
         let si = v.sentence();
         let mut here = Vec::new();
-        read_sentence(ctx, v, disc, si, &self.qs, &mut self.acts, &mut here);
+        read_sentence(ctx, v, disc, si, &self.quoted[si], &mut self.acts, &mut here);
         // Innermost speaker: drop an outer statement whose content holds another's act.
         let acts = &self.acts;
         here.retain(|st: &Statement| {
-            !acts.iter().any(|a| {
+            !acts.iter().rev().take_while(|a| a.si == si).any(|a| {
                 a.si == si && a.v >= st.content.0 && a.v < st.content.1 && a.speaker != st.speaker && !a.pronoun
             })
         });
@@ -206,7 +215,7 @@ impl Speech {
 
     /// Every statement of the document, quotations included.
     pub fn finish(mut self, ctx: &DocContext) -> Vec<Statement> {
-        let quoted = quotations(ctx, &self.qs, &self.acts);
+        let quoted = quotations(ctx, &self.qs, &self.quoted, &self.acts);
         // One claim per act of saying: a quotation already inside a
         // statement of the same speaker ("a affirmé que « … »") is that statement.
         for q in quoted {
@@ -246,14 +255,14 @@ fn read_sentence(
     v: &View,
     disc: &Discourse,
     si: usize,
-    qs: &[Quote],
+    quoted: &[(usize, usize)],
     acts: &mut Vec<Act>,
     out: &mut Vec<Statement>,
 ) {
     let s = &ctx.doc().sentences[si];
     let toks = &s.tokens;
     let parse = v.parse();
-    let in_quote = |t: usize| qs.iter().any(|q| q.contains(si, t));
+    let in_quote = |t: usize| quoted.iter().any(|&(a, b)| a <= t && t < b);
     let headline = is_headline(ctx, si);
     let speakers =
         |p: usize| -> Vec<Resolved> { v.all_names(p).into_iter().filter(|r| is_speaker_kind(r.kind)).collect() };
@@ -475,22 +484,31 @@ fn content_end(parse: &Parse, toks: &[Token], ci: usize, a: usize) -> usize {
 /// quotation when the text goes on ("« … ». car … », a réitéré X");
 /// the speaker of the quotation just before, for a quotation that opens
 /// its sentence.
-fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
+fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], acts: &[Act]) -> Vec<Statement> {
     let sents = &ctx.doc().sentences;
+    // Acts come in sentence order: those of sentences a..=b are one slice.
+    let within = |a: usize, b: usize| {
+        let from = acts.partition_point(|x| x.si < a);
+        let to = acts.partition_point(|x| x.si <= b);
+        &acts[from..to.max(from)]
+    };
+    let in_any = |si: usize, v: usize| quoted[si].iter().any(|&(a, b)| a <= v && v < b);
     let tagged: Vec<Option<&Act>> = qs
         .iter()
         .map(|q| {
             let (csi, ck) = q.last();
-            let after = acts
+            let after = within(csi, csi)
                 .iter()
                 .find(|a| a.si == csi && a.v > ck && a.v - ck <= 4 && tag_glue(&sents[csi].tokens[ck + 1..a.v]));
-            let next = acts.iter().find(|a| {
+            let next = within(csi + 1, csi + 1).iter().find(|a| {
                 a.si == csi + 1 && a.v <= 5 && {
                     let t = &sents[a.si].tokens;
                     t.len() > 3 && t[0].norm == "c'" && t[1].norm == "est" && t[2].norm == "ce"
                 }
             });
-            let incise = acts.iter().find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
+            let incise = within(q.first().0, q.last().0)
+                .iter()
+                .find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
             after.or(next).or(incise)
         })
         .collect();
@@ -499,8 +517,9 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
     for (qi, q) in qs.iter().enumerate() {
         let (osi, ok) = q.first();
         let headline = is_headline(ctx, osi);
-        let governing = acts.iter().rev().find(|a| a.si == osi && a.v < ok && ok - a.v <= 4 && !q.contains(a.si, a.v));
-        let nearest = acts.iter().rev().find(|a| a.si == osi && a.v < ok && !qs.iter().any(|o| o.contains(a.si, a.v)));
+        let governing =
+            within(osi, osi).iter().rev().find(|a| a.si == osi && a.v < ok && ok - a.v <= 4 && !q.contains(a.si, a.v));
+        let nearest = within(osi, osi).iter().rev().find(|a| a.si == osi && a.v < ok && !in_any(a.si, a.v));
         let lookahead = qs.get(qi + 1).filter(|n| n.first().0 <= q.last().0 + 1).and_then(|_| tagged[qi + 1]);
         let continued = prev.as_ref().filter(|(end, _)| osi <= end + 1 && ok <= 3 && !headline).map(|(_, s)| s.clone());
         let speaker = governing
@@ -513,7 +532,9 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
             prev = None;
             continue;
         };
-        let incise = acts.iter().find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
+        let incise = within(q.first().0, q.last().0)
+            .iter()
+            .find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
         // "« … », a déclaré X, « … »": the second part continues the first claim.
         let split_from = qi.checked_sub(1).and_then(|p| {
             let tag = tagged[p]?;
@@ -522,7 +543,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
             }
             let before_open = &sents[osi].tokens[tag.v + 1..ok - 1];
             (before_open.last().is_some_and(|t| t.norm == ",")
-                && !acts.iter().any(|a| a.si == osi && a.v > tag.v && a.v < ok))
+                && !within(osi, osi).iter().any(|a| a.si == osi && a.v > tag.v && a.v < ok))
             .then_some(tag)
         });
         if let (Some(tag), Some(last)) = (split_from, out.last_mut()) {

@@ -34,12 +34,51 @@ pub struct ReadSentence {
     pub tokens: Vec<Token>,
     /// Its mentions.
     pub mentions: SentenceMentions,
+}
+
+/// The syntax of one sentence: tags, phrases and clauses, computed when
+/// the relations of the sentence are read and dropped after.
+#[derive(Debug, Clone)]
+pub struct Syntax {
     /// Part of speech, lemma and morphology of each token.
     pub tags: Vec<crate::syntax::Tag>,
     /// Its phrases and clauses.
     pub parse: crate::syntax::parse::Parse,
     /// The entity mention each atom of the parse is (names, not demonyms).
     pub atoms: Vec<usize>,
+}
+
+impl Syntax {
+    /// Tags, repairs and parses one read sentence; `scratch` is the tagger's
+    /// memory, reused from sentence to sentence.
+    pub fn read(s: &ReadSentence, scratch: &mut crate::syntax::tag::Scratch) -> Syntax {
+        let tokens = &s.tokens;
+        let mentions = &s.mentions;
+        let mut tags = Vec::with_capacity(tokens.len());
+        crate::syntax::tag::Tagger::builtin().tag_into(tokens, scratch, &mut tags);
+        // A nationality written in lowercase is an adjective ("des soldats tchadiens").
+        for m in &mentions.entities {
+            if m.rule == "demonym" && m.b == m.a + 1 && !tokens[m.a].is_cap() {
+                tags[m.a].upos = crate::syntax::Upos::Adj;
+            }
+        }
+        // Every name is one noun head; a nationality adjective stays an adjective.
+        let mut atoms = Vec::new();
+        let mut spans = Vec::new();
+        for (mi, m) in mentions.entities.iter().enumerate() {
+            if m.rule != "demonym" && m.b > m.a {
+                atoms.push(mi);
+                // A title joins a person's name, a common noun an organization's
+                // ("l'agence officielle chinoise Xinhua").
+                let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
+                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
+            }
+        }
+        let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
+        crate::syntax::repair::repair(tokens, &mut tags, &spans, &titles);
+        let parse = crate::syntax::parse::parse(tokens, &tags, &spans);
+        Syntax { tags, parse, atoms }
+    }
 }
 
 /// One document, read.
@@ -91,29 +130,7 @@ impl<'l> Pipeline<'l> {
             .map(|s| {
                 let tokens = tokenize(&doc.text, &s);
                 let mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
-                let mut tags = crate::syntax::tag::tag(&tokens);
-                // A nationality written in lowercase is an adjective ("des soldats tchadiens").
-                for m in &mentions.entities {
-                    if m.rule == "demonym" && m.b == m.a + 1 && !tokens[m.a].is_cap() {
-                        tags[m.a].upos = crate::syntax::Upos::Adj;
-                    }
-                }
-                // Every name is one noun head; a nationality adjective stays an adjective.
-                let mut atoms = Vec::new();
-                let mut spans = Vec::new();
-                for (mi, m) in mentions.entities.iter().enumerate() {
-                    if m.rule != "demonym" && m.b > m.a {
-                        atoms.push(mi);
-                        // A title joins a person's name, a common noun an organization's
-                        // ("l'agence officielle chinoise Xinhua").
-                        let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
-                        spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
-                    }
-                }
-                let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
-                crate::syntax::repair::repair(&tokens, &mut tags, &spans, &titles);
-                let parse = crate::syntax::parse::parse(&tokens, &tags, &spans);
-                ReadSentence { index: s.index, span: s.span, tokens, mentions, tags, parse, atoms }
+                ReadSentence { index: s.index, span: s.span, tokens, mentions }
             })
             .collect();
         ReadDoc { doc, sentences }
@@ -391,8 +408,10 @@ impl<'a, 'd> DocContext<'a, 'd> {
         // with one discourse for the pronouns of both.
         let mut disc = relate::Discourse::default();
         let mut speech = claims::Speech::new(self);
+        let mut scratch = crate::syntax::tag::Scratch::new();
         for si in 0..self.rd.sentences.len() {
-            let view = relate::View::new(self, world, si, &disc);
+            let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
+            let view = relate::View::new(self, world, si, &disc, &syn);
             speech.sentence(self, &view, &disc);
             for (f, implied) in relate::frames(&view) {
                 for (id, kind, label) in implied {
@@ -434,7 +453,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
         let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
         let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
         ids.sort();
@@ -475,7 +494,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     /// How many people of the document hold the title of a phrase.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
         let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();

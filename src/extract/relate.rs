@@ -118,6 +118,8 @@ impl Discourse {
 /// One sentence as the frames read it.
 pub struct View<'a, 'c, 'd> {
     ctx: &'a DocContext<'c, 'd>,
+    /// The sentence's tags, phrases and clauses.
+    pub syn: &'a super::Syntax,
     world: &'a World,
     si: usize,
     toks: &'a [Token],
@@ -138,13 +140,20 @@ pub struct View<'a, 'c, 'd> {
 
 impl<'a, 'c, 'd> View<'a, 'c, 'd> {
     /// The view of sentence `si`, pronouns resolved through `disc`.
-    pub fn new(ctx: &'a DocContext<'c, 'd>, world: &'a World, si: usize, disc: &Discourse) -> Self {
+    pub fn new(
+        ctx: &'a DocContext<'c, 'd>,
+        world: &'a World,
+        si: usize,
+        disc: &Discourse,
+        syn: &'a super::Syntax,
+    ) -> Self {
         let s = &ctx.doc().sentences[si];
-        let parse = &s.parse;
+        let parse = &syn.parse;
         let toks = &s.tokens;
         let n = parse.phrases.len();
         let mut v = View {
             ctx,
+            syn,
             world,
             si,
             toks,
@@ -185,14 +194,14 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
             return Vec::new();
         }
         if let Some(a) = ph.atom {
-            if let Some(&mi) = s.atoms.get(a) {
+            if let Some(&mi) = self.syn.atoms.get(a) {
                 return self.resolved_mention(mi).into_iter().collect();
             }
         }
         // A name in apposition: "son invité, le ministre X".
         for q in self.parse.appositions(p) {
             if let Some(a) = self.parse.phrases[q].atom {
-                if let Some(&mi) = s.atoms.get(a) {
+                if let Some(&mi) = self.syn.atoms.get(a) {
                     if let Some(r) = self.resolved_mention(mi) {
                         return vec![r];
                     }
@@ -289,7 +298,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
     /// The city of a capital that phrase `p` names as its state.
     fn phrase_city(&self, p: usize) -> Option<(Resolved, String)> {
         let s = &self.ctx.doc().sentences[self.si];
-        let mi = *s.atoms.get(self.parse.phrases[p].atom?)?;
+        let mi = *self.syn.atoms.get(self.parse.phrases[p].atom?)?;
         let m = &s.mentions.entities[mi];
         match (&m.target, &m.alt) {
             (Ref::Country(_), Some(Ref::Place { id, label, .. })) => {
@@ -373,9 +382,8 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
     /// in "le porte-avions américain USS X"), else the head lemma.
     fn head_lemma_before_name(&self, p: usize) -> String {
         let ph = &self.parse.phrases[p];
-        let s = &self.ctx.doc().sentences[self.si];
-        match (ph.a..ph.head).rev().find(|&t| s.tags[t].upos == Upos::Noun) {
-            Some(t) if !s.tags[t].lemma.is_empty() => fold(s.tags[t].lemma),
+        match (ph.a..ph.head).rev().find(|&t| self.syn.tags[t].upos == Upos::Noun) {
+            Some(t) if !self.syn.tags[t].lemma.is_empty() => fold(self.syn.tags[t].lemma),
             Some(t) => self.toks[t].norm.clone(),
             None => self.head_lemma(p),
         }
@@ -384,8 +392,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
     /// The head lemma of a phrase (the tagger's, else the folded form).
     fn head_lemma(&self, p: usize) -> String {
         let ph = &self.parse.phrases[p];
-        let s = &self.ctx.doc().sentences[self.si];
-        let tag = s.tags[ph.head];
+        let tag = self.syn.tags[ph.head];
         if tag.lemma.is_empty() {
             self.toks[ph.head].norm.clone()
         } else {
@@ -528,7 +535,8 @@ impl Filled {
 
 /// Reads the frames of sentence `si`; updates the discourse.
 pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) -> Vec<EventFact> {
-    let v = View::new(ctx, world, si, disc);
+    let syn = super::Syntax::read(&ctx.doc().sentences[si], &mut crate::syntax::tag::Scratch::new());
+    let v = View::new(ctx, world, si, disc, &syn);
     let out = frames(&v);
     remember(&v, disc);
     out
@@ -538,7 +546,6 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
 pub fn frames(v: &View) -> Vec<EventFact> {
     let mut out = Vec::new();
     let ctx = v.ctx;
-    let si = v.si;
     let lx = ctx.lexicon();
     let parse = v.parse;
     for (ci, c) in parse.clauses.iter().enumerate() {
@@ -567,13 +574,12 @@ pub fn frames(v: &View) -> Vec<EventFact> {
         if ph.kind != PhraseKind::Noun || ph.pronoun {
             continue;
         }
-        let s = &ctx.doc().sentences[si];
-        let pos = match s.tags[ph.head].upos {
+        let pos = match v.syn.tags[ph.head].upos {
             Upos::Adj => FramePos::Adj,
             Upos::Noun => FramePos::Noun,
             _ if ph.atom.is_some() => {
                 // A trigger noun before a name ("l'agence officielle chinoise Xinhua").
-                if ph.a < ph.head && s.tags[ph.a..ph.head].iter().any(|t| t.upos == Upos::Noun) {
+                if ph.a < ph.head && v.syn.tags[ph.a..ph.head].iter().any(|t| t.upos == Upos::Noun) {
                     FramePos::Noun
                 } else {
                     continue;
@@ -583,11 +589,11 @@ pub fn frames(v: &View) -> Vec<EventFact> {
         };
         let head = if pos == FramePos::Noun && ph.atom.is_some() {
             // The noun before the name.
-            (ph.a..ph.head).rev().find(|&t| s.tags[t].upos == Upos::Noun).unwrap_or(ph.head)
+            (ph.a..ph.head).rev().find(|&t| v.syn.tags[t].upos == Upos::Noun).unwrap_or(ph.head)
         } else {
             ph.head
         };
-        let lemma = if s.tags[head].lemma.is_empty() { v.toks[head].norm.clone() } else { fold(s.tags[head].lemma) };
+        let lemma = if v.syn.tags[head].lemma.is_empty() { v.toks[head].norm.clone() } else { fold(v.syn.tags[head].lemma) };
         let clause = clause_around(parse, p);
         for f in lx.frames.of(&lemma, pos) {
             let filled = fill_noun(v, p, head, clause, f);
@@ -666,7 +672,7 @@ fn dateline_visit(v: &View, out: &mut Vec<EventFact>) {
 fn place_state(v: &View, s: &super::ReadSentence, p: usize) -> Option<String> {
     let lx = v.ctx.lexicon();
     let atom = v.parse.phrases[p].atom?;
-    let m = &s.mentions.entities[*s.atoms.get(atom)?];
+    let m = &s.mentions.entities[*v.syn.atoms.get(atom)?];
     match m.used(NodeKind::Location) {
         Ref::Place { country: Some(c), .. } => Some(node_id(NodeKind::Country, &lx.countries[*c as usize].label)),
         _ => None,
@@ -1083,7 +1089,7 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
     }
     // Fronted: the sentence opens with the predicate, bare, and a comma
     // ("Membre de l'OTAN depuis 1999, la Pologne …").
-    let bare = ph.prep.is_none() && !(ph.a < ph.head && v.ctx.doc().sentences[v.si].tags[ph.a].upos == Upos::Det);
+    let bare = ph.prep.is_none() && !(ph.a < ph.head && v.syn.tags[ph.a].upos == Upos::Det);
     let fronted =
         bare && (0..p).all(|q| matches!(parse.phrases[q].kind, PhraseKind::Adv) || parse.phrases[q].of.is_some());
     if fronted {
@@ -1119,8 +1125,7 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                 lx.frames.in_class(&lemma, w)
                     || parse.phrases[p].head > parse.phrases[p].a
                         && (parse.phrases[p].a..parse.phrases[p].b).any(|t| {
-                            let s = &v.ctx.doc().sentences[v.si];
-                            s.tags[t].upos == Upos::Noun && lx.frames.in_class(&fold(s.tags[t].lemma), w)
+                            v.syn.tags[t].upos == Upos::Noun && lx.frames.in_class(&fold(v.syn.tags[t].lemma), w)
                         })
             }
             Class::Kind(k) => v.names[p].iter().chain(v.stand_in(p).iter()).any(|r| r.kind == *k),
@@ -1192,9 +1197,8 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                         .map_or(ph.b, |q| q.b);
                     (ph.a, end)
                 };
-                let s = &v.ctx.doc().sentences[v.si];
                 (a..b.min(v.toks.len())).any(|t| {
-                    let l = if s.tags[t].lemma.is_empty() { v.toks[t].norm.clone() } else { fold(s.tags[t].lemma) };
+                    let l = if v.syn.tags[t].lemma.is_empty() { v.toks[t].norm.clone() } else { fold(v.syn.tags[t].lemma) };
                     let l = l.trim_end_matches("ment").to_string();
                     need.any.iter().any(|c| match c {
                         Class::Words(w) => lx.frames.in_class(&l, w) || lx.frames.in_class(&v.toks[t].norm, w),
@@ -1262,10 +1266,9 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
     }
     // Words in the clause ("peut-être", "apparemment").
     let vp = &parse.phrases[c.verb];
-    let s = &v.ctx.doc().sentences[v.si];
     for t in vp.a.saturating_sub(3)..(vp.b + 3).min(v.toks.len()) {
         if let Some(w) = lx.frames.modality(&v.toks[t].norm) {
-            if w.scope == Scope::Clause && s.tags[t].upos == Upos::Adv {
+            if w.scope == Scope::Clause && v.syn.tags[t].upos == Upos::Adv {
                 bump(w.modality);
             }
         }
