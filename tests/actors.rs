@@ -111,3 +111,63 @@ fn a_place_by_its_apposition() {
     has("Stepanakert, principale ville du territoire, s’est vidée.", "Stepanakert", NodeKind::Location);
     lacks("Il a jugé la situation grave.", "juge");
 }
+
+#[test]
+fn vessels_are_no_people_nor_places() {
+    let text = "Le porte-avions américain USS Harold Brenner a croisé la frégate canadienne HMCS Moncton.";
+    no_person(text, "Harold Brenner");
+    lacks(text, "Moncton");
+    lacks("Le porte-avions Charles de Gaulle appareille.", "Charles de Gaulle");
+}
+
+#[test]
+fn a_state_after_a_bare_a_is_the_city_of_that_name() {
+    // "à Grenade" is the Spanish city; "la Grenade" is the island state.
+    has("Venu à Grenade, dans le sud de l’Espagne, le ministre a parlé.", "Grenade", NodeKind::Location);
+    has("Le Premier ministre de la Grenade a parlé.", "Grenade", NodeKind::Country);
+    // An island named after a demonym is named by its name.
+    has("Un navire est entré dans les eaux de l’île japonaise de Kumejima.", "Kumejima", NodeKind::Location);
+}
+
+#[test]
+fn two_unknown_words_after_a_are_a_place_unless_a_person_is_proven() {
+    has("Les dirigeants, réunis jeudi à Villa Serbelloni, ont signé.", "Villa Serbelloni", NodeKind::Location);
+    has("Il a succédé à Hamadou Jebaliya en mai.", "Hamadou Jebaliya", NodeKind::Person);
+    lacks("Il est arrivé à Audi Q7.", "Audi Q7");
+}
+
+#[test]
+fn a_surname_goes_to_the_one_who_stands_out_among_namesakes() {
+    // Five articles name the president in full, one names his brother.
+    let mut texts: Vec<String> = (0..5).map(|i| format!("Le président Arnaud Verlaine a parlé le jour {i}.")).collect();
+    texts.push("Son frère Luc Verlaine est venu.".to_string());
+    texts.push("Verlaine a répondu aux questions.".to_string());
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    assert_eq!(node_of(&refs, "Verlaine"), Some((NodeKind::Person, "person:arnaud-verlaine".to_string())));
+    // A lone place name one edit away from a surname is no spelling of it.
+    let texts = ["Le député Paul Lemarchal a parlé.", "Il est à Lemarchol, dit M. Durand."];
+    assert_ne!(node_of(&texts, "Lemarchol").map(|(k, _)| k), Some(NodeKind::Person));
+}
+
+#[test]
+fn a_shorter_writing_of_a_full_name_is_the_same_person() {
+    let texts = [
+        "Le candidat Edmundo Paredes Urrutia a parlé.",
+        "M. Paredes Urrutia a quitté le pays. Le ministre Bruno Le Maire a parlé. M. Le Maire est parti.",
+    ];
+    let full = node_of(&texts, "Edmundo Paredes Urrutia");
+    assert_eq!(node_of(&texts, "M. Paredes Urrutia"), full);
+    let g = graph_of(&texts);
+    let people: Vec<_> = g.nodes().filter(|n| n.kind == NodeKind::Person).map(|n| n.id.clone()).collect();
+    assert!(!people.contains(&"person:paredes-urrutia".to_string()), "{people:?}");
+}
+
+#[test]
+fn things_the_corpus_writes_with_an_article_are_no_people() {
+    let texts = [
+        "Le Vortexa progresse. Le Vortexa inquiète. On parle du Vortexa.",
+        "Le ministre Paul Durand et Vortexa ont été cités. Selon Vortexa, rien.",
+    ];
+    let g = graph_of(&texts);
+    assert!(!g.nodes().any(|n| n.kind == NodeKind::Person && n.label == "Vortexa"));
+}

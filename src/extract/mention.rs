@@ -232,6 +232,12 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
     let in_title = |k: usize| out.roles.iter().any(|r| r.a <= k && k < r.b);
     let mut i = 0;
     while i < toks.len() {
+        // "l'USS Carl Vinson", "la frégate canadienne HMCS Vancouver": a
+        // vessel's name is no person nor place.
+        if let Some(end) = vessel_name_at(lx, toks, i) {
+            i = end;
+            continue;
+        }
         let person = if in_title(i) { None } else { person_at(lx, text, sent, toks, i) };
         // After a title or a trade, a name the lexicon has as a place is the
         // person's ("le navigateur Vasco da Gama").
@@ -343,7 +349,10 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             // sort of the list is only the fallback.
             let m = &mut ents[x];
             let Ref::Person { name, .. } = &m.target else { continue };
+            // Words of the language stay things ("l'Assemblée et le Sénat").
+            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
             match sort {
+                Sort::Person if plain => continue,
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
                 Sort::Place => {
                     m.alt = Some(place_by_surface(&m.surface));
@@ -456,6 +465,12 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     let mut k = i + 1;
+    // "l'île japonaise de Yonaguni": a demonym may stand between; the
+    // place is then named by its name alone.
+    let demonym = demonym_at(lx, toks, k).is_some() && connector_len(toks, k + 1) > 0;
+    if demonym {
+        k += 1;
+    }
     let c = connector_len(toks, k);
     if c > 0 && !matches!(toks[k].norm.as_str(), "a" | "au" | "aux") {
         k += c;
@@ -505,7 +520,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
-    let a = if c > 0 && SETTLEMENTS.contains(&head.norm.as_str()) { start } else { i };
+    let a = if c > 0 && (demonym || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
@@ -531,12 +546,19 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     while k < toks.len() && k - i < 3 && name_word(lx, &toks[k]) && !strong_name_at(lx, toks, k) {
         k += 1;
     }
+    // "à Audi Q7": a name with a digit is a thing.
+    if toks[i..k].iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
     let (span, s) = surface(text, toks, i, k);
     let place = place_by_surface(&s);
     let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
-    // Two unknown words after "à" are a person ("sa place à Hamadi Jebali")
-    // unless the first is a word that opens place names ("San", "Port").
-    let two_words = k - i >= 2 && !opener;
+    // Two unknown words after "à" are a person when the verb addresses
+    // someone ("a succédé à Hamadi Jebali") or an apposition says so ("à
+    // Hamadi Jebali, élu hier"); else a place, unless a person of that name
+    // is read elsewhere ("réunis à Borgo Egnazia").
+    let two_words =
+        k - i >= 2 && !opener && (dative_a(lx, toks, i - 1) || apposition_after(lx, toks, k) == Some(Sort::Person));
     Some(Mention {
         sent,
         a: i,
@@ -1007,6 +1029,14 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     let mk =
         |target, rule| Some(Mention { sent, a: i, b, span, surface: s.clone(), target, proper: true, rule, alt: None });
     if let Some(c) = country {
+        // French says "à Grenade" of a city and "à la Grenade" of the state:
+        // after a bare "à", a state's name that is also a city's is the city.
+        let bare_a = i > 0 && matches!(toks[i - 1].text.as_str(), "à" | "À");
+        if let (true, Some(p)) = (bare_a, place) {
+            if lx.places[p as usize].kind == "city" {
+                return mk(place_ref(lx, p), "name/city-not-state");
+            }
+        }
         return mk(Ref::Country(c), "name/country");
     }
     if let Some(c) = capital {
@@ -1475,6 +1505,76 @@ fn person_verb_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     })
 }
 
+/// Prefixes of navies' ship names.
+const SHIP_PREFIXES: &[&str] =
+    &["USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "RFS", "ROKS", "PNS", "TCG", "KRI", "BRP"];
+
+/// Nouns of vessels, folded: the capitalized words after them name the vessel.
+const VESSEL_NOUNS: &[&str] = &[
+    "porte-avions",
+    "porte-helicopteres",
+    "fregate",
+    "destroyer",
+    "destroyers",
+    "croiseur",
+    "sous-marin",
+    "corvette",
+    "navire",
+    "paquebot",
+    "petrolier",
+    "cargo",
+    "yacht",
+    "brise-glace",
+    "chalutier",
+    "patrouilleur",
+    "remorqueur",
+    "voilier",
+    "ferry",
+    "methanier",
+    "vraquier",
+    "porte-conteneurs",
+];
+
+/// The end of a vessel's name at `i`: a navy's prefix and capitalized
+/// words ("USS Higgins"), or capitalized words after a vessel noun and its
+/// demonym ("le porte-avions Charles de Gaulle", "la frégate canadienne HMCS Vancouver").
+fn vessel_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    let cap_run = |k: usize| {
+        let mut e = k;
+        while e < toks.len()
+            && e - k < 5
+            && (toks[e].is_cap() && toks[e].kind == TokKind::Word
+                || e > k
+                    && NAME_PARTICLES.contains(&toks[e].norm.as_str())
+                    && toks.get(e + 1).is_some_and(Token::is_cap))
+        {
+            e += 1;
+        }
+        e
+    };
+    if SHIP_PREFIXES.contains(&toks[i].text.as_str()) {
+        let end = cap_run(i + 1);
+        return (end > i + 1).then_some(end);
+    }
+    if !toks[i].is_cap() || i == 0 {
+        return None;
+    }
+    let mut k = i - 1;
+    if demonym_at(lx, toks, k).is_some() && k > 0 {
+        k -= 1;
+    }
+    if !VESSEL_NOUNS.contains(&toks[k].norm.as_str()) || toks[k].is_cap() {
+        return None;
+    }
+    // A state's name after the noun is its flag ("un navire Chine" is rare, "le navire Russie" none).
+    if lx.names.matches_at(toks, i).iter().any(|h| matches!(h.value, Named::Country(_))) {
+        return None;
+    }
+    let start = if SHIP_PREFIXES.contains(&toks[i].text.as_str()) { i + 1 } else { i };
+    let end = cap_run(start);
+    (end > start).then_some(end)
+}
+
 /// Whether an initial stands at `j`: one capital letter and its period
 /// ("M." is a civility, not an initial).
 fn is_initial(toks: &[Token], j: usize) -> bool {
@@ -1636,8 +1736,11 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     if end == i || end == i + 2 && is_initial(toks, i) {
         return None;
     }
-    // A name then a number is a thing: "Mariner 10", "Apollo 11".
-    if toks.get(end).is_some_and(|t| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit())) {
+    // A name then a number is a thing: "Mariner 10", "Apollo 11"; so is a
+    // name with a digit in it ("Audi Q7").
+    if toks.get(end).is_some_and(|t| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit()))
+        || toks[i..end].iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let initials = (i..end).any(|k| is_initial(toks, k));
@@ -1681,7 +1784,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         let given = lx.given_name(&t.norm).is_some();
         // A given name counts as a word when it is also a state's or a
         // body's name ("France"), or a frequent word ("Métro").
-        let word_given = given && (strong_name_at(lx, toks, k) || common_word_of(t, 90));
+        let word_given = given && (!lx.names.matches_at(toks, k).is_empty() || common_word_of(t, 90));
         common_word(t) && (!given || word_given)
             || word_given
             || t.text == "."
