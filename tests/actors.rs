@@ -171,3 +171,11 @@ fn things_the_corpus_writes_with_an_article_are_no_people() {
     let g = graph_of(&texts);
     assert!(!g.nodes().any(|n| n.kind == NodeKind::Person && n.label == "Vortexa"));
 }
+
+#[test]
+fn unknown_names_after_an_agent_or_a_work_are_people() {
+    has("Le film a été réalisé par Oskar Tvardovsk en 1962.", "Oskar Tvardovsk", NodeKind::Person);
+    has("Il adapte le roman de Ilmar Kaasik au cinéma.", "Ilmar Kaasik", NodeKind::Person);
+    // Words of the language are not: a work's title keeps no person.
+    no_person("Le site a été racheté par Grand Journal Media.", "Grand Journal");
+}

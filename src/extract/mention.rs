@@ -1575,6 +1575,71 @@ fn vessel_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
     (end > start).then_some(end)
 }
 
+/// Nouns whose "de" complement is most often a person: "le film de X",
+/// "la mort de X", "le fils de X".
+const OF_A_PERSON: &[&str] = &[
+    "film",
+    "films",
+    "roman",
+    "romans",
+    "chanson",
+    "chansons",
+    "album",
+    "oeuvre",
+    "oeuvres",
+    "livre",
+    "livres",
+    "poeme",
+    "poemes",
+    "musique",
+    "paroles",
+    "tableau",
+    "tableaux",
+    "pieces",
+    "fils",
+    "fille",
+    "filles",
+    "femme",
+    "epouse",
+    "veuve",
+    "mari",
+    "mere",
+    "pere",
+    "frere",
+    "soeur",
+    "ami",
+    "amie",
+    "mort",
+    "deces",
+    "assassinat",
+    "election",
+    "candidature",
+    "regime",
+    "successeur",
+    "predecesseur",
+    "adversaire",
+    "partisans",
+    "disciple",
+    "eleve",
+    "biographie",
+    "memoires",
+    "discours",
+    "entourage",
+    "proche",
+    "proches",
+    "avocat",
+    "avocats",
+    "compagne",
+    "compagnon",
+    "cousin",
+    "neveu",
+    "niece",
+    "heritier",
+    "heritiere",
+    "portrait",
+    "statue",
+];
+
 /// Whether an initial stands at `j`: one capital letter and its period
 /// ("M." is a civility, not an initial).
 fn is_initial(toks: &[Token], j: usize) -> bool {
@@ -1812,7 +1877,21 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     if plain && !context && len >= 2 {
         return None;
     }
-    let strong = given || context || acts;
+    // Two or three unknown capitalized words after a preposition that
+    // introduces an agent or a partner, none of them a word of the language
+    // nor a known name: a person's name ("réalisé par Ridley Scott").
+    let unknown = (2..=3).contains(&len)
+        && i > 0
+        && !article
+        && (matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
+            || i >= 2
+                && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
+                && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()))
+        && (i..end).all(|k| {
+            let t = &toks[k];
+            t.kind == TokKind::Word && !common_word(t) && lx.names.matches_at(toks, k).is_empty()
+        });
+    let strong = given || context || acts || unknown;
     if !strong && len < 2 {
         // A lone capitalized word stays a weak candidate: it becomes a person
         // only if it matches a name read elsewhere.
