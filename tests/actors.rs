@@ -7,13 +7,13 @@ use trame::{Document, Graph, Pipeline};
 
 /// (text as written, kind, node id) of every proper mention of the documents.
 fn mentions_of(texts: &[&str]) -> Vec<(String, NodeKind, String)> {
-    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(&format!("d{i}.txt"), *t)).collect();
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}.txt"), *t)).collect();
     let (_, records) = Pipeline::builtin().run_with_mentions(&docs);
     records.into_iter().filter(|m| m.proper).map(|m| (m.text, m.kind, m.node)).collect()
 }
 
 fn graph_of(texts: &[&str]) -> Graph {
-    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(&format!("d{i}.txt"), *t)).collect();
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}.txt"), *t)).collect();
     Pipeline::builtin().run(&docs)
 }
 

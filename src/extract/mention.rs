@@ -1850,10 +1850,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         // A given name counts as a word when it is also a state's or a
         // body's name ("France"), or a frequent word ("Métro").
         let word_given = given && (!lx.names.matches_at(toks, k).is_empty() || common_word_of(t, 90));
-        common_word(t) && (!given || word_given)
-            || word_given
-            || t.text == "."
-            || NAME_PARTICLES.contains(&t.norm.as_str())
+        common_word(t) && !given || word_given || t.text == "." || NAME_PARTICLES.contains(&t.norm.as_str())
     });
     // "Kang Min-jun", "Moon Jae-in": a surname, then a hyphenated given name.
     let hyphen_given =
