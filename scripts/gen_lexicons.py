@@ -1056,11 +1056,12 @@ def generate(paths):
 
     t = Table("roles.tsv", ["label", "forms", "kind"], [
         "Titles and offices without portfolio or nationality; forms = lowercase",
-        "gender/number variants. kind: head, minister, official.",
+        "gender/number variants. kind: head, minister, official (offices: role nodes);",
+        "rank, trade, description (no role node, see scripts/facts/roles.tsv).",
         "Source: " + SRC_FACTS.format("roles.tsv") + ".",
     ])
     for r in fact_table("roles.tsv", ["label", "forms", "kind"],
-                        {"head", "minister", "official"}, "kind"):
+                        {"head", "minister", "official", "rank", "trade", "description"}, "kind"):
         if not t.add([r[0], split_multi(r[1]), r[2]]):
             sys.exit("roles.tsv: duplicate %r" % r[0])
     files[t.name] = t

@@ -24,151 +24,13 @@
 //! Anonymous sources ("un haut responsable") are no entity: no edge.
 
 use crate::graph::Fact;
-use crate::lexicon::Gender;
-use crate::ontology::{NodeKind, Relation};
-use crate::text::{TokKind, Token};
+use crate::lexicon::frames::{Arg, Frame, FramePos, Role};
+use crate::ontology::{Modality, NodeKind, Relation};
+use crate::syntax::parse::{Clause, ClauseKind, Parse, PhraseKind, Subject};
+use crate::text::{fold, TokKind, Token};
 
-use super::words::WEEKDAYS;
-use super::{DocContext, Resolved, World};
-
-/// Lemmas of verbs of saying, believing, warning and denying.
-const SPEECH: &[&str] = &[
-    "declarer",
-    "affirmer",
-    "annoncer",
-    "indiquer",
-    "estimer",
-    "avertir",
-    "confirmer",
-    "ajouter",
-    "souligner",
-    "ecrire",
-    "preciser",
-    "assurer",
-    "nier",
-    "dementir",
-    "dire",
-    "expliquer",
-    "rappeler",
-    "repondre",
-    "reiterer",
-    "denoncer",
-    "poursuivre",
-    "conclure",
-    "rapporter",
-    "redouter",
-    "craindre",
-    "croire",
-    "alerter",
-    "exprimer",
-    "accuser",
-    "reconnaitre",
-    "admettre",
-    "reveler",
-    "signaler",
-    "juger",
-    "considerer",
-    "insister",
-    "temoigner",
-    "promettre",
-    "menacer",
-    "commenter",
-    "deplorer",
-    "regretter",
-    "saluer",
-    "condamner",
-    "appeler",
-    "reaffirmer",
-    "marteler",
-    "prevenir",
-    "avouer",
-    "contester",
-    "rejeter",
-    "demander",
-    "exiger",
-    "reclamer",
-    "noter",
-    "constater",
-    "evoquer",
-    "mentionner",
-    "qualifier",
-    "plaider",
-    "tweeter",
-    "raconter",
-    "jurer",
-    "fustiger",
-    "critiquer",
-    "defendre",
-    "soutenir",
-    "refuser",
-];
-
-/// Verbs whose object, without "que", is what was said: "dément les
-/// informations…", "a mis en garde contre…", "a exprimé de sérieuses inquiétudes".
-const OBJECT_SPEECH: &[&str] = &[
-    "nier",
-    "dementir",
-    "denoncer",
-    "redouter",
-    "craindre",
-    "avertir",
-    "alerter",
-    "exprimer",
-    "contester",
-    "rejeter",
-    "deplorer",
-    "condamner",
-    "fustiger",
-    "critiquer",
-];
-
-/// Words between a verb and an inverted subject: dates, adverbs.
-const INCISE_FILLER: &[&str] = &[
-    "hier",
-    "encore",
-    "egalement",
-    "aussi",
-    "ainsi",
-    "alors",
-    "enfin",
-    "deja",
-    "plus",
-    "tot",
-    "tard",
-    "recemment",
-    "aujourd'hui",
-    "ce",
-    "matin",
-    "soir",
-    "-t-il",
-    "-t-elle",
-    "-il",
-    "-elle",
-    "avait",
-    "a",
-    "ont",
-    "ensuite",
-    "pour",
-    "sa",
-    "part",
-    "de",
-    "son",
-    "cote",
-    "soir",
-    "midi",
-    "dans",
-    "un",
-    "communique",
-    "publiquement",
-    "notamment",
-    "toujours",
-    "precedemment",
-    "dernier",
-    "derniere",
-    "semaine",
-    "la",
-    "le",
-];
+use super::relate::{Discourse, View};
+use super::{DocContext, Resolved};
 
 /// One speech act: a verb (or "selon") with its speaker.
 #[derive(Debug, Clone)]
@@ -195,24 +57,8 @@ pub struct Statement {
     pub rule: &'static str,
     /// Token range of the content in its sentence.
     content: (usize, usize),
-}
-
-fn lemma<'a>(ctx: &'a DocContext, t: &Token) -> Option<&'a str> {
-    if t.kind != TokKind::Word {
-        return None;
-    }
-    ctx.lexicon().lemma(&t.norm)
-}
-
-fn speech_lemma<'a>(ctx: &'a DocContext, toks: &[Token], v: usize) -> Option<&'a str> {
-    let t = &toks[v];
-    // "mis en garde", "met en garde": mettre only with "en garde".
-    if lemma(ctx, t) == Some("mettre") {
-        let garde =
-            toks.get(v + 1).is_some_and(|t| t.norm == "en") && toks.get(v + 2).is_some_and(|t| t.norm == "garde");
-        return garde.then_some("avertir");
-    }
-    lemma(ctx, t).filter(|l| SPEECH.contains(l))
+    /// How the text holds the act of saying ("n'a pas confirmé": negated).
+    pub modality: Modality,
 }
 
 /// A quotation, as the token ranges it covers in each of its sentences.
@@ -329,130 +175,304 @@ fn span_quote(sents: &[super::ReadSentence], (s0, a0): (usize, usize), (s1, b1):
     Quote { pieces }
 }
 
-/// Reads every statement of the document, in reading order.
-pub fn read_doc(ctx: &DocContext, world: &World) -> Vec<Statement> {
-    let qs = quotes(ctx);
-    let mut acts: Vec<Act> = Vec::new();
-    let mut out: Vec<Statement> = Vec::new();
-    let mut last = Speakers::default();
-    for si in 0..ctx.doc().sentences.len() {
-        let mut here = Vec::new();
-        read_sentence(ctx, world, si, &qs, &mut last, &mut acts, &mut here);
-        // Innermost speaker: drop an outer statement whose content holds another's act.
-        let inner: Vec<bool> = here
-            .iter()
-            .map(|st: &Statement| {
-                acts.iter().any(|a| {
-                    a.si == si && a.v >= st.content.0 && a.v < st.content.1 && a.speaker != st.speaker && !a.pronoun
-                })
-            })
-            .collect();
-        out.extend(here.into_iter().zip(inner).filter(|(_, drop)| !drop).map(|(s, _)| s));
+/// Speech acts and statements of one document, read sentence by sentence
+/// on the clause layer; quotations are attributed at the end.
+pub struct Speech {
+    qs: Vec<Quote>,
+    /// Per sentence, the token ranges inside quotations.
+    quoted: Vec<Vec<(usize, usize)>>,
+    acts: Vec<Act>,
+    out: Vec<Statement>,
+}
+
+impl Speech {
+    /// Starts reading a document: its quotations are found first.
+    pub fn new(ctx: &DocContext) -> Speech {
+        let qs = quotes(ctx);
+        let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ctx.doc().sentences.len()];
+        for q in &qs {
+            for &(si, a, b) in &q.pieces {
+                quoted[si].push((a, b));
+            }
+        }
+        Speech { qs, quoted, acts: Vec::new(), out: Vec::new() }
     }
-    out.extend(quotations(ctx, &qs, &acts));
-    out
+
+    /// Reads the speech acts of one sentence.
+    pub fn sentence(&mut self, ctx: &DocContext, v: &View, disc: &Discourse) {
+        let si = v.sentence();
+        let mut here = Vec::new();
+        read_sentence(ctx, v, disc, si, &self.quoted[si], &mut self.acts, &mut here);
+        // Innermost speaker: drop an outer statement whose content holds another's act.
+        let acts = &self.acts;
+        here.retain(|st: &Statement| {
+            !acts.iter().rev().take_while(|a| a.si == si).any(|a| {
+                a.si == si && a.v >= st.content.0 && a.v < st.content.1 && a.speaker != st.speaker && !a.pronoun
+            })
+        });
+        self.out.extend(here);
+    }
+
+    /// Every statement of the document, quotations included.
+    pub fn finish(mut self, ctx: &DocContext) -> Vec<Statement> {
+        let quoted = quotations(ctx, &self.qs, &self.quoted, &self.acts);
+        // One claim per act of saying: a quotation already inside a
+        // statement of the same speaker ("a affirmé que « … »") is that statement.
+        for q in quoted {
+            let inside = self.out.iter().any(|st| {
+                st.speaker == q.speaker && st.si == q.si && st.range.0 <= q.range.0 && q.range.1 <= st.range.1
+            });
+            if !inside {
+                self.out.push(q);
+            }
+        }
+        self.out
+    }
+}
+
+/// The frame of saying that fits the verb group of clause `c`.
+fn saying<'l>(ctx: &'l DocContext, v: &View, c: &Clause) -> Option<&'l Frame> {
+    let parse = v.parse();
+    let vg = parse.phrases[c.verb].verb?;
+    let toks = &ctx.doc().sentences[v.sentence()].tokens;
+    let lemma = if vg.lemma.is_empty() {
+        let norm = &toks[vg.main].norm;
+        crate::syntax::parse::guess_participle(norm)
+            .or_else(|| crate::syntax::parse::guess_verb(norm))
+            .unwrap_or_else(|| norm.clone())
+    } else {
+        fold(vg.lemma)
+    };
+    ctx.lexicon().frames.of(&lemma, FramePos::Verb).find(|f| {
+        f.relation == Relation::Stated
+            && (f.reflexive == vg.reflexive || !f.reflexive)
+            && f.particle.iter().enumerate().all(|(k, w)| toks.get(vg.main + 1 + k).is_some_and(|t| &t.norm == w))
+    })
 }
 
 fn read_sentence(
     ctx: &DocContext,
-    world: &World,
+    v: &View,
+    disc: &Discourse,
     si: usize,
-    qs: &[Quote],
-    last: &mut Speakers,
+    quoted: &[(usize, usize)],
     acts: &mut Vec<Act>,
     out: &mut Vec<Statement>,
 ) {
     let s = &ctx.doc().sentences[si];
     let toks = &s.tokens;
-    let in_quote = |v: usize| qs.iter().any(|q| q.contains(si, v));
-    for v in 0..toks.len() {
-        let selon = matches!(toks[v].norm.as_str(), "selon" | "d'apres")
-            && !toks.get(v + 1).is_some_and(|t| {
-                t.norm.starts_with("lequel") || t.norm.starts_with("laquel") || t.norm.starts_with("lesquel")
-            });
-        let lem = if selon { None } else { speech_lemma(ctx, toks, v) };
-        if !selon && lem.is_none() {
+    let parse = v.parse();
+    let in_quote = |t: usize| quoted.iter().any(|&(a, b)| a <= t && t < b);
+    let headline = is_headline(ctx, si);
+    let speakers =
+        |p: usize| -> Vec<Resolved> { v.all_names(p).into_iter().filter(|r| is_speaker_kind(r.kind)).collect() };
+    // "Selon X, …", "D'après X, …", "…, selon X".
+    for (p, ph) in parse.phrases.iter().enumerate() {
+        let Some(t) = ph.prep else { continue };
+        // "Pour Séoul, …" at the head of a sentence is Séoul's view.
+        let pour = toks[t].norm == "pour" && t == 0 && toks.get(ph.b).is_some_and(|n| n.norm == ",");
+        let selon = pour || toks[t].norm == "selon" || (toks[t].norm == "apres" && t > 0 && toks[t - 1].norm == "d'");
+        if !selon || ph.kind != PhraseKind::Noun {
             continue;
         }
-        // "ce que Téhéran et Damas nient": every subject denies the clause before.
-        if let Some(st) = ce_que(ctx, si, v, world) {
+        let at = if toks[t].norm == "apres" { t - 1 } else { t };
+        if let Some(speaker) = speakers(p).into_iter().next() {
+            acts.push(Act { si, v: at, speaker: speaker.clone(), pronoun: ph.pronoun });
+            if in_quote(at) || headline {
+                continue;
+            }
+            if let Some(((a, b), rule)) = selon_content(toks, at) {
+                if b > a && toks[a..b].iter().filter(|t| t.kind == TokKind::Word).count() >= 3 {
+                    out.push(statement(ctx, si, speaker, (a, b), rule));
+                }
+            }
+        }
+    }
+    for (ci, c) in parse.clauses.iter().enumerate() {
+        let Some(frame) = saying(ctx, v, c) else { continue };
+        let vg = parse.phrases[c.verb].verb.expect("clauses have verb groups");
+        let verb = vg.main;
+        // "…, ce que Téhéran et Damas nient": every subject denies the clause before.
+        if let Some(st) = ce_que(ctx, si, verb) {
             for (speaker, content) in st {
-                acts.push(Act { si, v, speaker: speaker.clone(), pronoun: false });
+                acts.push(Act { si, v: verb, speaker: speaker.clone(), pronoun: false });
                 out.push(statement(ctx, si, speaker, content, "stated/ce-que"));
             }
             continue;
         }
-        let before = prev_word(toks, v);
-        let apposed = before.and_then(|p| apposed_subject(ctx, si, p));
-        // "C'est ce qu'a déclaré X", "comme l'a dit X": the subject follows.
-        let relative = before.is_some_and(|p| {
-            matches!(toks[p].norm.as_str(), "qu'" | "que") && p > 0 && toks[p - 1].norm == "ce"
-                || toks[p].norm == "l'" && p > 0 && toks[p - 1].norm == "comme"
-        });
-        // ", soulignant que …": a participle going on with the same speaker.
-        let participle = toks[v].norm.ends_with("ant") && next_content(toks, v) == Some(v + 2);
-        let coordinated = before.is_some_and(|p| toks[p].norm == "et");
-        let same_as_last = || acts.iter().rev().find(|a| a.si == si).map(|a| a.speaker.clone());
-        let inverted = !selon
-            && apposed.is_none()
-            && !participle
-            && (relative
-                || before.is_some_and(|p| matches!(toks[p].norm.as_str(), "," | "»" | "”" | "\"" | "-" | "–" | "—")));
-        let (speaker, pronoun) = if selon {
-            (entity_after(ctx, si, v + 1, world), false)
-        } else if let Some(x) = apposed {
-            (Some(x), false)
-        } else if participle || coordinated {
-            (same_as_last().or_else(|| subject_before(ctx, si, v, world)), false)
-        } else if inverted {
-            match entity_after(ctx, si, v + 1, world) {
-                Some(x) => (Some(x), false),
-                None => (pronoun_after(toks, v + 1).and_then(|g| last.get(g)), true),
-            }
-        } else {
-            match subject_before(ctx, si, v, world) {
-                Some(x) => (Some(x), false),
-                None => (pronoun_before(toks, v).and_then(|g| last.get(g)), true),
-            }
+        let (who, pronoun) = match c.subject {
+            Subject::Pronoun(t) => (v.pronoun_token(t, disc), true),
+            _ => match parse.subject_phrase(ci) {
+                Some(p) => (speakers(p), parse.phrases[p].pronoun),
+                None => (Vec::new(), false),
+            },
         };
-        let Some(speaker) = speaker else { continue };
-        acts.push(Act { si, v, speaker: speaker.clone(), pronoun });
-        if speaker.kind == NodeKind::Person {
-            last.push(speaker.clone(), ctx.gender_of(&speaker.id));
+        if who.is_empty() {
+            continue;
+        }
+        for speaker in &who {
+            acts.push(Act { si, v: verb, speaker: speaker.clone(), pronoun });
         }
         // A verb inside a quotation is the quotation's incise, or part of it;
         // a headline states nothing of its own.
-        if in_quote(v) || is_headline(ctx, si) {
+        if in_quote(verb) || headline {
             continue;
         }
-        let content = if selon {
-            selon_content(toks, v)
-        } else if inverted {
-            // "CLAUSE, a déclaré X": the clause, unless it is a quotation (read below).
-            let p = before.expect("inverted has a word before");
-            let a = clause_start(toks, p);
-            let continues = incise_continues(toks, v);
-            (toks[p].norm == "," && !in_quote(p.saturating_sub(1)) && !in_quote(a) && !continues)
-                .then_some(((a, p), "stated/clause-incise"))
+        let Some(((a, b), rule)) = content(ctx, v, ci, c, frame, &in_quote) else { continue };
+        let quoted_words = (a..b).any(in_quote);
+        let min_words = if quoted_words {
+            1
+        } else if rule == "stated/clause-incise" {
+            3
         } else {
-            match next_content(toks, v) {
-                Some(a) => Some(((a, sentence_end(toks)), "stated/verb-que")),
-                None if lem.is_some_and(|l| OBJECT_SPEECH.contains(&l)) => {
-                    let a = object_start(toks, v);
-                    // A quoted object is read as a quotation, below.
-                    let quoted = (a..sentence_end(toks)).any(&in_quote) || toks.get(a).is_some_and(|t| t.norm == "a");
-                    (!quoted).then_some(((a, sentence_end(toks)), "stated/verb-object"))
-                }
-                None => None,
-            }
+            2
         };
-        let Some(((a, b), rule)) = content else { continue };
-        let min_words = if matches!(rule, "stated/clause-incise" | "stated/selon") { 3 } else { 2 };
         if b <= a || toks[a..b].iter().filter(|t| t.kind == TokKind::Word).count() < min_words {
             continue;
         }
-        out.push(statement(ctx, si, speaker, (a, b), rule));
+        // "n'a pas confirmé ces informations" says nothing; "pourrait annoncer" not yet.
+        let modality = if vg.negated && frame.modality != Some(Modality::Negated) {
+            Modality::Negated
+        } else if vg.future || matches!(vg.modal, "pouvoir" | "devoir" | "vouloir" | "aller") {
+            Modality::Possible
+        } else {
+            Modality::Asserted
+        };
+        for speaker in who {
+            let mut st = statement(ctx, si, speaker, (a, b), rule);
+            st.modality = modality;
+            out.push(st);
+        }
     }
+}
+
+/// What a verb of saying says: its "que" clause, its infinitive, the
+/// clause before an incise, what follows a colon, or its object or
+/// complement when the frame takes one. Token range and rule id.
+fn content(
+    ctx: &DocContext,
+    v: &View,
+    ci: usize,
+    c: &Clause,
+    frame: &Frame,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<((usize, usize), &'static str)> {
+    let parse = v.parse();
+    let si = v.sentence();
+    let toks = &ctx.doc().sentences[si].tokens;
+    let end = |a: usize| content_end(parse, toks, ci, a);
+    // The "que" clause.
+    if let Some(k) = parse.clauses.iter().find(|k| k.parent == Some(ci) && k.kind == ClauseKind::Completive) {
+        let que = parse.phrases[k.first].a;
+        if toks[que].norm == "que" || toks[que].norm == "qu'" {
+            let a = que + 1;
+            return Some(((a, end(a)), "stated/verb-que"));
+        }
+    }
+    // The infinitive: "a affirmé avoir démantelé", "menace de rompre".
+    if let Some(k) = parse.clauses.iter().find(|k| k.parent == Some(ci) && k.kind == ClauseKind::Infinitival) {
+        let a = parse.phrases[k.verb].a;
+        let vg_end = parse.phrases[c.verb].b;
+        if a >= vg_end && a - vg_end <= 4 {
+            return Some(((a, end(a)), "stated/verb-infinitive"));
+        }
+    }
+    let vp = &parse.phrases[c.verb];
+    if c.kind == ClauseKind::Incise {
+        // "CLAUSE, a déclaré X": the clause, unless it is a quotation (read apart).
+        let p = vp.a.checked_sub(1)?;
+        if toks[p].norm != "," || in_quote(p.saturating_sub(1)) {
+            return None;
+        }
+        let a = clause_start(toks, p);
+        if in_quote(a) || incise_continues(toks, vp.b.saturating_sub(1)) {
+            return None;
+        }
+        return Some(((a, p), "stated/clause-incise"));
+    }
+    // A colon: "a déclaré : …".
+    if toks.get(vp.b).is_some_and(|t| t.norm == ":") {
+        let a = vp.b + 1;
+        return Some(((a, end(a)), "stated/verb-colon"));
+    }
+    // The object or complement the frame names as what is said.
+    for slot in &frame.slots {
+        if !slot.roles.contains(&Role::What) {
+            continue;
+        }
+        let is_prep = |o: usize, w: &str| {
+            parse.phrases[o].prep.is_some_and(|t| {
+                let n = toks[t].norm.as_str();
+                n == w || (w == "de" && matches!(n, "du" | "des" | "d'")) || (w == "a" && matches!(n, "au" | "aux"))
+            })
+        };
+        let phrase = match &slot.arg {
+            Arg::Obj => c.object,
+            // "a qualifié la décision de « trahison »": the "de" after the object.
+            Arg::Prep(w) => c.obliques.iter().copied().find(|&o| is_prep(o, w)).or_else(|| {
+                let o = c.object?;
+                (o + 1..parse.phrases.len().min(o + 4)).find(|&q| parse.phrases[q].of == Some(o) && is_prep(q, w))
+            }),
+            _ => None,
+        };
+        if let Some(p) = phrase {
+            let a = parse.phrases[p].a;
+            // A quotation's opening mark just before belongs to it.
+            let a = if a > 0 && matches!(toks[a - 1].text.as_str(), "«" | "“" | "\"") { a - 1 } else { a };
+            // What is said is the phrase with its complements, conjuncts and
+            // relative clauses ("les informations selon lesquelles …"), up to
+            // the next clause that is not part of it ("…, et indiqué que").
+            let mut inside: Vec<usize> = vec![ci];
+            let mut b = end(a);
+            for (k, kc) in parse.clauses.iter().enumerate() {
+                if k == ci || parse.phrases[kc.verb].a <= parse.phrases[p].a {
+                    continue;
+                }
+                let on_object = matches!(kc.kind, ClauseKind::Relative { antecedent: Some(x), .. } if x >= p);
+                let under = kc.parent.is_some_and(|q| inside.contains(&q)) && kc.subject != Subject::Of(ci);
+                if on_object || under {
+                    inside.push(k);
+                    continue;
+                }
+                let first = parse.phrases[kc.first.max(p + 1).min(kc.verb)].a;
+                let mut cut = first.min(parse.phrases[kc.verb].a);
+                while cut > a && matches!(toks[cut - 1].norm.as_str(), "," | "et" | "puis" | "mais" | "ou") {
+                    cut -= 1;
+                }
+                b = b.min(cut);
+                break;
+            }
+            let b = b.min(end(a)).max(a + 1);
+            return Some(((a, b), "stated/verb-object"));
+        }
+    }
+    None
+}
+
+/// Where reported content that starts at token `a` ends: the end of the
+/// sentence, or the comma before an incise that tags it ("…, a-t-il ajouté").
+fn content_end(parse: &Parse, toks: &[Token], ci: usize, a: usize) -> usize {
+    let mut end = sentence_end(toks);
+    for c in &parse.clauses {
+        let vp = &parse.phrases[c.verb];
+        // "a jugé la situation préoccupante et indiqué que …": the second
+        // verb of the same speaker is another act of saying.
+        if c.subject == Subject::Of(ci) && c.kind == parse.clauses[ci].kind && vp.a > a && vp.a < end {
+            let mut k = vp.a;
+            while k > a && matches!(toks[k - 1].norm.as_str(), "," | "et" | "puis" | "mais") {
+                k -= 1;
+            }
+            end = k;
+        }
+        if c.kind == ClauseKind::Incise && vp.a > a && vp.a < end {
+            let mut k = vp.a;
+            while k > a && matches!(toks[k - 1].norm.as_str(), "," | "»" | "”" | "\"" | "-" | "–" | "—") {
+                k -= 1;
+            }
+            end = k;
+        }
+    }
+    end.max(a)
 }
 
 /// Attributes each quotation and makes one statement per sentence of it.
@@ -464,22 +484,31 @@ fn read_sentence(
 /// quotation when the text goes on ("« … ». car … », a réitéré X");
 /// the speaker of the quotation just before, for a quotation that opens
 /// its sentence.
-fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
+fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], acts: &[Act]) -> Vec<Statement> {
     let sents = &ctx.doc().sentences;
+    // Acts come in sentence order: those of sentences a..=b are one slice.
+    let within = |a: usize, b: usize| {
+        let from = acts.partition_point(|x| x.si < a);
+        let to = acts.partition_point(|x| x.si <= b);
+        &acts[from..to.max(from)]
+    };
+    let in_any = |si: usize, v: usize| quoted[si].iter().any(|&(a, b)| a <= v && v < b);
     let tagged: Vec<Option<&Act>> = qs
         .iter()
         .map(|q| {
             let (csi, ck) = q.last();
-            let after = acts
+            let after = within(csi, csi)
                 .iter()
                 .find(|a| a.si == csi && a.v > ck && a.v - ck <= 4 && tag_glue(&sents[csi].tokens[ck + 1..a.v]));
-            let next = acts.iter().find(|a| {
+            let next = within(csi + 1, csi + 1).iter().find(|a| {
                 a.si == csi + 1 && a.v <= 5 && {
                     let t = &sents[a.si].tokens;
                     t.len() > 3 && t[0].norm == "c'" && t[1].norm == "est" && t[2].norm == "ce"
                 }
             });
-            let incise = acts.iter().find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
+            let incise = within(q.first().0, q.last().0)
+                .iter()
+                .find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
             after.or(next).or(incise)
         })
         .collect();
@@ -488,8 +517,9 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
     for (qi, q) in qs.iter().enumerate() {
         let (osi, ok) = q.first();
         let headline = is_headline(ctx, osi);
-        let governing = acts.iter().rev().find(|a| a.si == osi && a.v < ok && ok - a.v <= 4 && !q.contains(a.si, a.v));
-        let nearest = acts.iter().rev().find(|a| a.si == osi && a.v < ok && !qs.iter().any(|o| o.contains(a.si, a.v)));
+        let governing =
+            within(osi, osi).iter().rev().find(|a| a.si == osi && a.v < ok && ok - a.v <= 4 && !q.contains(a.si, a.v));
+        let nearest = within(osi, osi).iter().rev().find(|a| a.si == osi && a.v < ok && !in_any(a.si, a.v));
         let lookahead = qs.get(qi + 1).filter(|n| n.first().0 <= q.last().0 + 1).and_then(|_| tagged[qi + 1]);
         let continued = prev.as_ref().filter(|(end, _)| osi <= end + 1 && ok <= 3 && !headline).map(|(_, s)| s.clone());
         let speaker = governing
@@ -502,7 +532,9 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
             prev = None;
             continue;
         };
-        let incise = acts.iter().find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
+        let incise = within(q.first().0, q.last().0)
+            .iter()
+            .find(|a| q.contains(a.si, a.v) && is_incise(&sents[a.si].tokens, a.v));
         // "« … », a déclaré X, « … »": the second part continues the first claim.
         let split_from = qi.checked_sub(1).and_then(|p| {
             let tag = tagged[p]?;
@@ -511,7 +543,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
             }
             let before_open = &sents[osi].tokens[tag.v + 1..ok - 1];
             (before_open.last().is_some_and(|t| t.norm == ",")
-                && !acts.iter().any(|a| a.si == osi && a.v > tag.v && a.v < ok))
+                && !within(osi, osi).iter().any(|a| a.si == osi && a.v > tag.v && a.v < ok))
             .then_some(tag)
         });
         if let (Some(tag), Some(last)) = (split_from, out.last_mut()) {
@@ -550,37 +582,6 @@ fn quotations(ctx: &DocContext, qs: &[Quote], acts: &[Act]) -> Vec<Statement> {
     out
 }
 
-/// "…, le Service national de renseignement, a déclaré": a subject set
-/// off by commas just before the verb (the comma at `p`).
-fn apposed_subject(ctx: &DocContext, si: usize, p: usize) -> Option<Resolved> {
-    let s = &ctx.doc().sentences[si];
-    let toks = &s.tokens;
-    if toks[p].norm != "," {
-        return None;
-    }
-    let found = s.mentions.entities.iter().enumerate().find(|(_, m)| m.b == p && m.proper);
-    let Some((mi, m)) = found else {
-        // ", citant des sources, a rapporté": step over a participial incise.
-        let p2 = toks[..p].iter().rposition(|t| t.norm == ",")?;
-        return toks.get(p2 + 1).filter(|t| t.norm.ends_with("ant")).and_then(|_| apposed_subject(ctx, si, p2));
-    };
-    // Step back over the noun phrase it heads: "l'agence japonaise Kyodo".
-    let mut k = m.a;
-    let mut steps = 0;
-    while k > 0
-        && steps < 5
-        && toks[k - 1].kind == TokKind::Word
-        && !toks[k - 1].is_cap()
-        && lemma(ctx, &toks[k - 1]).is_none()
-    {
-        k -= 1;
-        steps += 1;
-    }
-    let set_off = k == 0 || toks[k - 1].norm == "," || s.mentions.roles.iter().any(|r| r.b == k || r.b + 1 == k);
-    let r = ctx.resolved[si][mi].clone()?;
-    (set_off && is_speaker_kind(r.kind)).then_some(r)
-}
-
 /// Whether the sentence goes on after an incise at `v` ("X, a poursuivi
 /// Guterres, marque « … »", "Lors de la réunion, poursuit Guterres, « … »"):
 /// then the clause before the incise is not what was said.
@@ -617,7 +618,15 @@ fn statement(ctx: &DocContext, si: usize, speaker: Resolved, (a, b): (usize, usi
     let toks = &ctx.doc().sentences[si].tokens;
     let b = b.max(a + 1).min(toks.len());
     let range = (toks[a].span.cstart, toks[b - 1].span.cend);
-    Statement { si, speaker, text: span_text(ctx, si, a, b), range, rule, content: (a, b) }
+    Statement {
+        si,
+        speaker,
+        text: span_text(ctx, si, a, b),
+        range,
+        rule,
+        content: (a, b),
+        modality: Modality::Asserted,
+    }
 }
 
 fn prev_word(toks: &[Token], v: usize) -> Option<usize> {
@@ -646,140 +655,12 @@ fn prev_word(toks: &[Token], v: usize) -> Option<usize> {
     k.checked_sub(1)
 }
 
-fn pronoun_gender(norm: &str) -> Option<Gender> {
-    match norm {
-        "-t-il" | "-il" | "il" => Some(Gender::Male),
-        "-t-elle" | "-elle" | "elle" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// The gender of an inverted subject pronoun near `from` ("a-t-il ajouté").
-fn pronoun_after(toks: &[Token], from: usize) -> Option<Gender> {
-    toks[from.saturating_sub(3)..toks.len().min(from + 1)].iter().find_map(|t| pronoun_gender(&t.norm))
-}
-
-/// The gender of a subject pronoun just before the verb ("Il estime").
-fn pronoun_before(toks: &[Token], v: usize) -> Option<Gender> {
-    toks[v.saturating_sub(4)..v].iter().find_map(|t| pronoun_gender(&t.norm).filter(|_| !t.norm.starts_with('-')))
-}
-
-/// The people who spoke last, for pronouns: "il" is the last man (or
-/// person of unknown gender) who spoke, "elle" the last woman.
-#[derive(Debug, Default)]
-struct Speakers {
-    said: Vec<(Resolved, Gender)>,
-}
-
-impl Speakers {
-    fn push(&mut self, who: Resolved, gender: Gender) {
-        self.said.push((who, gender));
-    }
-
-    fn get(&self, pronoun: Gender) -> Option<Resolved> {
-        self.said.iter().rev().find(|(_, g)| *g == pronoun || *g == Gender::Unknown).map(|(r, _)| r.clone())
-    }
-}
-
 fn is_speaker_kind(k: NodeKind) -> bool {
     matches!(k, NodeKind::Person | NodeKind::Organization | NodeKind::Country)
 }
 
-/// The speaker after `from` (inversion, "selon X"), past dates, adverbs and
-/// a title phrase: the name after the title, else the title's holder.
-fn entity_after(ctx: &DocContext, si: usize, from: usize, world: &World) -> Option<Resolved> {
-    let s = &ctx.doc().sentences[si];
-    let mut k = from;
-    while k < s.tokens.len() && k - from < 10 {
-        if let Some(role) = s.mentions.roles.iter().find(|r| r.a == k) {
-            // "a déclaré le secrétaire général de l'ONU, António Guterres".
-            let next = if s.tokens.get(role.b).is_some_and(|t| t.norm == ",") { role.b + 1 } else { role.b };
-            if let Some((mi, _)) = s.mentions.entities.iter().enumerate().find(|(_, m)| m.a == next) {
-                if let Some(r) = ctx.resolved[si][mi].clone().filter(|r| r.kind == NodeKind::Person) {
-                    return Some(r);
-                }
-            }
-            if let Some(p) = ctx.described(role, si, Some(world)) {
-                return Some(Resolved { id: p, kind: NodeKind::Person });
-            }
-            return None;
-        }
-        if let Some((mi, m)) = s.mentions.entities.iter().enumerate().find(|(_, m)| m.a == k) {
-            if !m.proper {
-                return None;
-            }
-            let r = ctx.resolved[si][mi].clone()?;
-            return is_speaker_kind(r.kind).then_some(r);
-        }
-        let n = s.tokens[k].norm.as_str();
-        if matches!(n, "a" | "aux" | "au") && k > from {
-            // "a déclaré lundi à Bruxelles X": a place is passed over;
-            // "a déclaré à l'ambassadeur": that is the addressee.
-            let place = s.mentions.entities.iter().enumerate().find(|(_, m)| m.a == k + 1 || m.a == k + 2);
-            match place.and_then(|(mi, m)| Some((m, ctx.resolved[si][mi].as_ref()?))) {
-                Some((m, r))
-                    if r.kind == NodeKind::Location
-                        || r.kind == NodeKind::Country && m.rule.starts_with("name/capital") =>
-                {
-                    k = m.b;
-                    continue;
-                }
-                _ => return None,
-            }
-        }
-        if !INCISE_FILLER.contains(&n) && !WEEKDAYS.contains(&n) && !matches!(n, "l'" | "les") {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
-/// The subject before a verb: the nearest entity mention ending within a
-/// few tokens, or a title phrase standing for its holder.
-fn subject_before(ctx: &DocContext, si: usize, v: usize, world: &World) -> Option<Resolved> {
-    let s = &ctx.doc().sentences[si];
-    let toks = &s.tokens;
-    let start = v.saturating_sub(10);
-    for k in (start..v).rev() {
-        let n = toks[k].norm.as_str();
-        if matches!(n, "que" | "qu'" | "»" | ";" | ":" | "qui" | "«") {
-            return None;
-        }
-        if let Some(role) = s.mentions.roles.iter().find(|r| r.b == k + 1) {
-            if !s.mentions.entities.iter().any(|m| m.a == role.b) {
-                if let Some(p) = ctx.described(role, si, Some(world)) {
-                    return Some(Resolved { id: p, kind: NodeKind::Person });
-                }
-            }
-        }
-        if let Some((mi, m)) = s.mentions.entities.iter().enumerate().find(|(_, m)| m.b == k + 1) {
-            if !m.proper && m.rule == "demonym" {
-                continue;
-            }
-            // Inside a title phrase ("le ministre russe … Sergueï Choïgou" is fine,
-            // but "de l'OTAN" in "le secrétaire général de l'OTAN" is not the subject).
-            if s.mentions.roles.iter().any(|r| r.a < m.a && m.b <= r.b) {
-                continue;
-            }
-            let r = ctx.resolved[si][mi].clone()?;
-            // Skip an entity inside a complement: "les responsables de Kiev".
-            if m.a > 0
-                && matches!(
-                    toks[m.a - 1].norm.as_str(),
-                    "de" | "du" | "d'" | "des" | "a" | "avec" | "contre" | "en" | "dans" | "sur" | "vers"
-                )
-            {
-                continue;
-            }
-            return is_speaker_kind(r.kind).then_some(r);
-        }
-    }
-    None
-}
-
 /// "…, ce que Téhéran et Damas nient": each subject, with the clause before.
-fn ce_que(ctx: &DocContext, si: usize, v: usize, _world: &World) -> Option<Vec<(Resolved, (usize, usize))>> {
+fn ce_que(ctx: &DocContext, si: usize, v: usize) -> Option<Vec<(Resolved, (usize, usize))>> {
     let s = &ctx.doc().sentences[si];
     let toks = &s.tokens;
     let q = (v.saturating_sub(8)..v)
@@ -801,41 +682,6 @@ fn ce_que(ctx: &DocContext, si: usize, v: usize, _world: &World) -> Option<Vec<(
     }
     let start = clause_start(toks, q - 1);
     Some(speakers.into_iter().map(|r| (r, (start, q - 1))).collect())
-}
-
-/// Where reported content starts after a verb: after "que", "qu'", ":",
-/// past an incise ("a rapporté, citant des renseignements, que …").
-fn next_content(toks: &[Token], v: usize) -> Option<usize> {
-    (v + 1..toks.len().min(v + 14))
-        .take_while(|&k| !matches!(toks[k].norm.as_str(), "." | ";" | "«"))
-        .find(|&k| matches!(toks[k].norm.as_str(), "que" | "qu'" | ":"))
-        .map(|k| k + 1)
-}
-
-/// Where the object of a verb starts ("a démenti les informations…", "a mis en garde contre…").
-fn object_start(toks: &[Token], v: usize) -> usize {
-    let mut k = v + 1;
-    while k < toks.len()
-        && matches!(
-            toks[k].norm.as_str(),
-            "en" | "garde"
-                | "mardi"
-                | "lundi"
-                | "mercredi"
-                | "jeudi"
-                | "vendredi"
-                | "samedi"
-                | "dimanche"
-                | "toujours"
-                | "aussi"
-                | "encore"
-                | "egalement"
-                | "publiquement"
-        )
-    {
-        k += 1;
-    }
-    k.min(toks.len())
 }
 
 fn sentence_end(toks: &[Token]) -> usize {
@@ -869,7 +715,9 @@ fn span_text(ctx: &DocContext, si: usize, a: usize, b: usize) -> String {
 /// The facts of one statement: stated, and mentions from the claim.
 pub fn facts(ctx: &DocContext, st: &Statement, claim_id: &str) -> Vec<Fact> {
     let si = st.si;
-    let mut out = vec![ctx.fact(si, &st.speaker.id, Relation::Stated, claim_id, st.rule)];
+    let mut stated = ctx.fact(si, &st.speaker.id, Relation::Stated, claim_id, st.rule);
+    stated.modality = st.modality;
+    let mut out = vec![stated];
     let s = &ctx.doc().sentences[si];
     for (mi, m) in s.mentions.entities.iter().enumerate() {
         if m.span.cstart >= st.range.0 && m.span.cend <= st.range.1 {

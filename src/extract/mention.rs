@@ -104,6 +104,9 @@ pub struct RoleMention {
     pub label: String,
     /// The state or organization the phrase ties the holder to.
     pub affiliation: Option<Ref>,
+    /// An office (ministre, porte-parole), not a rank, a trade or a
+    /// description (général, journaliste, opposant): only offices are role nodes.
+    pub office: bool,
 }
 
 /// Everything read from one sentence before resolution.
@@ -229,7 +232,16 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
     let in_title = |k: usize| out.roles.iter().any(|r| r.a <= k && k < r.b);
     let mut i = 0;
     while i < toks.len() {
+        // "l'USS Carl Vinson", "la frégate canadienne HMCS Vancouver": a
+        // vessel's name is no person nor place.
+        if let Some(end) = vessel_name_at(lx, toks, i) {
+            i = end;
+            continue;
+        }
         let person = if in_title(i) { None } else { person_at(lx, text, sent, toks, i) };
+        // After a title or a trade, a name the lexicon has as a place is the
+        // person's ("le navigateur Vasco da Gama").
+        let titled = person.as_ref().filter(|p| person_context_before(lx, toks, p.a)).map(|p| (p.a, p.b));
         let in_title_words = out.roles.iter().any(|r| r.a <= i && i < r.title_b);
         let body = if in_title_words { None } else { body_at(lx, text, sent, toks, i) };
         let cands = [
@@ -253,6 +265,12 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         for m in cands.into_iter().flatten() {
             if best.as_ref().is_none_or(|b| m.b - m.a > b.b - b.a) {
                 best = Some(m);
+            }
+        }
+        if let (Some(m), Some((a, b))) = (&best, titled) {
+            if m.a == a && m.b == b && matches!(m.target, Ref::Place { .. }) && b - a >= 2 {
+                let place = best.take().map(|m| m.target);
+                best = person_at(lx, text, sent, toks, i).map(|p| Mention { alt: place, ..p });
             }
         }
         let best = best.map(|m| person_or_place(lx, toks, m));
@@ -331,7 +349,10 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             // sort of the list is only the fallback.
             let m = &mut ents[x];
             let Ref::Person { name, .. } = &m.target else { continue };
+            // Words of the language stay things ("l'Assemblée et le Sénat").
+            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
             match sort {
+                Sort::Person if plain => continue,
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
                 Sort::Place => {
                     m.alt = Some(place_by_surface(&m.surface));
@@ -444,6 +465,12 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     let mut k = i + 1;
+    // "l'île japonaise de Yonaguni": a demonym may stand between; the
+    // place is then named by its name alone.
+    let demonym = demonym_at(lx, toks, k).is_some() && connector_len(toks, k + 1) > 0;
+    if demonym {
+        k += 1;
+    }
     let c = connector_len(toks, k);
     if c > 0 && !matches!(toks[k].norm.as_str(), "a" | "au" | "aux") {
         k += c;
@@ -493,7 +520,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
-    let a = if c > 0 && SETTLEMENTS.contains(&head.norm.as_str()) { start } else { i };
+    let a = if c > 0 && (demonym || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
@@ -519,12 +546,19 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     while k < toks.len() && k - i < 3 && name_word(lx, &toks[k]) && !strong_name_at(lx, toks, k) {
         k += 1;
     }
+    // "à Audi Q7": a name with a digit is a thing.
+    if toks[i..k].iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
     let (span, s) = surface(text, toks, i, k);
     let place = place_by_surface(&s);
     let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
-    // Two unknown words after "à" are a person ("sa place à Hamadi Jebali")
-    // unless the first is a word that opens place names ("San", "Port").
-    let two_words = k - i >= 2 && !opener;
+    // Two unknown words after "à" are a person when the verb addresses
+    // someone ("a succédé à Hamadi Jebali") or an apposition says so ("à
+    // Hamadi Jebali, élu hier"); else a place, unless a person of that name
+    // is read elsewhere ("réunis à Borgo Egnazia").
+    let two_words =
+        k - i >= 2 && !opener && (dative_a(lx, toks, i - 1) || apposition_after(lx, toks, k) == Some(Sort::Person));
     Some(Mention {
         sent,
         a: i,
@@ -995,11 +1029,35 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     let mk =
         |target, rule| Some(Mention { sent, a: i, b, span, surface: s.clone(), target, proper: true, rule, alt: None });
     if let Some(c) = country {
+        // French says "à Grenade" of a city and "à la Grenade" of the state:
+        // after a bare "à", a state's name that is also a city's is the city.
+        let bare_a = i > 0 && matches!(toks[i - 1].text.as_str(), "à" | "À");
+        if let (true, Some(p)) = (bare_a, place) {
+            if lx.places[p as usize].kind == "city" {
+                return mk(place_ref(lx, p), "name/city-not-state");
+            }
+        }
         return mk(Ref::Country(c), "name/country");
     }
     if let Some(c) = capital {
         if !capital_is_place(lx, toks, i) {
-            return mk(Ref::Country(c), "name/capital-actor");
+            // The city stays at hand for the clause layer: what is struck or
+            // visited is the city ("a frappé Beyrouth").
+            let city = match place {
+                Some(p) => place_ref(lx, p),
+                None => Ref::Place { id: node_id(NodeKind::Location, &s), label: s.clone(), country: Some(c) },
+            };
+            return Some(Mention {
+                sent,
+                a: i,
+                b,
+                span,
+                surface: s.clone(),
+                target: Ref::Country(c),
+                proper: true,
+                rule: "name/capital-actor",
+                alt: Some(city),
+            });
         }
         let target = match place {
             Some(p) => place_ref(lx, p),
@@ -1113,6 +1171,9 @@ const DATIVE_VERBS: &[&str] = &[
 
 /// Whether a token can be a word of a person's name.
 fn name_word(lx: &Lexicon, t: &Token) -> bool {
+    if t.kind == TokKind::Word && article_prefixed(&t.text) {
+        return true;
+    }
     t.kind == TokKind::Word
         && is_capitalized(&t.text)
         && !is_all_caps(&t.text)
@@ -1137,28 +1198,32 @@ fn strong_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
 
 /// A run of name words, possibly with particles inside, starting at `i`.
 fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
+    name_run_from(lx, toks, i, false)
+}
+
+/// `name_run`; after a title (`titled`), a place's name may start it.
+fn name_run_from(lx: &Lexicon, toks: &[Token], i: usize, titled: bool) -> usize {
     let mut j = i;
     while j < toks.len() && j - i < 8 {
         if is_initial(toks, j) && toks.get(j + 2).is_some_and(|t| name_word(lx, t) || is_initial(toks, j + 2)) {
             // "D. W. Griffith", "George H. W. Bush".
             j += 2;
+        } else if let Some(next) = particles_then_name(lx, toks, i, j) {
+            j = next;
         } else if name_word(lx, &toks[j])
             && (!strong_name_at(lx, toks, j)
+                || titled
+                    && j == i
+                    && !lx.names.matches_at(toks, j).iter().any(|h| !matches!(h.value, Named::Place(_)))
                 || surname_after_given(lx, toks, i, j)
                 || j == i && given_first(lx, toks, i))
         {
             j += 1;
-        } else if j > i
-            && NAME_PARTICLES.contains(&toks[j].norm.as_str())
-            && toks.get(j + 1).is_some_and(|t| name_word(lx, t))
-            // A capitalized particle only after a given name: "Marine Le Pen".
-            && (!is_capitalized(&toks[j].text) || lx.given_name(&toks[i].norm).is_some())
-            // "X de Vancouver" names a place of origin, not a family,
-            // except after a lone given name: "Grégoire de Tours", "Aliénor
-            // d'Aquitaine" are that person's name.
-            && (lx.names.matches_at(toks, j + 1).is_empty() || given_of_place(lx, toks, i, j))
-        {
-            j += 2;
+        } else if j >= i + 2 && short_final_part(lx, toks, i, j) {
+            // "Moon Jae In", "Kim Jong Un": a short last part that is also
+            // a function word, capitalized inside the name.
+            j += 1;
+            break;
         } else if j > i && is_regnal_number(&toks[j].text) {
             // "Louis XIV", "Napoléon III".
             j += 1;
@@ -1169,6 +1234,411 @@ fn name_run(lx: &Lexicon, toks: &[Token], i: usize) -> usize {
     }
     j
 }
+
+/// Whether a word is an Arabic name with its article: "al-Hakim", "el-Masri", "ad-Dawla".
+fn article_prefixed(word: &str) -> bool {
+    let Some((art, rest)) = word.split_once('-') else { return false };
+    matches!(art, "al" | "el" | "ad" | "ed" | "as" | "es" | "ash" | "ach" | "az" | "at" | "an" | "ar" | "ul")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().count() >= 2
+}
+
+/// Particles that join the words of a name, capitalized or not ("Sidi Ould
+/// Cheikh", "Mohammed Ben Salmane"), beside `NAME_PARTICLES`.
+const JOINING_PARTICLES: &[&str] = &[
+    "ould", "ag", "bint", "abu", "abou", "bou", "ter", "ten", "op", "del", "della", "degli", "dei", "das", "do", "af",
+    "av", "zum", "zur", "vom", "ibn", "bin", "ben",
+];
+
+/// Whether the word after a particle can close a name: capitalized, not a
+/// function word; an honorific is a name word there ("Ould Cheikh").
+fn name_word_after_particle(lx: &Lexicon, t: &Token) -> bool {
+    name_word(lx, t)
+        || t.kind == TokKind::Word
+            && is_capitalized(&t.text)
+            && !is_all_caps(&t.text)
+            && t.text.chars().count() >= 2
+            && !is_function_word(t)
+            && lx.demonym(&t.norm).is_none()
+}
+
+/// One or two particles then a name word at `j` inside a name started at
+/// `i` ("Ursula von der Leyen", "Mohammed ben Rachid", "Marine Le Pen"):
+/// the token after that name word.
+fn particles_then_name(lx: &Lexicon, toks: &[Token], i: usize, j: usize) -> Option<usize> {
+    if j == i {
+        return None;
+    }
+    let particle = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && (NAME_PARTICLES.contains(&t.norm.as_str()) || JOINING_PARTICLES.contains(&t.norm.as_str()))
+        })
+    };
+    if !particle(j) {
+        return None;
+    }
+    let n = if particle(j + 1)
+        && toks.get(j + 1).is_some_and(|t| !is_capitalized(&t.text) || is_capitalized(&toks[j].text))
+    {
+        2
+    } else {
+        1
+    };
+    let last = j + n;
+    if !toks.get(last).is_some_and(|t| name_word_after_particle(lx, t)) {
+        return None;
+    }
+    let first = &toks[j];
+    let joining = JOINING_PARTICLES.contains(&first.norm.as_str());
+    // A capitalized French or Dutch particle only after a given name:
+    // "Marine Le Pen", but "Tran Van Hieu" reads Van as a name.
+    if is_capitalized(&first.text) && !joining && lx.given_name(&toks[i].norm).is_none() {
+        return None;
+    }
+    // "X de Vancouver" names a place of origin, not a family, except after a
+    // lone given name: "Grégoire de Tours", "Aliénor d'Aquitaine" are that
+    // person's name.
+    let french = matches!(first.norm.as_str(), "de" | "d'" | "du");
+    if n == 1 && french && !lx.names.matches_at(toks, last).is_empty() && !given_of_place(lx, toks, i, j) {
+        return None;
+    }
+    Some(last + 1)
+}
+
+/// Whether the capitalized short word at `j` closes a name of two words or
+/// more begun at `i`, as the last syllable of an East Asian given name:
+/// "Moon Jae In", "Kim Jong Un".
+fn short_final_part(lx: &Lexicon, toks: &[Token], i: usize, j: usize) -> bool {
+    let t = &toks[j];
+    t.kind == TokKind::Word
+        && is_capitalized(&t.text)
+        && !is_all_caps(&t.text)
+        && (2..=3).contains(&t.text.chars().count())
+        && (i..j).all(|k| name_word(lx, &toks[k]))
+        && !toks.get(j + 1).is_some_and(|n| n.is_cap())
+}
+
+/// Whether a capitalized word is also a common French word (noun,
+/// adjective, verb, adverb) of some frequency, or an ordinal ("Ve",
+/// "XXIe"): "République", "Bureau", "Journal". A name made only of such
+/// words needs more than its capitals to be a person.
+pub fn common_word(t: &Token) -> bool {
+    common_word_of(t, 30)
+}
+
+/// `common_word` with the lowest frequency code of the word's reading.
+fn common_word_of(t: &Token, min_freq: u8) -> bool {
+    use crate::syntax::Upos;
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let w = t.text.as_str();
+    if let Some(stem) = w.strip_suffix('e').or_else(|| w.strip_suffix("er")) {
+        if !stem.is_empty() && stem.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+            return true;
+        }
+    }
+    crate::lexicon::morph::Morph::builtin()
+        .lookup_word(w)
+        .any(|a| matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Verb | Upos::Adv) && a.freq >= min_freq)
+}
+
+/// Nouns that say what a place is, in an apposition after its name:
+/// "Stepanakert, principale ville du territoire", "Borgo Egnazia, un complexe hôtelier".
+const PLACE_APPOSITIONS: &[&str] = &[
+    "ville",
+    "village",
+    "commune",
+    "localite",
+    "bourg",
+    "bourgade",
+    "cite",
+    "capitale",
+    "ile",
+    "archipel",
+    "region",
+    "province",
+    "quartier",
+    "port",
+    "station",
+    "complexe",
+    "site",
+    "base",
+    "camp",
+    "agglomeration",
+    "metropole",
+    "departement",
+    "district",
+    "comte",
+    "territoire",
+    "enclave",
+    "peninsule",
+    "presqu'ile",
+    "massif",
+    "vallee",
+    "plaine",
+    "lac",
+    "fleuve",
+    "riviere",
+    "chef-lieu",
+    "prefecture",
+    "sous-prefecture",
+    "faubourg",
+    "banlieue",
+    "oasis",
+    "montagne",
+    "mont",
+    "volcan",
+    "desert",
+    "plateau",
+    "colline",
+    "station balneaire",
+    "municipalite",
+    "canton",
+    "arrondissement",
+    "oblast",
+    "etat",
+];
+
+/// Words that may stand between the article and the noun of an apposition.
+const APPOSITION_ADJECTIVES: &[&str] = &[
+    "principal",
+    "principale",
+    "petit",
+    "petite",
+    "grand",
+    "grande",
+    "ancien",
+    "ancienne",
+    "ex",
+    "nouveau",
+    "nouvelle",
+    "nouvel",
+    "actuel",
+    "actuelle",
+    "futur",
+    "future",
+    "premier",
+    "premiere",
+    "seul",
+    "seule",
+    "deuxieme",
+    "second",
+    "seconde",
+    "celebre",
+    "vieux",
+    "vieil",
+    "vieille",
+    "jeune",
+    "influent",
+    "influente",
+    "puissant",
+    "puissante",
+    "tres",
+    "plus",
+    "important",
+    "importante",
+    "historique",
+    "charismatique",
+    "emblematique",
+];
+
+/// What an apposition right after a name says it is: ", porte-parole du
+/// Bureau", ", 45 ans", ", la ministre" (a person); ", principale ville de",
+/// ", un complexe hôtelier" (a place).
+fn apposition_after(lx: &Lexicon, toks: &[Token], end: usize) -> Option<Sort> {
+    if toks.get(end).is_none_or(|t| t.norm != ",") {
+        return None;
+    }
+    let mut k = end + 1;
+    let t = toks.get(k)?;
+    // ", 45 ans": an age is a person's.
+    if t.kind == TokKind::Number && toks.get(k + 1).is_some_and(|n| n.norm == "ans") {
+        return Some(Sort::Person);
+    }
+    if matches!(t.norm.as_str(), "le" | "la" | "l'" | "un" | "une" | "son" | "sa" | "leur" | "notre" | "cette" | "ce") {
+        k += 1;
+    }
+    while toks.get(k).is_some_and(|t| APPOSITION_ADJECTIVES.contains(&t.norm.as_str()) || t.norm == "-") {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    if t.is_cap() {
+        return None;
+    }
+    if PLACE_APPOSITIONS.contains(&t.norm.as_str()) {
+        return Some(Sort::Place);
+    }
+    if role_at(lx, 0, toks, k).is_some() || DESCRIPTORS.contains(&t.norm.as_str()) {
+        return Some(Sort::Person);
+    }
+    None
+}
+
+/// Whether a verb of saying or acting stands just before `i`, with its
+/// subject after it: "a écrit mardi Avichay Adraee", "a déclaré hier".
+fn person_verb_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0
+        && k + 3 > i
+        && (WEEKDAYS.contains(&toks[k - 1].norm.as_str())
+            || matches!(
+                toks[k - 1].norm.as_str(),
+                "hier" | "encore" | "aussi" | "egalement" | "ainsi" | "alors" | "soir" | "matin" | "enfin"
+            ))
+    {
+        k -= 1;
+    }
+    let Some(v) = k.checked_sub(1) else { return false };
+    let verb = toks[v].norm.as_str();
+    if toks[v].is_cap() || !lx.lemma(verb).is_some_and(|l| PERSON_VERBS.contains(&l)) {
+        return false;
+    }
+    // The participle after an auxiliary ("a écrit"), or a simple form after
+    // a comma or a quotation ("», écrit X", "» déclare X").
+    v.checked_sub(1).is_some_and(|a| {
+        matches!(
+            toks[a].norm.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aurait" | "a-t-il" | "," | "»" | "\"" | "“" | "”"
+        )
+    })
+}
+
+/// Prefixes of navies' ship names.
+const SHIP_PREFIXES: &[&str] =
+    &["USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "RFS", "ROKS", "PNS", "TCG", "KRI", "BRP"];
+
+/// Nouns of vessels, folded: the capitalized words after them name the vessel.
+const VESSEL_NOUNS: &[&str] = &[
+    "porte-avions",
+    "porte-helicopteres",
+    "fregate",
+    "destroyer",
+    "destroyers",
+    "croiseur",
+    "sous-marin",
+    "corvette",
+    "navire",
+    "paquebot",
+    "petrolier",
+    "cargo",
+    "yacht",
+    "brise-glace",
+    "chalutier",
+    "patrouilleur",
+    "remorqueur",
+    "voilier",
+    "ferry",
+    "methanier",
+    "vraquier",
+    "porte-conteneurs",
+];
+
+/// The end of a vessel's name at `i`: a navy's prefix and capitalized
+/// words ("USS Higgins"), or capitalized words after a vessel noun and its
+/// demonym ("le porte-avions Charles de Gaulle", "la frégate canadienne HMCS Vancouver").
+fn vessel_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    let cap_run = |k: usize| {
+        let mut e = k;
+        while e < toks.len()
+            && e - k < 5
+            && (toks[e].is_cap() && toks[e].kind == TokKind::Word
+                || e > k
+                    && NAME_PARTICLES.contains(&toks[e].norm.as_str())
+                    && toks.get(e + 1).is_some_and(Token::is_cap))
+        {
+            e += 1;
+        }
+        e
+    };
+    if SHIP_PREFIXES.contains(&toks[i].text.as_str()) {
+        let end = cap_run(i + 1);
+        return (end > i + 1).then_some(end);
+    }
+    if !toks[i].is_cap() || i == 0 {
+        return None;
+    }
+    let mut k = i - 1;
+    if demonym_at(lx, toks, k).is_some() && k > 0 {
+        k -= 1;
+    }
+    if !VESSEL_NOUNS.contains(&toks[k].norm.as_str()) || toks[k].is_cap() {
+        return None;
+    }
+    // A state's name after the noun is its flag ("un navire Chine" is rare, "le navire Russie" none).
+    if lx.names.matches_at(toks, i).iter().any(|h| matches!(h.value, Named::Country(_))) {
+        return None;
+    }
+    let start = if SHIP_PREFIXES.contains(&toks[i].text.as_str()) { i + 1 } else { i };
+    let end = cap_run(start);
+    (end > start).then_some(end)
+}
+
+/// Nouns whose "de" complement is most often a person: "le film de X",
+/// "la mort de X", "le fils de X".
+const OF_A_PERSON: &[&str] = &[
+    "film",
+    "films",
+    "roman",
+    "romans",
+    "chanson",
+    "chansons",
+    "album",
+    "oeuvre",
+    "oeuvres",
+    "livre",
+    "livres",
+    "poeme",
+    "poemes",
+    "musique",
+    "paroles",
+    "tableau",
+    "tableaux",
+    "pieces",
+    "fils",
+    "fille",
+    "filles",
+    "femme",
+    "epouse",
+    "veuve",
+    "mari",
+    "mere",
+    "pere",
+    "frere",
+    "soeur",
+    "ami",
+    "amie",
+    "mort",
+    "deces",
+    "assassinat",
+    "election",
+    "candidature",
+    "regime",
+    "successeur",
+    "predecesseur",
+    "adversaire",
+    "partisans",
+    "disciple",
+    "eleve",
+    "biographie",
+    "memoires",
+    "discours",
+    "entourage",
+    "proche",
+    "proches",
+    "avocat",
+    "avocats",
+    "compagne",
+    "compagnon",
+    "cousin",
+    "neveu",
+    "niece",
+    "heritier",
+    "heritiere",
+    "portrait",
+    "statue",
+];
 
 /// Whether an initial stands at `j`: one capital letter and its period
 /// ("M." is a civility, not an initial).
@@ -1287,7 +1757,27 @@ pub fn person_context_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
         return true;
     }
     // The end of a title phrase: "ministre de la Défense X", "secrétaire général de l'OTAN, X".
-    (0..p + 1).rev().take(8).any(|s| role_at(lx, 0, toks, s).is_some_and(|r| r.b == k || r.b == i))
+    if (0..p + 1).rev().take(8).any(|s| role_at(lx, 0, toks, s).is_some_and(|r| r.b == k || r.b == i)) {
+        return true;
+    }
+    // A title, its complement, a comma, the name: "le porte-parole du
+    // gouvernement japonais, X" (no verb nor other mark in between).
+    if k == i || toks[k].norm != "," {
+        return false;
+    }
+    for s in (0..k).rev().take(10) {
+        let t = &toks[s];
+        if t.kind == TokKind::Punct
+            || !t.is_cap() && !is_function_word(t) && lx.lemma(&t.norm).is_some() && role_at(lx, 0, toks, s).is_none()
+        {
+            return false;
+        }
+        if let Some(r) = role_at(lx, 0, toks, s) {
+            return r.b <= k
+                && toks[r.b..k].first().is_some_and(|t| matches!(t.norm.as_str(), "de" | "du" | "des" | "d'"));
+        }
+    }
+    false
 }
 
 /// The first token of a person mention ending at `b` that starts at `a`:
@@ -1306,16 +1796,36 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     if !name_word(lx, &toks[i]) && !is_initial(toks, i) {
         return None;
     }
-    let end = name_run(lx, toks, i);
+    let titled = person_context_before(lx, toks, i);
+    let end = name_run_from(lx, toks, i, titled);
     if end == i || end == i + 2 && is_initial(toks, i) {
         return None;
     }
-    // A name then a number is a thing: "Mariner 10", "Apollo 11".
-    if toks.get(end).is_some_and(|t| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit())) {
+    // A name then a number is a thing: "Mariner 10", "Apollo 11"; so is a
+    // name with a digit in it ("Audi Q7").
+    if toks.get(end).is_some_and(|t| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit()))
+        || toks[i..end].iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let initials = (i..end).any(|k| is_initial(toks, k));
-    let context = person_context_before(lx, toks, i);
+    let context = person_context_before(lx, toks, i) || apposition_after(lx, toks, end) == Some(Sort::Person);
+    // "Stepanakert, principale ville du territoire": a place by its apposition.
+    if !context && apposition_after(lx, toks, end) == Some(Sort::Place) && lx.given_name(&toks[i].norm).is_none() {
+        let (span, s) = surface(text, toks, i, end);
+        let target = place_by_surface(&s);
+        return Some(Mention {
+            sent,
+            a: i,
+            b: end,
+            span,
+            surface: s,
+            target,
+            proper: true,
+            rule: "place/apposition",
+            alt: None,
+        });
+    }
     // Without a title before it, a given name inside the run starts the
     // name: "Secretary of State Antony Blinken".
     if !context && lx.given_name(&toks[i].norm).is_none() {
@@ -1331,12 +1841,54 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     // "San", "Santa" are given names too, but open place names after "à".
     let opener =
         PLACE_NAME_OPENERS.contains(&toks[i].text.as_str()) && i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str());
-    let given = (lx.given_name(&toks[i].norm).is_some() && !opener || initials) && len >= 2 && !article;
+    // Words of the language ("Ve République", "Grand Journal", "France
+    // Bleu", a given name that is also a state or a word, then words) are
+    // no person by their capitals alone.
+    let plain = (i..end).all(|k| {
+        let t = &toks[k];
+        let given = lx.given_name(&t.norm).is_some();
+        // A given name counts as a word when it is also a state's or a
+        // body's name ("France"), or a frequent word ("Métro").
+        let word_given = given && (!lx.names.matches_at(toks, k).is_empty() || common_word_of(t, 90));
+        common_word(t) && !given || word_given || t.text == "." || NAME_PARTICLES.contains(&t.norm.as_str())
+    });
+    // "Kang Min-jun", "Moon Jae-in": a surname, then a hyphenated given name.
+    let hyphen_given =
+        (2..=3).contains(&len) && toks[end - 1].text.contains('-') && lx.given_name(&toks[end - 1].norm).is_some();
+    let given = (lx.given_name(&toks[i].norm).is_some() && !opener || initials || hyphen_given)
+        && len >= 2
+        && !article
+        && !plain;
     // A name of two words or more that acts like a person: subject of a
     // verb of saying, meeting or moving ("Wang Yi a déclaré", "Xi Jinping
-    // s'est rendu"), or met by someone ("s'est entretenu avec Wang Yi").
-    let acts = len >= 2 && !article && (person_verb_after(lx, toks, end) || met_before(lx, toks, i));
-    let strong = given || context || acts;
+    // s'est rendu"), its subject after the verb ("a écrit mardi Avichay
+    // Adraee"), met by someone ("s'est entretenu avec Wang Yi"), or a source
+    // ("selon Zhu Fenglian").
+    let acts = len >= 2
+        && !article
+        && !plain
+        && (person_verb_after(lx, toks, end)
+            || met_before(lx, toks, i)
+            || person_verb_before(lx, toks, i)
+            || i > 0 && toks[i - 1].norm == "selon");
+    if plain && !context && len >= 2 {
+        return None;
+    }
+    // Two or three unknown capitalized words after a preposition that
+    // introduces an agent or a partner, none of them a word of the language
+    // nor a known name: a person's name ("réalisé par Ridley Scott").
+    let unknown = (2..=3).contains(&len)
+        && i > 0
+        && !article
+        && (matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
+            || i >= 2
+                && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
+                && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()))
+        && (i..end).all(|k| {
+            let t = &toks[k];
+            t.kind == TokKind::Word && !common_word(t) && lx.names.matches_at(toks, k).is_empty()
+        });
+    let strong = given || context || acts || unknown;
     if !strong && len < 2 {
         // A lone capitalized word stays a weak candidate: it becomes a person
         // only if it matches a name read elsewhere.
@@ -1368,8 +1920,16 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
 /// A title phrase at `i`: title [demonym] [portfolio] [demonym] [de ORG|pays].
 pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<RoleMention> {
     let hit = lx.title_forms.matches_at(toks, i).into_iter().next()?;
+    // "a jugé", "ont élu": a participle after its auxiliary is no title.
+    if hit.len == 1 && participle_after_auxiliary(toks, i) {
+        return None;
+    }
     let title = &lx.titles[*hit.value as usize];
     let mut j = i + hit.len;
+    // "le gouverneur régional X", "le président sortant": the adjective is no part of the office.
+    while toks.get(j).is_some_and(|t| TITLE_ADJECTIVES.contains(&t.norm.as_str())) {
+        j += 1;
+    }
     let mut affiliation = None;
     if let Some(c) = demonym_at(lx, toks, j) {
         affiliation = Some(Ref::Country(c));
@@ -1402,7 +1962,52 @@ pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<Ro
             j = end;
         }
     }
-    Some(RoleMention { sent, a: i, b: j, title_b, label, affiliation })
+    // Ranks, trades and descriptions say who someone is, not an office they hold.
+    let office = !matches!(title.kind.as_str(), "rank" | "trade" | "description");
+    Some(RoleMention { sent, a: i, b: j, title_b, label, affiliation, office })
+}
+
+/// Adjectives that qualify a title without naming another office.
+const TITLE_ADJECTIVES: &[&str] = &[
+    "regional",
+    "regionale",
+    "regionaux",
+    "local",
+    "locale",
+    "locaux",
+    "adjoint",
+    "adjointe",
+    "adjoints",
+    "interimaire",
+    "provisoire",
+    "sortant",
+    "sortante",
+    "sortants",
+    "demissionnaire",
+    "municipal",
+    "municipale",
+    "departemental",
+    "departementale",
+    "federal",
+    "federale",
+    "honoraire",
+    "delegue",
+    "deleguee",
+];
+
+/// Whether the word at `i` is a past participle right after an auxiliary
+/// ("a jugé", "a été élu" reads "élu" as the verb).
+fn participle_after_auxiliary(toks: &[Token], i: usize) -> bool {
+    use crate::syntax::{Upos, VerbForm};
+    let aux = i.checked_sub(1).is_some_and(|p| {
+        matches!(
+            toks[p].norm.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aura" | "auront" | "aurait" | "auraient" | "ete" | "avoir" | "eu"
+        ) && toks[p].text != "à"
+    });
+    aux && crate::lexicon::morph::Morph::builtin()
+        .lookup_word(&toks[i].text)
+        .any(|a| a.upos == Upos::Verb && a.feats.verb_form == VerbForm::Part)
 }
 
 fn capitalize(s: &str) -> String {

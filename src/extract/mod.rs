@@ -9,9 +9,9 @@
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
 pub mod claims;
-pub mod events;
 pub mod mention;
 pub mod people;
+pub mod relate;
 pub mod structure;
 pub mod words;
 
@@ -34,6 +34,51 @@ pub struct ReadSentence {
     pub tokens: Vec<Token>,
     /// Its mentions.
     pub mentions: SentenceMentions,
+}
+
+/// The syntax of one sentence: tags, phrases and clauses, computed when
+/// the relations of the sentence are read and dropped after.
+#[derive(Debug, Clone)]
+pub struct Syntax {
+    /// Part of speech, lemma and morphology of each token.
+    pub tags: Vec<crate::syntax::Tag>,
+    /// Its phrases and clauses.
+    pub parse: crate::syntax::parse::Parse,
+    /// The entity mention each atom of the parse is (names, not demonyms).
+    pub atoms: Vec<usize>,
+}
+
+impl Syntax {
+    /// Tags, repairs and parses one read sentence; `scratch` is the tagger's
+    /// memory, reused from sentence to sentence.
+    pub fn read(s: &ReadSentence, scratch: &mut crate::syntax::tag::Scratch) -> Syntax {
+        let tokens = &s.tokens;
+        let mentions = &s.mentions;
+        let mut tags = Vec::with_capacity(tokens.len());
+        crate::syntax::tag::Tagger::builtin().tag_into(tokens, scratch, &mut tags);
+        // A nationality written in lowercase is an adjective ("des soldats tchadiens").
+        for m in &mentions.entities {
+            if m.rule == "demonym" && m.b == m.a + 1 && !tokens[m.a].is_cap() {
+                tags[m.a].upos = crate::syntax::Upos::Adj;
+            }
+        }
+        // Every name is one noun head; a nationality adjective stays an adjective.
+        let mut atoms = Vec::new();
+        let mut spans = Vec::new();
+        for (mi, m) in mentions.entities.iter().enumerate() {
+            if m.rule != "demonym" && m.b > m.a {
+                atoms.push(mi);
+                // A title joins a person's name, a common noun an organization's
+                // ("l'agence officielle chinoise Xinhua").
+                let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
+                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
+            }
+        }
+        let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
+        crate::syntax::repair::repair(tokens, &mut tags, &spans, &titles);
+        let parse = crate::syntax::parse::parse(tokens, &tags, &spans);
+        Syntax { tags, parse, atoms }
+    }
 }
 
 /// One document, read.
@@ -127,13 +172,16 @@ impl<'l> Pipeline<'l> {
 /// Every full person name of the corpus, and strong single names.
 fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
     let mut reg = Registry::default();
+    let things = words_with_articles(read);
+    let thing = |w: &str| things.contains(&crate::text::fold(w));
     for (di, rd) in read.iter().enumerate() {
         for s in &rd.sentences {
             for m in &s.mentions.entities {
                 if let Ref::Person { name, strong: true } = &m.target {
-                    if name.len() >= 2 {
-                        let given = lx.given_name(&crate::text::fold(&name[0])).is_some();
-                        reg.add_full(name, di, given);
+                    // "la Ve République", "le Grand Journal": a name whose last
+                    // word the corpus writes with an article is a thing's.
+                    if name.len() >= 2 && !thing(&name[name.len() - 1]) {
+                        reg.add_full(name, di, given_first(lx, name));
                     }
                 }
             }
@@ -149,6 +197,10 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                         && (m.rule == "coordinated" || mention::person_context_before(lx, &s.tokens, m.a))
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
+                        // Nor a word of the language ("l'Assemblée", "le
+                        // Parlement") or one the corpus writes with an article.
+                        && (mention::civility_start(&s.tokens, m.a) < m.a
+                            || !mention::common_word(&s.tokens[m.a]) && !thing(&name[0]))
                         // A lone word the lexicon knows as a state, a region or
                         // an organization stays one; a city or a company may be
                         // a surname ("le président Lula", "M. Michelin").
@@ -160,7 +212,55 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
             }
         }
     }
+    reg.join_tails();
     reg
+}
+
+/// Capitalized words (folded) that the corpus writes after an article more
+/// often than without, inside sentences: "le Covid", "la République". French
+/// gives no article to people's names, so these are things.
+fn words_with_articles(read: &[ReadDoc]) -> std::collections::HashSet<String> {
+    let mut counts: std::collections::HashMap<&str, (u32, u32)> = std::collections::HashMap::new();
+    for rd in read {
+        for s in &rd.sentences {
+            for (k, t) in s.tokens.iter().enumerate().skip(1) {
+                if !t.is_cap() || crate::text::is_all_caps(&t.text) {
+                    continue;
+                }
+                let prev = &s.tokens[k - 1];
+                // A capitalized article only opening the sentence ("M. Le Maire" is a name).
+                let text = if k == 1 { prev.norm.as_str() } else { prev.text.as_str() };
+                let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
+                let e = counts.entry(t.norm.as_str()).or_default();
+                if article {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    counts.into_iter().filter(|&(_, (a, n))| a >= 2 && a > n).map(|(w, _)| w.to_string()).collect()
+}
+
+/// Whether a full name begins with a given name that never stands alone
+/// for its bearer. Names of three short parts written surname first, as
+/// East Asian names are ("Park Geun Hye", "Kim Yong Hyun": no particle, one
+/// syllable each), do not.
+fn given_first(lx: &Lexicon, name: &[String]) -> bool {
+    if lx.given_name(&crate::text::fold(&name[0])).is_none() {
+        return false;
+    }
+    let particle = |w: &String| {
+        let f = crate::text::fold(w);
+        words::NAME_PARTICLES.contains(&f.as_str()) || !w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let len = |w: &String| w.chars().count();
+    let surname_first = name.len() == 3
+        && !name.iter().any(particle)
+        && len(&name[0]) <= 6
+        && name[1..].iter().all(|w| len(w) <= 5 && !w.contains('-'));
+    !surname_first
 }
 
 /// Second pass over one document: resolution and relations.
@@ -205,9 +305,45 @@ pub struct World {
 impl<'a, 'd> DocContext<'a, 'd> {
     fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
         let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new(), holders: Vec::new() };
-        ctx.resolved =
-            rd.sentences.iter().map(|s| s.mentions.entities.iter().map(|m| ctx.resolve(m)).collect()).collect();
+        // In reading order: a surname shared by several people of the
+        // document goes to the one last named in full before it.
+        let mut recent: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut resolved = Vec::with_capacity(rd.sentences.len());
+        for s in &rd.sentences {
+            let mut row = Vec::with_capacity(s.mentions.entities.len());
+            for m in &s.mentions.entities {
+                let r = ctx.resolve_near(m, &recent);
+                if let (Some(r), Ref::Person { name, .. }) = (&r, &m.target) {
+                    if r.kind == NodeKind::Person && name.len() >= 2 {
+                        if let Some(p) = reg.resolve_full(name) {
+                            for w in name {
+                                recent.insert(people::translit(w), p);
+                            }
+                        }
+                    }
+                }
+                row.push(r);
+            }
+            resolved.push(row);
+        }
+        ctx.resolved = resolved;
         ctx
+    }
+
+    /// `resolve`, with the people last named in full in the document
+    /// (word key → person) to choose among namesakes.
+    fn resolve_near(&self, m: &Mention, recent: &std::collections::HashMap<String, usize>) -> Option<Resolved> {
+        if let Ref::Person { name, .. } = &m.target {
+            if name.len() == 1 {
+                let holders = self.reg.holders(&name[0], self.lone_fuzzy(m));
+                if holders.len() > 1 {
+                    if let Some(&p) = recent.get(&people::translit(&name[0])).filter(|p| holders.contains(p)) {
+                        return Some(Resolved { id: self.person_id(p), kind: NodeKind::Person });
+                    }
+                }
+            }
+        }
+        self.resolve(m)
     }
 
     /// The gender of a person node, from their given name when it is known.
@@ -220,7 +356,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
     }
 
     fn person_id(&self, p: usize) -> String {
-        self.reg.people[p].id.clone()
+        self.reg.people[self.reg.canonical(p)].id.clone()
     }
 
     fn resolve_ref(&self, r: &Ref) -> Option<Resolved> {
@@ -231,18 +367,44 @@ impl<'a, 'd> DocContext<'a, 'd> {
             }
             Ref::Org { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Organization },
             Ref::Place { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Location },
-            Ref::Person { name, .. } => {
+            Ref::Person { name, strong } => {
+                // A lone word joins a spelling one edit away only when the
+                // context proves a person ("M. Umyerov").
                 let p = if name.len() >= 2 {
                     self.reg.resolve_full(name)
                 } else {
-                    self.reg.resolve_word(&name[0], self.doc_index)
+                    self.reg.resolve_word_with(&name[0], self.doc_index, *strong)
                 }?;
                 Resolved { id: self.person_id(p), kind: NodeKind::Person }
             }
         })
     }
 
+    /// Whether a lone name may join a spelling one edit away (see `resolve`).
+    fn lone_fuzzy(&self, m: &Mention) -> bool {
+        let Ref::Person { strong: true, .. } = &m.target else { return false };
+        let sent = self.rd.sentences.get(m.sent).filter(|s| s.index == m.sent);
+        let sent = sent.or_else(|| self.rd.sentences.iter().find(|s| s.index == m.sent));
+        let Some(t) = sent.and_then(|s| s.tokens.get(m.a)) else { return false };
+        let plain = mention::common_word(t)
+            || self.lx.given_name(&t.norm).is_some()
+            || !self.lx.names.matches_at(std::slice::from_ref(t), 0).is_empty();
+        m.alt.is_none() && !plain
+    }
+
     fn resolve(&self, m: &Mention) -> Option<Resolved> {
+        // A lone word joins a spelling one edit away only when the context
+        // proves a person ("M. Umyerov") and it is no place, company, given
+        // name or word of the language ("Dijon", "Haakon" are not "Dion", "Hamon").
+        if let Ref::Person { name, .. } = &m.target {
+            if name.len() == 1 {
+                let p = self.reg.resolve_word_with(&name[0], self.doc_index, self.lone_fuzzy(m));
+                return match p {
+                    Some(p) => Some(Resolved { id: self.person_id(p), kind: NodeKind::Person }),
+                    None => m.alt.as_ref().and_then(|a| self.resolve_ref(a)),
+                };
+            }
+        }
         self.resolve_ref(&m.target).or_else(|| m.alt.as_ref().and_then(|a| self.resolve_ref(a)))
     }
 
@@ -359,7 +521,26 @@ impl<'a, 'd> DocContext<'a, 'd> {
     }
 
     fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
-        for st in claims::read_doc(self, world) {
+        // Speech and actions, sentence by sentence over the clause layer,
+        // with one discourse for the pronouns of both.
+        let mut disc = relate::Discourse::default();
+        let mut speech = claims::Speech::new(self);
+        let mut scratch = crate::syntax::tag::Scratch::new();
+        for si in 0..self.rd.sentences.len() {
+            let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
+            let view = relate::View::new(self, world, si, &disc, &syn);
+            speech.sentence(self, &view, &disc);
+            for (f, implied) in relate::frames(&view) {
+                for (id, kind, label) in implied {
+                    if !b.has_node(&id) {
+                        b.set_label(&id, kind, &label);
+                    }
+                }
+                b.fact(f);
+            }
+            relate::remember(&view, &mut disc);
+        }
+        for st in speech.finish(self) {
             let label = claim_label(&st.text);
             let id = claim_id(&label);
             b.mention(&id, NodeKind::Claim, &label, true);
@@ -382,17 +563,6 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 b.fact(self.fact(si, &org.id, Relation::PartOf, country, "part_of/office-of-person"));
             }
         }
-        let mut state = events::EventState::default();
-        for si in 0..self.rd.sentences.len() {
-            for (f, implied) in events::read(self, si, world, &mut state) {
-                for (id, kind, label) in implied {
-                    if !b.has_node(&id) {
-                        b.set_label(&id, kind, &label);
-                    }
-                }
-                b.fact(f);
-            }
-        }
     }
 
     /// The person a title phrase without a name stands for: the one person
@@ -400,13 +570,22 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
         let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
         let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();
+        // "le porte-parole du gouvernement japonais" is not the one
+        // spokesperson of the document when that one serves another state.
+        let other_state = |p: &str| match (&role.affiliation, world) {
+            (Some(Ref::Country(c)), Some(world)) => world
+                .country_of
+                .get(p)
+                .is_some_and(|known| *known != node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+            _ => false,
+        };
         if let [one] = ids.as_slice() {
-            return Some((*one).clone());
+            return (!other_state(one)).then(|| (*one).clone());
         }
         if let (Some(Ref::Country(c)), Some(world)) = (&role.affiliation, world) {
             let country = node_id(NodeKind::Country, &self.lx.countries[*c as usize].label);
@@ -432,7 +611,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     /// How many people of the document hold the title of a phrase.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let fits = |label: &str| label == role.label || label.starts_with(&format!("{} ", role.label));
+        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
         let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();

@@ -27,6 +27,8 @@ pub struct Person {
     pub docs: Vec<usize>,
     /// Whether the first word is a given name (then it never stands alone).
     pub given_first: bool,
+    /// How many times the full name was read.
+    pub count: usize,
 }
 
 /// A key for comparing transliterations: folded, y→i, no doubled letters,
@@ -81,6 +83,9 @@ pub struct Registry {
     by_id: HashMap<String, usize>,
     /// (first byte, length) of a word key → the keys, for spelling variants.
     by_initial: HashMap<(u8, usize), Vec<String>>,
+    /// Person → the person it is a shorter writing of ("González Urrutia" of
+    /// "Edmundo González Urrutia").
+    redirect: HashMap<usize, usize>,
 }
 
 impl Registry {
@@ -137,11 +142,20 @@ impl Registry {
                 let key = words.iter().map(|w| fold(w)).collect();
                 let id = crate::graph::node_id(crate::ontology::NodeKind::Person, &spelled);
                 self.by_id.insert(id.clone(), idx);
-                self.people.push(Person { id, key, tkeys, spellings: Vec::new(), docs: Vec::new(), given_first });
+                self.people.push(Person {
+                    id,
+                    key,
+                    tkeys,
+                    spellings: Vec::new(),
+                    docs: Vec::new(),
+                    given_first,
+                    count: 0,
+                });
                 idx
             }
         };
         let p = &mut self.people[idx];
+        p.count += 1;
         if !p.spellings.contains(&spelled) {
             p.spellings.push(spelled);
         }
@@ -153,7 +167,62 @@ impl Registry {
 
     /// The person with this node id.
     pub fn by_id(&self, id: &str) -> Option<&Person> {
-        self.by_id.get(id).map(|&i| &self.people[i])
+        self.by_id.get(id).map(|&i| &self.people[self.canonical(i)])
+    }
+
+    /// The person a registered name stands for, after the merges of `join_tails`.
+    pub fn canonical(&self, p: usize) -> usize {
+        let mut p = p;
+        for _ in 0..4 {
+            match self.redirect.get(&p) {
+                Some(&q) => p = q,
+                None => break,
+            }
+        }
+        p
+    }
+
+    /// A name that is the end of exactly one longer name is that person:
+    /// "González Urrutia" and "Le Maire" are "Edmundo González Urrutia" and
+    /// "Bruno Le Maire" when no one else carries those words. A name whose
+    /// first word is a given name ("Anna Smith") is a full name of its own.
+    pub fn join_tails(&mut self) {
+        for p in 0..self.people.len() {
+            let short = &self.people[p];
+            if short.given_first || short.tkeys.len() < 2 {
+                continue;
+            }
+            let n = short.tkeys.len();
+            let longer: Vec<usize> = (0..self.people.len())
+                .filter(|&q| {
+                    let long = &self.people[q];
+                    q != p
+                        && long.tkeys.len() > n
+                        && long.tkeys[long.tkeys.len() - n..].iter().zip(&short.tkeys).all(|(a, b)| same_key(a, b))
+                })
+                .collect();
+            if let [q] = longer[..] {
+                self.redirect.insert(p, q);
+            }
+        }
+        for (p, q) in self.redirect.clone() {
+            let spellings = self.people[p].spellings.clone();
+            let docs = self.people[p].docs.clone();
+            let count = self.people[p].count;
+            let q = self.canonical(q);
+            let target = &mut self.people[q];
+            target.count += count;
+            for sp in spellings {
+                if !target.spellings.contains(&sp) {
+                    target.spellings.push(sp);
+                }
+            }
+            for d in docs {
+                if !target.docs.contains(&d) {
+                    target.docs.push(d);
+                }
+            }
+        }
     }
 
     /// Whether some person's name holds this word (in any position).
@@ -161,39 +230,68 @@ impl Registry {
         !self.near_keys(&translit(word)).is_empty()
     }
 
-    /// The person a single word names in document `doc`, if it is clear.
-    pub fn resolve_word(&self, word: &str, doc: usize) -> Option<usize> {
+    /// The people whose name holds a single word, as it may stand alone
+    /// for them; spellings one edit away count only when `fuzzy`.
+    pub fn holders(&self, word: &str, fuzzy: bool) -> Vec<usize> {
         let tkey = translit(word);
-        let mut holds: Vec<usize> = self
-            .near_keys(&tkey)
+        let keys: Vec<&str> = if fuzzy {
+            self.near_keys(&tkey)
+        } else {
+            self.by_key.get_key_value(tkey.as_str()).map(|(k, _)| k.as_str()).into_iter().collect()
+        };
+        let mut holds: Vec<usize> = keys
             .iter()
             .flat_map(|k| self.by_key[*k].iter())
             .filter(|(p, pos)| {
-                // A leading given name never stands alone for the person, except
-                // in names of three words or more, written surname first
-                // ("Park Jin Woo") as East Asian names are.
-                // Nor does the place of "Grégoire de Tours", "Aliénor d'Aquitaine".
+                // A leading given name never stands alone for the person
+                // (names written surname first, as East Asian names are, have
+                // no given name first: see `add_full`). Nor does the place of
+                // "Grégoire de Tours", "Aliénor d'Aquitaine".
                 let person = &self.people[*p];
-                let leading_given = *pos == 0 && person.given_first && person.key.len() < 3;
+                let leading_given = *pos == 0 && person.given_first;
                 let place_of = *pos > 0 && matches!(person.key[*pos - 1].as_str(), "de" | "d'" | "du");
                 !leading_given && !place_of
             })
-            .map(|(p, _)| *p)
+            .map(|(p, _)| self.canonical(*p))
             .collect();
         holds.sort_unstable();
         holds.dedup();
+        holds
+    }
+
+    /// The person a single word names in document `doc`, if it is clear:
+    /// the one of the document, else the one of the corpus, else the one
+    /// who stands out (named in full three times as often as all the
+    /// others together: the president, not his namesakes).
+    pub fn resolve_word(&self, word: &str, doc: usize) -> Option<usize> {
+        self.resolve_word_with(word, doc, true)
+    }
+
+    /// `resolve_word`, with spellings one edit away only when `fuzzy`.
+    pub fn resolve_word_with(&self, word: &str, doc: usize, fuzzy: bool) -> Option<usize> {
+        let holds = self.holders(word, fuzzy);
         let here: Vec<usize> = holds.iter().copied().filter(|&i| self.people[i].docs.contains(&doc)).collect();
         match (here.as_slice(), holds.as_slice()) {
             ([one], _) => Some(*one),
             ([], [one]) => Some(*one),
-            _ => None,
+            (_, []) => None,
+            _ => self.standing_out(if here.is_empty() { &holds } else { &here }),
         }
+    }
+
+    /// Among people sharing a word, the one named in full at least three
+    /// times as often as the others together, and three times or more.
+    pub fn standing_out(&self, cands: &[usize]) -> Option<usize> {
+        let top = *cands.iter().max_by_key(|&&p| (self.people[p].count, std::cmp::Reverse(p)))?;
+        let rest: usize = cands.iter().filter(|&&p| p != top).map(|&p| self.people[p].count).sum();
+        let n = self.people[top].count;
+        (n >= 3 && n >= 3 * rest.max(1)).then_some(top)
     }
 
     /// The person a multi-word name names, if registered.
     pub fn resolve_full(&self, words: &[String]) -> Option<usize> {
         let tkeys: Vec<String> = words.iter().map(|w| translit(w)).collect();
-        self.find_full(&tkeys)
+        self.find_full(&tkeys).map(|p| self.canonical(p))
     }
 }
 
@@ -227,6 +325,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_one_longer_name_is_that_person() {
+        let mut r = Registry::default();
+        let full = r.add_full(&words("Edmundo González Urrutia"), 0, true);
+        let short = r.add_full(&words("González Urrutia"), 1, false);
+        let other = r.add_full(&words("Ana Urrutia"), 1, true);
+        r.join_tails();
+        assert_eq!(r.resolve_full(&words("González Urrutia")), Some(full));
+        assert_eq!(r.canonical(short), full);
+        assert_ne!(r.canonical(other), full);
+    }
+
+    #[test]
     fn shared_surname_resolves_by_document_or_not_at_all() {
         let mut r = Registry::default();
         let park_a = r.add_full(&words("Park Ji Hoon"), 0, false);
@@ -235,8 +345,19 @@ mod tests {
         assert_eq!(r.resolve_word("Park", 0), Some(park_a));
         assert_eq!(r.resolve_word("Park", 1), Some(park_b));
         assert_eq!(r.resolve_word("Park", 2), None, "two Parks elsewhere: left unresolved");
+        // One who stands out among namesakes takes the lone surname.
+        for d in 3..9 {
+            r.add_full(&words("Park Ji Hoon"), d, false);
+        }
+        assert_eq!(r.resolve_word("Park", 20), Some(park_a), "named far more often");
         assert_eq!(r.resolve_word("Smith", 3), Some(smith));
         assert_eq!(r.resolve_word("Anna", 0), None, "a given name alone is not the person");
+        let marine = r.add_full(&words("Marine Le Pen"), 0, true);
+        assert_eq!(r.resolve_word("Marine", 0), None, "nor in a name of three words");
+        assert_eq!(r.resolve_word("Pen", 0), Some(marine));
+        // Spellings one edit away join a lone word only when asked.
+        assert_eq!(r.resolve_word_with("Smitz", 0, false), None);
+        assert_eq!(r.resolve_word_with("Smitz", 0, true), Some(smith));
         r.add_full(&words("Grégoire de Tours"), 0, true);
         assert_eq!(r.resolve_word("Tours", 0), None, "the place after de is not the person");
     }

@@ -8,8 +8,9 @@
 //! `part_of/demonym` ("l'armée ukrainienne"), `part_of/seat-of-power`
 //! (lexicon: Kremlin), `part_of/named-in-name` ("Conseil de sécurité de
 //! l'ONU"), `located_in/region-demonym` ("la région russe de Belgorod"),
-//! `located_in/place-en-country` ("Lyon, en France"),
-//! `member_of/membre-de`.
+//! `located_in/place-en-country` ("Lyon, en France"). Membership, place
+//! descriptions and the rest are read by frames on the clause layer
+//! (`relate.rs`).
 
 use crate::graph::{node_id, Fact};
 use crate::ontology::{NodeKind, Relation};
@@ -44,7 +45,6 @@ pub fn read(ctx: &DocContext) -> Structure {
         descriptors(ctx, si, &mut out);
         part_of(ctx, si, &mut out);
         located_in(ctx, si, &mut out);
-        member_of(ctx, si, &mut out);
     }
     out
 }
@@ -115,9 +115,13 @@ fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
                 None => continue,
             },
         };
-        let role_id = node_id(NodeKind::Role, &role.label);
-        out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
-        out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+        // A rank, a trade or a description is no role node, but its
+        // complement still ties the holder ("le général X de l'armée malienne").
+        if role.office {
+            let role_id = node_id(NodeKind::Role, &role.label);
+            out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
+            out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+        }
         if let Some(aff) = &role.affiliation {
             if let Some(target) = resolve_ref(ctx, aff) {
                 if let Some(p) = ref_label(ctx, aff) {
@@ -249,43 +253,6 @@ fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
                 let country = country_node(ctx, *c, out);
                 out.facts.push(ctx.fact(si, &r.id, Relation::LocatedIn, &country, "located_in/place-en-country"));
             }
-        }
-    }
-}
-
-/// "[pays] (, qui) est membre de [organisation]", "[pays], membre de l'OTAN".
-fn member_of(ctx: &DocContext, si: usize, out: &mut Structure) {
-    let s = &ctx.doc().sentences[si];
-    let toks = &s.tokens;
-    let ents = &s.mentions.entities;
-    for (oi, o) in ents.iter().enumerate() {
-        let Some(org) = &ctx.resolved[si][oi] else { continue };
-        if org.kind != NodeKind::Organization || o.a < 2 {
-            continue;
-        }
-        let mut k = o.a;
-        while k > 0 && matches!(toks[k - 1].norm.as_str(), "de" | "du" | "d'" | "des" | "l'" | "la") {
-            k -= 1;
-        }
-        if k == o.a || k == 0 || !matches!(toks[k - 1].norm.as_str(), "membre" | "membres" | "membre fondateur") {
-            continue;
-        }
-        let member_at = k - 1;
-        let country = ents.iter().enumerate().rev().find(|(ci, c)| {
-            c.b <= member_at
-                && member_at - c.b <= 3
-                && c.proper
-                && ctx.resolved[si][*ci].as_ref().is_some_and(|r| r.kind == NodeKind::Country)
-                && toks[c.b..member_at].iter().all(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "," | "est" | "sont" | "etait" | "devenu" | "devenue" | "qui" | "un" | "une" | "pays" | "etat"
-                    )
-                })
-        });
-        if let Some((ci, _)) = country {
-            let c = ctx.resolved[si][ci].as_ref().expect("checked above");
-            out.facts.push(ctx.fact(si, &c.id, Relation::MemberOf, &org.id, "member_of/membre-de"));
         }
     }
 }

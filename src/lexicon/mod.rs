@@ -7,6 +7,7 @@
 //! file and line. Matching keys are folded once here, at load time.
 
 pub mod fasthash;
+pub mod frames;
 pub mod gazetteer;
 pub mod morph;
 pub mod tsv;
@@ -132,6 +133,8 @@ pub struct Lexicon {
     lemmas: StrMap<()>,
     country_by_name: StrMap<u32>,
     org_by_name: StrMap<u32>,
+    /// Frames, word classes and modality words.
+    pub frames: frames::Frames,
 }
 
 /// Built-in files, in load order.
@@ -144,11 +147,25 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
     ("portfolios.tsv", include_str!("data/portfolios.tsv")),
     ("given_names.tsv", include_str!("data/given_names.tsv")),
     ("verbs.tsv", include_str!("data/verbs.tsv")),
+    ("classes.tsv", include_str!("data/classes.tsv")),
+    ("frames.tsv", include_str!("data/frames.tsv")),
+    ("modality.tsv", include_str!("data/modality.tsv")),
 ];
 
 /// File stems a lexicon directory may hold.
-pub const TABLES: &[&str] =
-    &["countries", "locations", "organizations", "bodies", "roles", "portfolios", "given_names", "verbs"];
+pub const TABLES: &[&str] = &[
+    "countries",
+    "locations",
+    "organizations",
+    "bodies",
+    "roles",
+    "portfolios",
+    "given_names",
+    "verbs",
+    "classes",
+    "frames",
+    "modality",
+];
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::from_sources(BUILTIN_FILES).expect("built-in lexicon is valid (checked by lexicon::tests::builtin_parses)")
@@ -197,6 +214,17 @@ impl Lexicon {
             let table = tsv::parse(file, text)?;
             files.push((Kind::of(stem, file, &table)?, table));
         }
+        // Frames, classes and modality words are checked row by row here.
+        let mut fr = frames::Frames::default();
+        for ((kind, table), (file, _)) in files.iter().zip(sources) {
+            match *kind {
+                Kind::Frames { cols } => fr.add_frames(file, &table.rows, cols)?,
+                Kind::Classes { class, lemmas } => fr.add_classes(&table.rows, class, lemmas),
+                Kind::Modality { cols } => fr.add_modality(file, &table.rows, cols)?,
+                _ => {}
+            }
+        }
+        fr.check_classes().map_err(|message| Error::Lexicon { file: "frames.tsv".into(), line: 0, message })?;
         // The name gazetteers do not depend on the rest: another thread fills
         // them meanwhile (or this one, if no thread can be started).
         let (forms, mut lx) = std::thread::scope(|scope| {
@@ -210,6 +238,7 @@ impl Lexicon {
         });
         (lx.names, lx.title_forms, lx.portfolio_forms, lx.body_forms) =
             (forms.names, forms.title_forms, forms.portfolio_forms, forms.body_forms);
+        lx.frames = fr;
         Ok(lx)
     }
 
@@ -232,6 +261,7 @@ impl Lexicon {
             lemmas: StrMap::default(),
             country_by_name: StrMap::default(),
             org_by_name: StrMap::default(),
+            frames: frames::Frames::default(),
         };
         let mut key = String::new();
         for (kind, t) in files {
@@ -307,6 +337,7 @@ impl Lexicon {
                         lx.given.insert(fold_key(row.get(name), &mut key), gender);
                     }
                 }
+                Kind::Classes { .. } | Kind::Frames { .. } | Kind::Modality { .. } => {}
                 Kind::Verbs { form, lemma } => {
                     lx.verbs.reserve(t.rows.len());
                     for row in &t.rows {
@@ -356,6 +387,9 @@ enum Kind {
     Portfolios { label: usize, forms: usize },
     Given { name: usize, gender: usize },
     Verbs { form: usize, lemma: usize },
+    Classes { class: usize, lemmas: usize },
+    Frames { cols: [usize; 8] },
+    Modality { cols: [usize; 5] },
 }
 
 impl Kind {
@@ -386,6 +420,22 @@ impl Kind {
             "portfolios" => Kind::Portfolios { label: c("label")?, forms: c("forms")? },
             "given_names" => Kind::Given { name: c("name")?, gender: c("gender")? },
             "verbs" => Kind::Verbs { form: c("form")?, lemma: c("lemma")? },
+            "classes" => Kind::Classes { class: c("class")?, lemmas: c("lemmas")? },
+            "frames" => Kind::Frames {
+                cols: [
+                    c("trigger")?,
+                    c("pos")?,
+                    c("relation")?,
+                    c("slots")?,
+                    c("needs")?,
+                    c("modality")?,
+                    c("example")?,
+                    c("expect")?,
+                ],
+            },
+            "modality" => {
+                Kind::Modality { cols: [c("word")?, c("scope")?, c("modality")?, c("example")?, c("expect")?] }
+            }
             _ => {
                 return Err(Error::Lexicon {
                     file: file.to_string(),
@@ -472,7 +522,11 @@ impl Forms {
                         portfolios += 1;
                     }
                 }
-                Kind::Given { .. } | Kind::Verbs { .. } => {}
+                Kind::Given { .. }
+                | Kind::Verbs { .. }
+                | Kind::Classes { .. }
+                | Kind::Frames { .. }
+                | Kind::Modality { .. } => {}
             }
         }
         f
@@ -537,9 +591,11 @@ mod tests {
     fn builtin_files_are_sorted_without_duplicates() {
         for (file, text) in BUILTIN_FILES {
             let table = tsv::parse(file, text).unwrap();
-            let keys: Vec<&str> = table.rows.iter().map(|r| r.get(0)).collect();
+            // A trigger may have a frame per part of speech and relation.
+            let width = if *file == "frames.tsv" { 3 } else { 1 };
+            let keys: Vec<Vec<&str>> = table.rows.iter().map(|r| (0..width).map(|i| r.get(i)).collect()).collect();
             for pair in keys.windows(2) {
-                assert!(pair[0] < pair[1], "{file}: `{}` then `{}` (unsorted or duplicate)", pair[0], pair[1]);
+                assert!(pair[0] < pair[1], "{file}: `{:?}` then `{:?}` (unsorted or duplicate)", pair[0], pair[1]);
             }
         }
     }

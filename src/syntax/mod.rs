@@ -200,3 +200,5 @@ pub struct Tag {
     /// (callers then use the token's own form).
     pub lemma: &'static str,
 }
+pub mod parse;
+pub mod repair;
