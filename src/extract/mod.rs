@@ -570,7 +570,9 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        let fits = |label: &str| {
+            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
         let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
         let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
         ids.sort();
@@ -611,7 +613,9 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     /// How many people of the document hold the title of a phrase.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let fits = |label: &str| label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        let fits = |label: &str| {
+            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
         let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();
