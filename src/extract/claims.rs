@@ -558,7 +558,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], ac
         }
         for &(si, a, b) in &q.pieces {
             let toks = &sents[si].tokens;
-            // Leave the incise out of the words: "– poursuit Guterres –".
+            // Leave the incise out of the words: "– poursuit Lindqvist –".
             let cut = incise.filter(|i| i.si == si).and_then(|i| incise_span(toks, i.v));
             let ranges: Vec<(usize, usize)> = match cut {
                 Some((x, y)) if x >= a && y <= b => vec![(a, x), (y, b)],
@@ -583,7 +583,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], ac
 }
 
 /// Whether the sentence goes on after an incise at `v` ("X, a poursuivi
-/// Guterres, marque « … »", "Lors de la réunion, poursuit Guterres, « … »"):
+/// Guterres, marque « … »", "Lors de la réunion, poursuit Lindqvist, « … »"):
 /// then the clause before the incise is not what was said.
 fn incise_continues(toks: &[Token], v: usize) -> bool {
     let Some(comma) = (v + 1..toks.len().min(v + 12)).find(|&k| toks[k].norm == ",") else { return false };

@@ -71,7 +71,14 @@ impl Syntax {
                 // A title joins a person's name, a common noun an organization's
                 // ("l'agence officielle chinoise Xinhua").
                 let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
-                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
+                // A title phrase that ends at a person's name leads its phrase.
+                let lead = match m.target {
+                    mention::Ref::Person { .. } => {
+                        mentions.roles.iter().find(|r| r.b == m.a && r.a < m.a).map_or(m.a, |r| r.a)
+                    }
+                    _ => m.a,
+                };
+                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title, lead });
             }
         }
         let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
@@ -203,7 +210,7 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                             || !mention::common_word(&s.tokens[m.a]) && !thing(&name[0]))
                         // A lone word the lexicon knows as a state, a region or
                         // an organization stays one; a city or a company may be
-                        // a surname ("le président Lula", "M. Michelin").
+                        // a surname ("le président Tavares", "M. Michelin").
                         && (m.alt.is_some() || lx.names.matches_at(&s.tokens, m.a).is_empty())
                     {
                         reg.add_full(name, di, false);
@@ -228,7 +235,7 @@ fn words_with_articles(read: &[ReadDoc]) -> std::collections::HashSet<String> {
                     continue;
                 }
                 let prev = &s.tokens[k - 1];
-                // A capitalized article only opening the sentence ("M. Le Maire" is a name).
+                // A capitalized article only opening the sentence ("M. Le Goff" is a name).
                 let text = if k == 1 { prev.norm.as_str() } else { prev.text.as_str() };
                 let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
                 let e = counts.entry(t.norm.as_str()).or_default();
@@ -369,7 +376,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             Ref::Place { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Location },
             Ref::Person { name, strong } => {
                 // A lone word joins a spelling one edit away only when the
-                // context proves a person ("M. Umyerov").
+                // context proves a person ("M. Ostapenko").
                 let p = if name.len() >= 2 {
                     self.reg.resolve_full(name)
                 } else {
@@ -394,7 +401,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     fn resolve(&self, m: &Mention) -> Option<Resolved> {
         // A lone word joins a spelling one edit away only when the context
-        // proves a person ("M. Umyerov") and it is no place, company, given
+        // proves a person ("M. Ostapenko") and it is no place, company, given
         // name or word of the language ("Dijon", "Haakon" are not "Dion", "Hamon").
         if let Ref::Person { name, .. } = &m.target {
             if name.len() == 1 {

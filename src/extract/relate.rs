@@ -216,8 +216,10 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                 }
             }
         }
-        // A title without a name stands for the one person of the document who holds it.
-        for role in &s.mentions.roles {
+        // A title without a name stands for the one person of the document
+        // who holds it; "les deux ministres" is read below.
+        let plural_title = ph.number == Num::Plur || self.toks[ph.head].norm.ends_with('s');
+        for role in s.mentions.roles.iter().filter(|_| !plural_title) {
             if role.a <= ph.head && ph.head < role.b.max(role.title_b) {
                 if let Some(id) = self.ctx.described_unique(role, self.si, self.world) {
                     return vec![Resolved { id, kind: NodeKind::Person }];
@@ -699,6 +701,9 @@ fn clause_around(parse: &Parse, p: usize) -> Option<usize> {
     best
 }
 
+/// How many phrases back a dative clitic ("lui", "leur") looks for what it stands for.
+const CLITIC_LOOKBACK: usize = 12;
+
 /// The subject phrase of clause `ci` and whether it acts (false in the
 /// passive and for a passive participle).
 fn subject_of(v: &View, ci: usize) -> (Option<usize>, bool) {
@@ -724,8 +729,17 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
     let parse = v.parse;
     let (subj, active) = subject_of(v, ci);
     let vg = parse.phrases[c.verb].verb.expect("verb");
-    // The agent of a passive: "par X".
-    let agent = c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+    // The agent of a passive: "par X", or the agent of the participle it is
+    // coordinated with ("équipé et soutenu par le Rwanda").
+    let agent_of = |c: &Clause| c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+    let agent = agent_of(c).or_else(|| {
+        let next = parse.clauses.get(ci + 1)?;
+        let coordinated = c.kind == ClauseKind::Participial
+            && next.kind == ClauseKind::Participial
+            && next.verb == c.verb + 2
+            && parse.phrases[c.verb + 1].kind == PhraseKind::Coord;
+        coordinated.then(|| agent_of(next)).flatten()
+    });
     let (subj_arg, obj_arg) = if active { (subj, c.object) } else { (agent, subj) };
     let mut filled = Filled::default();
     for slot in &f.slots {
@@ -739,9 +753,21 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                     .copied()
                     .filter(|&o| v.prep_word(o) == Some("a") && v.names[o].iter().any(|r| r.kind != NodeKind::Location))
                     .collect();
-                // "lui a vendu": the clitic stands for the last actor named.
-                if d.is_empty() && vg.clitic_dative.is_some() {
-                    d = Vec::new();
+                // "a signé un accord avec la Pologne et lui a vendu des chars":
+                // the clitic stands for the last actor named before it in the
+                // sentence that is not the clause's own subject (a few
+                // phrases back at most).
+                if let (true, Some(t)) = (d.is_empty(), vg.clitic_dative) {
+                    let plural = v.toks[t].norm == "leur";
+                    let own = subj_arg.map(|q| parse.conjuncts(q)).unwrap_or_default();
+                    let back = (0..c.verb).rev().take(CLITIC_LOOKBACK);
+                    let found = back.filter(|&q| parse.phrases[q].kind == PhraseKind::Noun).find(|&q| {
+                        !own.contains(&q)
+                            && parse.phrases[q].coord_head.is_none()
+                            && (parse.phrases[q].number == Num::Plur) == plural
+                            && v.names[q].iter().any(|r| r.kind != NodeKind::Location)
+                    });
+                    d.extend(found);
                 }
                 d
             }

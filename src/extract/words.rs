@@ -186,7 +186,7 @@ pub const MONTHS: &[&str] = &[
     "decembre",
 ];
 
-/// Particles inside person names ("Ursula von der Leyen", "Charles de Gaulle").
+/// Particles inside person names ("Greta von der Lohe", "Paul de Villiers").
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "du", "d'", "van", "von", "der", "den", "da", "di", "dos", "bin", "ben", "ibn", "al", "el", "la", "le",
     "ter", "zu", "y",
