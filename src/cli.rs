@@ -5,6 +5,7 @@
 
 mod publish;
 mod query;
+mod report;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -57,6 +58,13 @@ enum Command {
     Subgraph(query::SubgraphArgs),
     /// Counts: nodes by kind, edges by relation, documents, components.
     Stats(query::StatsArgs),
+    /// What the reading did not understand: unknown verbs and nouns
+    /// between actors, names of no kind, titles, ambiguous surnames.
+    ///
+    /// Ranked by the edges each would add, with two example sentences, each
+    /// as a row of a lexicon file: copy the rows you accept into a folder
+    /// and rerun with --lexicon FOLDER.
+    Report(report::ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -149,6 +157,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Top(a) => query::top(a),
         Command::Subgraph(a) => query::subgraph(a),
         Command::Stats(a) => query::stats(a),
+        Command::Report(a) => report::report(a),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod claims;
 pub mod mention;
 pub mod people;
 pub mod relate;
+pub mod report;
 pub mod structure;
 pub mod words;
 
@@ -146,18 +147,33 @@ impl<'l> Pipeline<'l> {
     /// Runs the whole pipeline. Documents are taken in the order given;
     /// callers sort them (by name) so that the output is deterministic.
     pub fn run(&self, docs: &[Document]) -> Graph {
-        self.run_inner(docs, None)
+        self.run_inner(docs, None, None)
+    }
+
+    /// Runs the pipeline and reports what it did not understand: unknown
+    /// verbs and nouns between actors, names of no kind, titles, ambiguous
+    /// surnames, each as a lexicon row (`report`).
+    pub fn report(&self, docs: &[Document]) -> (Graph, report::Report) {
+        let mut collector = report::Collector::new();
+        let g = self.run_inner(docs, None, Some(&mut collector));
+        let r = collector.finish(&g, self.lx);
+        (g, r)
     }
 
     /// Runs the pipeline and also returns every entity mention resolved to
     /// a node, in reading order (the `mentions` export).
     pub fn run_with_mentions(&self, docs: &[Document]) -> (Graph, Vec<MentionRecord>) {
         let mut mentions = Vec::new();
-        let g = self.run_inner(docs, Some(&mut mentions));
+        let g = self.run_inner(docs, Some(&mut mentions), None);
         (g, mentions)
     }
 
-    fn run_inner(&self, docs: &[Document], mut mentions: Option<&mut Vec<MentionRecord>>) -> Graph {
+    fn run_inner(
+        &self,
+        docs: &[Document],
+        mut mentions: Option<&mut Vec<MentionRecord>>,
+        mut collector: Option<&mut report::Collector>,
+    ) -> Graph {
         let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
         let registry = build_registry(self.lx, &read);
         let mut b = GraphBuilder::new();
@@ -170,7 +186,7 @@ impl<'l> Pipeline<'l> {
             ctx.emit_structure(&mut b, &mut world, mentions.as_deref_mut());
         }
         for ctx in &ctxs {
-            ctx.emit_events(&mut b, &world);
+            ctx.emit_events(&mut b, &world, collector.as_deref_mut());
         }
         b.finish()
     }
@@ -527,7 +543,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
     }
 
-    fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
+    fn emit_events(&self, b: &mut GraphBuilder, world: &World, mut collector: Option<&mut report::Collector>) {
         // Speech and actions, sentence by sentence over the clause layer,
         // with one discourse for the pronouns of both.
         let mut disc = relate::Discourse::default();
@@ -537,7 +553,11 @@ impl<'a, 'd> DocContext<'a, 'd> {
             let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
             let view = relate::View::new(self, world, si, &disc, &syn);
             speech.sentence(self, &view, &disc);
-            for (f, implied) in relate::frames(&view) {
+            let facts = relate::frames(&view);
+            if let Some(c) = collector.as_deref_mut() {
+                c.sentence(&view, &facts);
+            }
+            for (f, implied) in facts {
                 for (id, kind, label) in implied {
                     if !b.has_node(&id) {
                         b.set_label(&id, kind, &label);

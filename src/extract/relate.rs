@@ -478,6 +478,54 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         self.parse.phrases.iter().enumerate().skip(p + 1).take(2).find(|(_, q)| q.of == Some(p)).map_or(p, |(q, _)| q)
     }
 
+    /// The preposition governing phrase `p`, folded and normalized
+    /// ("au" and "aux" are "a", "des" is "de").
+    pub(crate) fn prep_of(&self, p: usize) -> Option<&str> {
+        self.prep_word(p)
+    }
+
+    /// The tokens of the sentence.
+    pub(crate) fn tokens(&self) -> &[Token] {
+        self.toks
+    }
+
+    /// The document context the view reads.
+    pub(crate) fn context(&self) -> &'a DocContext<'c, 'd> {
+        self.ctx
+    }
+
+    /// The state of a nationality adjective inside phrase `p`.
+    pub(crate) fn demonym_in(&self, p: usize) -> Option<&Resolved> {
+        self.demonym[p].as_ref()
+    }
+
+    /// The subject phrase of clause `ci` and whether it acts (false in the
+    /// passive and for a passive participle).
+    pub(crate) fn subject(&self, ci: usize) -> (Option<usize>, bool) {
+        subject_of(self, ci)
+    }
+
+    /// The same view with phrase `p` naming `names` (to ask what a name
+    /// of another kind would give).
+    pub(crate) fn with_names(&self, p: usize, names: Vec<Resolved>) -> View<'a, 'c, 'd> {
+        let mut all = self.names.clone();
+        all[p] = names;
+        View {
+            ctx: self.ctx,
+            syn: self.syn,
+            world: self.world,
+            si: self.si,
+            toks: self.toks,
+            parse: self.parse,
+            names: all,
+            demonym: self.demonym.clone(),
+            attributed: self.attributed,
+            quoted: self.quoted.clone(),
+            troops: self.troops.clone(),
+            city: self.city.clone(),
+        }
+    }
+
     fn in_quote(&self, t: usize) -> bool {
         self.quoted.iter().any(|&(a, b)| a <= t && t < b)
     }
@@ -544,6 +592,39 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
     out
 }
 
+/// The lemma frames look a clause's verb up by: the tagger's, folded, else
+/// a guess from the form.
+pub(crate) fn clause_lemma(v: &View, c: &Clause) -> String {
+    let vg = v.parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
+    if vg.lemma.is_empty() {
+        crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
+            .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
+            .unwrap_or_else(|| v.toks[vg.main].norm.clone())
+    } else {
+        fold(vg.lemma)
+    }
+}
+
+/// The edges frame `f`, a verb frame not in the lexicon, would read in
+/// clause `ci`, as if it were.
+pub(crate) fn try_verb_frame(v: &View, ci: usize, f: &Frame) -> Vec<EventFact> {
+    let c = &v.parse.clauses[ci];
+    let mut out = Vec::new();
+    let filled = fill_verb(v, ci, c, f);
+    emit(v, f, ci, c.verb, filled, &mut out);
+    out
+}
+
+/// The edges frame `f`, a noun frame not in the lexicon, would read around
+/// the noun phrase `p`, as if it were.
+pub(crate) fn try_noun_frame(v: &View, p: usize, f: &Frame) -> Vec<EventFact> {
+    let clause = clause_around(v.parse, p);
+    let mut out = Vec::new();
+    let filled = fill_noun(v, p, v.parse.phrases[p].head, clause, f);
+    emit(v, f, clause.unwrap_or(usize::MAX), p, filled, &mut out);
+    out
+}
+
 /// The edges the frames read in one sentence.
 pub fn frames(v: &View) -> Vec<EventFact> {
     let mut out = Vec::new();
@@ -552,13 +633,7 @@ pub fn frames(v: &View) -> Vec<EventFact> {
     let parse = v.parse;
     for (ci, c) in parse.clauses.iter().enumerate() {
         let vg = parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
-        let lemma = if vg.lemma.is_empty() {
-            crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
-                .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
-                .unwrap_or_else(|| v.toks[vg.main].norm.clone())
-        } else {
-            fold(vg.lemma)
-        };
+        let lemma = clause_lemma(v, c);
         for f in lx.frames.of(&lemma, FramePos::Verb) {
             if f.relation == Relation::Stated
                 || f.reflexive != vg.reflexive && !(f.reflexive && c.kind == ClauseKind::Participial)
