@@ -61,9 +61,16 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct BuildArgs {
-    /// Files or folders of .txt articles (folders are read recursively).
+    /// Files or folders of .txt articles (folders are read recursively),
+    /// JSON Lines files (.jsonl: one {"id", "text", "date", "title", "url"}
+    /// object a line), or `-` for stdin.
     #[arg(default_value = "seeds")]
     inputs: Vec<PathBuf>,
+    /// How files and stdin are read: `auto` by extension (.jsonl and .ndjson
+    /// are JSON Lines, anything else and stdin plain text), `text` or `jsonl`
+    /// for every input.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
     /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
     /// and `png` draw the DOT with Graphviz, which must be installed;
     /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
@@ -121,6 +128,23 @@ impl FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<InputFormatArg> for input::InputFormat {
+    fn from(f: InputFormatArg) -> input::InputFormat {
+        match f {
+            InputFormatArg::Auto => input::InputFormat::Auto,
+            InputFormatArg::Text => input::InputFormat::Text,
+            InputFormatArg::Jsonl => input::InputFormat::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum LayoutArg {
     Dot,
     Neato,
@@ -162,11 +186,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         }
         None => Lexicon::builtin(),
     };
-    let loaded = input::load(&args.inputs)?;
+    let loaded = input::load_with(&args.inputs, args.input_format.into())?;
     report_inputs(&loaded, args.strict, args.quiet)?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Input(format!("no article to read in {} (expected .txt files of text)", names.join(", "))));
+        return Err(Error::Input(format!(
+            "no article to read in {} (expected .txt files of text or .jsonl files of articles)",
+            names.join(", ")
+        )));
     }
     let pipeline = Pipeline::new(lexicon);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
@@ -210,10 +237,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     if !args.quiet {
         let sentences: usize = loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
-        eprintln!(
-            "{}",
-            summary(&graph, loaded.docs.len(), sentences, loaded.skipped.len(), started.elapsed().as_millis())
-        );
+        // A bad line of JSON Lines is skipped as "line N: …" of its file.
+        let lines = loaded.skipped.iter().filter(|s| s.reason.starts_with("line ")).count();
+        let files = loaded.skipped.len() - lines;
+        let mut line = summary(&graph, loaded.docs.len(), sentences, files, started.elapsed().as_millis());
+        if lines > 0 {
+            line.push_str(&format!(" ({lines} JSON lines skipped)"));
+        }
+        eprintln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }
