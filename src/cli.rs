@@ -36,8 +36,8 @@ pub struct Args {
 enum Command {
     /// Build the graph from articles and export it.
     ///
-    /// Without --format, writes graph.json, graph.graphml, graph.gexf and
-    /// graph.dot into --out-dir. With --format, writes that one format to
+    /// Without --format, writes graph.json, graph.graphml, graph.gexf,
+    /// graph.dot and graph.html into --out-dir. With --format, writes that one format to
     /// --output (or to --out-dir/graph.EXT); `--output -` writes to stdout.
     /// `--format csv` writes nodes.csv and edges.csv into --out-dir, or into
     /// the folder --output names.
@@ -72,7 +72,8 @@ struct BuildArgs {
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
     /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
-    /// and `png` draw the DOT with Graphviz, which must be installed;
+    /// and `png` draw the DOT with Graphviz, which must be installed; `html`
+    /// is one page to explore the graph in a browser, offline;
     /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -107,6 +108,7 @@ enum FormatArg {
     Gexf,
     Dot,
     Csv,
+    Html,
     Svg,
     Png,
     Mentions,
@@ -122,6 +124,7 @@ impl FormatArg {
             FormatArg::Gexf => Some(Format::Gexf),
             FormatArg::Dot => Some(Format::Dot),
             FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Html => Some(Format::Html),
             FormatArg::Svg | FormatArg::Png | FormatArg::Mentions => None,
         }
     }
@@ -162,7 +165,7 @@ impl From<LayoutArg> for Layout {
 }
 
 /// The formats `trame build` writes by default.
-pub const DEFAULT_FORMATS: [Format; 4] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot];
+pub const DEFAULT_FORMATS: [Format; 5] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot, Format::Html];
 
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
