@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::{Error, Result};
 use crate::export::dot::Layout;
 use crate::export::{self, Format};
+use crate::graph::filter::Filter;
 use crate::graph::Graph;
 use crate::input;
 use crate::lexicon::Lexicon;
@@ -99,6 +100,69 @@ struct BuildArgs {
     /// Print no summary.
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// What a build keeps of the graph before writing it.
+#[derive(Debug, clap::Args)]
+struct FilterArgs {
+    /// Keep only nodes of these kinds (person,country,organization,location,role,claim).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    kind: Vec<NodeKind>,
+    /// Keep only edges of these relations (met,visited,…).
+    #[arg(long, value_delimiter = ',', value_parser = parse_relation)]
+    relation: Vec<Relation>,
+    /// Keep no claim node.
+    #[arg(long)]
+    actors_only: bool,
+    /// Keep only edges stated by at least N sentences.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_evidence: usize,
+    /// Keep only evidence dated on or after this day (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    since: Option<String>,
+    /// Keep only evidence dated on or before this day (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    until: Option<String>,
+    /// Leave out nodes that no kept edge touches.
+    #[arg(long)]
+    drop_isolated: bool,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Filter {
+        Filter {
+            kinds: self.kind.clone(),
+            relations: self.relation.clone(),
+            actors_only: self.actors_only,
+            min_evidence: self.min_evidence,
+            since: self.since.clone(),
+            until: self.until.clone(),
+            drop_isolated: self.drop_isolated,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> std::result::Result<NodeKind, String> {
+    NodeKind::parse(s.trim()).ok_or_else(|| {
+        let all: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind {s:?} (one of {})", all.join(", "))
+    })
+}
+
+fn parse_relation(s: &str) -> std::result::Result<Relation, String> {
+    Relation::parse(s.trim()).ok_or_else(|| {
+        let all: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown relation {s:?} (one of {})", all.join(", "))
+    })
+}
+
+fn parse_day(s: &str) -> std::result::Result<String, String> {
+    match crate::text::Date::parse_iso(s) {
+        Some(d) if s.trim().len() == 10 => Ok(d.to_string()),
+        _ => Err(format!("{s:?} is no date: write YYYY-MM-DD")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -204,6 +268,8 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     } else {
         (pipeline.run(&loaded.docs), Vec::new())
     };
+    let filter = args.filter.filter();
+    let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let layout = Layout::from(args.layout);
     match args.format {
         Some(FormatArg::Mentions) => {
