@@ -62,7 +62,7 @@ try {
   await page.type('#path-from', query.from);
   await page.type('#path-to', query.to);
   await page.click('#path-form button');
-  await page.waitForFunction(() => document.querySelector('#panel .hop'), { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#panel .hop') || /No path/.test(document.querySelector('#panel').textContent), { timeout: 30000 });
   out.path_ids = await page.evaluate(() => Array.from(document.querySelectorAll('#panel .hop a[data-node]'))
     .map((a) => window.trame.nodeId(+a.dataset.node)));
   await page.screenshot({ path: `${shots}-path.png` });
