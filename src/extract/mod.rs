@@ -9,6 +9,7 @@
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
 pub mod claims;
+pub mod dates;
 pub mod mention;
 pub mod people;
 pub mod relate;

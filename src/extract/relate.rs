@@ -20,8 +20,8 @@ use crate::syntax::parse::{Clause, ClauseKind, Parse, PhraseKind, Voice};
 use crate::syntax::{Gen, Mood, Num, Tense, Upos, VerbForm};
 use crate::text::{fold, TokKind, Token};
 
+use super::dates::Time;
 use super::mention::Ref;
-use super::words::{MONTHS, WEEKDAYS};
 use super::{DocContext, Resolved, World};
 
 /// A fact and the country nodes it implies (id, kind, label), declared if unseen.
@@ -1497,7 +1497,7 @@ fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out:
             done.push((source.0.clone(), target.clone()));
             let mut fact = v.ctx.fact(v.si, &a, f.relation, &b, &rule);
             fact.modality = modality;
-            attributes(v, f.relation, what, &mut fact);
+            attributes(v, f.relation, what, clause, &mut fact);
             let mut implied = Vec::new();
             for id in [&a, &b] {
                 if let Some(label) = country_label(v, id) {
@@ -1533,7 +1533,7 @@ fn country_label(v: &View, id: &str) -> Option<String> {
 }
 
 /// Quantity, unit, what and date attributes of a fact.
-fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
+fn attributes(v: &View, rel: Relation, what: Option<usize>, clause: Option<&Clause>, fact: &mut Fact) {
     let parse = v.parse;
     if let Some(p) = what {
         // The count of the forces, in their phrase or in an apposition to it
@@ -1566,31 +1566,19 @@ fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
             | Relation::Supplies
             | Relation::Summoned
     ) {
-        if let Some((iso, text)) = date(v.toks) {
-            if let Some(iso) = iso {
+        let time = match clause.and_then(|c| v.parse.phrases[c.verb].verb.as_ref()) {
+            Some(vg) if vg.future => Time::Future,
+            Some(vg) if vg.compound || matches!(vg.tense, Tense::Past | Tense::Imp) => Time::Past,
+            _ => Time::Present,
+        };
+        if let Some(said) = super::dates::read(v.toks, v.ctx.doc().doc.article_date(), time) {
+            if let Some(iso) = said.iso {
                 fact.evidence.attrs.insert("date".into(), AttrValue::Text(iso));
             }
-            fact.evidence.attrs.insert("date_text".into(), AttrValue::Text(text));
+            if let Some(end) = said.end {
+                fact.evidence.attrs.insert("date_end".into(), AttrValue::Text(end));
+            }
+            fact.evidence.attrs.insert("date_text".into(), AttrValue::Text(said.text));
         }
     }
-}
-
-/// A date in the sentence: "le 13 septembre 2023" → 2023-09-13, "le 19 juin" →
-/// --06-19 with its text; a weekday alone stays text.
-pub fn date(toks: &[Token]) -> Option<(Option<String>, String)> {
-    for k in 0..toks.len() {
-        let Some(m) = MONTHS.iter().position(|m| *m == toks[k].norm) else { continue };
-        let day = k.checked_sub(1).and_then(|d| toks[d].value).filter(|d| (1..=31).contains(d));
-        let year = toks.get(k + 1).and_then(|t| t.value).filter(|y| (1800..=2200).contains(y));
-        let (Some(d), mon) = (day, m + 1) else { continue };
-        let text_start = k - 1;
-        let text_end = if year.is_some() { k + 2 } else { k + 1 };
-        let text: Vec<&str> = toks[text_start..text_end].iter().map(|t| t.text.as_str()).collect();
-        let iso = match year {
-            Some(y) => format!("{y:04}-{mon:02}-{d:02}"),
-            None => format!("--{mon:02}-{d:02}"),
-        };
-        return Some((Some(iso), text.join(" ")));
-    }
-    toks.iter().find(|t| WEEKDAYS.contains(&t.norm.as_str())).map(|t| (None, t.text.clone()))
 }
