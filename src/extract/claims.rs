@@ -76,7 +76,10 @@ impl Quote {
         (p.0, p.2)
     }
     fn contains(&self, si: usize, v: usize) -> bool {
-        self.pieces.iter().any(|&(s, a, b)| s == si && a <= v && v < b)
+        // Pieces are in sentence order, one a sentence.
+        crate::work::add(1);
+        let k = self.pieces.partition_point(|&(s, _, _)| s < si);
+        self.pieces.get(k).is_some_and(|&(s, a, b)| s == si && a <= v && v < b)
     }
 }
 
@@ -218,11 +221,18 @@ impl Speech {
         let quoted = quotations(ctx, &self.qs, &self.quoted, &self.acts);
         // One claim per act of saying: a quotation already inside a
         // statement of the same speaker ("a affirmé que « … »") is that statement.
+        let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        for (k, st) in self.out.iter().enumerate() {
+            by_sentence.entry(st.si).or_default().push(k);
+        }
         for q in quoted {
-            let inside = self.out.iter().any(|st| {
-                st.speaker == q.speaker && st.si == q.si && st.range.0 <= q.range.0 && q.range.1 <= st.range.1
+            let here = by_sentence.get(&q.si).map_or(&[][..], Vec::as_slice);
+            let inside = here.iter().map(|&k| &self.out[k]).any(|st| {
+                crate::work::add(1);
+                st.speaker == q.speaker && st.range.0 <= q.range.0 && q.range.1 <= st.range.1
             });
             if !inside {
+                by_sentence.entry(q.si).or_default().push(self.out.len());
                 self.out.push(q);
             }
         }

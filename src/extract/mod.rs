@@ -295,8 +295,20 @@ pub struct DocContext<'a, 'd> {
     rd: &'a ReadDoc<'d>,
     /// Per sentence, per entity mention: its node, if resolved.
     pub resolved: Vec<Vec<Option<Resolved>>>,
-    /// (sentence, role label, person id) for every holds_role read in the document.
-    holders: Vec<(usize, String, String)>,
+    /// Role label → who holds it in the document, for every holds_role read.
+    titles: std::collections::BTreeMap<String, Holders>,
+    /// Role label → country → the holders affiliated with it (`World`),
+    /// built at the first look-up with a world.
+    by_country: std::cell::OnceCell<std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>>>,
+}
+
+/// The holders of one title in a document.
+#[derive(Debug, Default)]
+struct Holders {
+    /// (sentence, person id), in sentence order.
+    seen: Vec<(usize, String)>,
+    /// The distinct person ids.
+    ids: std::collections::BTreeSet<String>,
 }
 
 /// One entity mention resolved to a node, for annotation viewers and NER
@@ -328,7 +340,15 @@ pub struct World {
 
 impl<'a, 'd> DocContext<'a, 'd> {
     fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
-        let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new(), holders: Vec::new() };
+        let mut ctx = DocContext {
+            lx,
+            reg,
+            doc_index,
+            rd,
+            resolved: Vec::new(),
+            titles: Default::default(),
+            by_country: Default::default(),
+        };
         // In reading order: a surname shared by several people of the
         // document goes to the one last named in full before it.
         let mut recent: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -517,12 +537,16 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
         // Who holds which title in this document, in reading order, for
         // "le secrétaire général a déclaré" and "l'ambassadeur de Russie".
-        let role_label = |id: &str| facts.nodes.iter().find(|(n, _, _)| n == id).map(|(_, _, l)| l.clone());
+        let mut role_labels: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for (n, _, l) in &facts.nodes {
+            role_labels.entry(n.as_str()).or_insert(l.as_str());
+        }
+        let mut holders: Vec<(usize, &str, &str)> = Vec::new();
         for f in &facts.facts {
             match f.relation {
                 Relation::HoldsRole => {
-                    if let Some(label) = role_label(&f.target) {
-                        self.holders.push((f.evidence.sentence, label, f.source.clone()));
+                    if let Some(label) = role_labels.get(f.target.as_str()) {
+                        holders.push((f.evidence.sentence, label, f.source.as_str()));
                     }
                 }
                 Relation::AffiliatedWith if f.target.starts_with("country:") => {
@@ -530,6 +554,12 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 }
                 _ => {}
             }
+        }
+        holders.sort_by_key(|h| h.0);
+        for (si, label, person) in holders {
+            let h = self.titles.entry(label.to_string()).or_default();
+            h.seen.push((si, person.to_string()));
+            h.ids.insert(person.to_string());
         }
         for f in facts.facts {
             b.fact(f);
@@ -552,6 +582,10 @@ impl<'a, 'd> DocContext<'a, 'd> {
         let mut scratch = crate::syntax::tag::Scratch::new();
         for si in 0..self.rd.sentences.len() {
             let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
+            // What the readers below may compare within the sentence.
+            crate::work::add(
+                self.rd.sentences[si].tokens.len() * (syn.parse.phrases.len() + syn.parse.clauses.len() + 1),
+            );
             let view = relate::View::new(self, world, si, &disc, &syn);
             speech.sentence(self, &view, &disc);
             let facts = relate::frames(&view);
@@ -598,37 +632,74 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let fits = |label: &str| {
-            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
-        let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
-        ids.sort();
-        ids.dedup();
+        let fitting: Vec<&Holders> = self.fitting(role).collect();
         // "le porte-parole du gouvernement japonais" is not the one
         // spokesperson of the document when that one serves another state.
-        let other_state = |p: &str| match (&role.affiliation, world) {
-            (Some(Ref::Country(c)), Some(world)) => world
-                .country_of
-                .get(p)
-                .is_some_and(|known| *known != node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+        let country = match &role.affiliation {
+            Some(Ref::Country(c)) => Some(node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+            _ => None,
+        };
+        let other_state = |p: &str| match (&country, world) {
+            (Some(country), Some(world)) => world.country_of.get(p).is_some_and(|known| known != country),
             _ => false,
         };
-        if let [one] = ids.as_slice() {
-            return (!other_state(one)).then(|| (*one).clone());
+        if let Some(one) = one_of(fitting.iter().flat_map(|h| h.ids.iter())) {
+            return (!other_state(one)).then(|| one.clone());
         }
-        if let (Some(Ref::Country(c)), Some(world)) = (&role.affiliation, world) {
-            let country = node_id(NodeKind::Country, &self.lx.countries[*c as usize].label);
-            people.retain(|(_, _, p)| world.country_of.get(p) == Some(&country));
-            let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
-            ids.sort();
-            ids.dedup();
-            return match ids.as_slice() {
-                [one] => Some((*one).clone()),
-                _ => None,
-            };
+        if let (Some(country), Some(world)) = (&country, world) {
+            let index = self.by_country.get_or_init(|| self.index_by_country(world));
+            let ids = self
+                .fitting_labels(role)
+                .filter_map(|label| index.get(label).and_then(|m| m.get(country)))
+                .flat_map(|ids| ids.iter());
+            return one_of(ids).cloned();
         }
-        people.iter().rev().find(|(s, _, _)| *s <= si).map(|(_, _, p)| p.clone())
+        // The last named at or before sentence `si`.
+        fitting
+            .iter()
+            .filter_map(|h| {
+                let k = h.seen.partition_point(|(s, _)| *s <= si);
+                crate::work::add(1);
+                k.checked_sub(1).map(|k| &h.seen[k])
+            })
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, p)| p.clone())
+    }
+
+    /// The labels of the document's titles that a title phrase names: its
+    /// own, and longer ones that begin with it ("ministre" for "ministre
+    /// des Affaires étrangères").
+    fn fitting_labels<'s>(&'s self, role: &'s mention::RoleMention) -> impl Iterator<Item = &'s String> + 's {
+        let want = role.label.as_str();
+        self.titles
+            .range::<str, _>((std::ops::Bound::Included(want), std::ops::Bound::Unbounded))
+            .map(|(l, _)| l)
+            .take_while(move |l| l.starts_with(want))
+            .filter(move |l| {
+                crate::work::add(1);
+                l.len() == want.len() || l[want.len()..].starts_with(' ')
+            })
+    }
+
+    fn fitting<'s>(&'s self, role: &'s mention::RoleMention) -> impl Iterator<Item = &'s Holders> + 's {
+        self.fitting_labels(role).map(|l| &self.titles[l])
+    }
+
+    /// Label → country → holders, from the countries the world knows.
+    fn index_by_country(
+        &self,
+        world: &World,
+    ) -> std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>> {
+        let mut out: std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>> =
+            Default::default();
+        for (label, h) in &self.titles {
+            for id in &h.ids {
+                if let Some(c) = world.country_of.get(id) {
+                    out.entry(label.clone()).or_default().entry(c.clone()).or_default().push(id.clone());
+                }
+            }
+        }
+        out
     }
 
     /// Like `described`, but only when the title and the state pick out one
@@ -639,15 +710,19 @@ impl<'a, 'd> DocContext<'a, 'd> {
         unique.then_some(p)
     }
 
-    /// How many people of the document hold the title of a phrase.
+    /// How many people of the document hold the title of a phrase: 0, 1,
+    /// or 2 for two or more.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let fits = |label: &str| {
-            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
-        ids.sort();
-        ids.dedup();
-        ids.len()
+        let mut ids = self.fitting(role).flat_map(|h| h.ids.iter());
+        let Some(first) = ids.next() else { return 0 };
+        if ids.any(|id| {
+            crate::work::add(1);
+            id != first
+        }) {
+            2
+        } else {
+            1
+        }
     }
 
     /// Affiliations read from role descriptions: "l'ambassadeur de Russie"
@@ -685,6 +760,18 @@ impl<'a, 'd> DocContext<'a, 'd> {
     pub fn lexicon(&self) -> &Lexicon {
         self.lx
     }
+}
+
+/// The one distinct item of a list, if it has exactly one (seen twice or
+/// more is still one); stops at the second distinct one.
+fn one_of<'s>(mut items: impl Iterator<Item = &'s String>) -> Option<&'s String> {
+    let first = items.next()?;
+    items
+        .all(|x| {
+            crate::work::add(1);
+            x == first
+        })
+        .then_some(first)
 }
 
 /// A claim's label: the said words, cut at a word boundary past 300 chars.

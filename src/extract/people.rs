@@ -44,6 +44,17 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// A key with one byte deleted, for each byte past the first (spellings
+/// one edit apart keep their first byte).
+fn deletions(key: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    (1..key.len()).map(move |i| {
+        let mut v = Vec::with_capacity(key.len() - 1);
+        v.extend_from_slice(&key[..i]);
+        v.extend_from_slice(&key[i + 1..]);
+        v
+    })
+}
+
 /// Whether two keys are at most one edit apart (insert, delete or
 /// substitute one byte), without allocating.
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
@@ -81,8 +92,10 @@ pub struct Registry {
     by_key: HashMap<String, Vec<(usize, usize)>>,
     /// Node id → person.
     by_id: HashMap<String, usize>,
-    /// (first byte, length) of a word key → the keys, for spelling variants.
-    by_initial: HashMap<(u8, usize), Vec<String>>,
+    /// A word key of five bytes or more, and each of it with one byte
+    /// deleted past the first → the keys, for spelling variants: two keys
+    /// one edit apart share one of these.
+    by_variant: HashMap<Vec<u8>, Vec<String>>,
     /// Person → the person it is a shorter writing of ("Ruiz Zabala" of
     /// "Tomás Ruiz Zabala").
     redirect: HashMap<usize, usize>,
@@ -91,15 +104,19 @@ pub struct Registry {
 impl Registry {
     /// Word keys equal to `tkey` or one edit away from it.
     fn near_keys(&self, tkey: &str) -> Vec<&str> {
-        let Some(&first) = tkey.as_bytes().first() else { return Vec::new() };
         let mut out: Vec<&str> = Vec::new();
         if let Some((k, _)) = self.by_key.get_key_value(tkey) {
             out.push(k);
         }
         if tkey.len() >= 5 {
-            for len in tkey.len() - 1..=tkey.len() + 1 {
-                if let Some(keys) = self.by_initial.get(&(first, len)) {
-                    out.extend(keys.iter().map(String::as_str).filter(|k| *k != tkey && same_key(k, tkey)));
+            let variants = deletions(tkey.as_bytes()).map(|v| self.by_variant.get(&v));
+            for keys in std::iter::once(self.by_variant.get(tkey.as_bytes())).chain(variants) {
+                for k in keys.into_iter().flatten() {
+                    crate::work::add(1);
+                    // Keys of this shape share a first byte (see `same_key`).
+                    if k != tkey && same_key(k, tkey) && !out.contains(&k.as_str()) {
+                        out.push(k.as_str());
+                    }
                 }
             }
         }
@@ -132,9 +149,13 @@ impl Registry {
                 let idx = self.people.len();
                 for (pos, k) in tkeys.iter().enumerate() {
                     let entry = self.by_key.entry(k.clone()).or_default();
-                    if entry.is_empty() {
-                        if let Some(&c) = k.as_bytes().first() {
-                            self.by_initial.entry((c, k.len())).or_default().push(k.clone());
+                    if entry.is_empty() && k.len() >= 5 {
+                        self.by_variant.entry(k.as_bytes().to_vec()).or_default().push(k.clone());
+                        for v in deletions(k.as_bytes()) {
+                            let keys = self.by_variant.entry(v).or_default();
+                            if !keys.contains(k) {
+                                keys.push(k.clone());
+                            }
                         }
                     }
                     entry.push((idx, pos));
@@ -159,8 +180,8 @@ impl Registry {
         if !p.spellings.contains(&spelled) {
             p.spellings.push(spelled);
         }
-        if !p.docs.contains(&doc) {
-            p.docs.push(doc);
+        if let Err(k) = p.docs.binary_search(&doc) {
+            p.docs.insert(k, doc);
         }
         idx
     }
@@ -193,14 +214,23 @@ impl Registry {
                 continue;
             }
             let n = short.tkeys.len();
-            let longer: Vec<usize> = (0..self.people.len())
-                .filter(|&q| {
+            // Longer names ending with a spelling of the same last word.
+            let mut longer: Vec<usize> = self
+                .near_keys(&short.tkeys[n - 1])
+                .iter()
+                .flat_map(|k| self.by_key[*k].iter())
+                .filter(|&&(q, pos)| {
+                    crate::work::add(1);
                     let long = &self.people[q];
                     q != p
                         && long.tkeys.len() > n
+                        && pos == long.tkeys.len() - 1
                         && long.tkeys[long.tkeys.len() - n..].iter().zip(&short.tkeys).all(|(a, b)| same_key(a, b))
                 })
+                .map(|&(q, _)| q)
                 .collect();
+            longer.sort_unstable();
+            longer.dedup();
             if let [q] = longer[..] {
                 self.redirect.insert(p, q);
             }
@@ -218,8 +248,8 @@ impl Registry {
                 }
             }
             for d in docs {
-                if !target.docs.contains(&d) {
-                    target.docs.push(d);
+                if let Err(k) = target.docs.binary_search(&d) {
+                    target.docs.insert(k, d);
                 }
             }
         }
@@ -243,6 +273,7 @@ impl Registry {
             .iter()
             .flat_map(|k| self.by_key[*k].iter())
             .filter(|(p, pos)| {
+                crate::work::add(1);
                 // A leading given name never stands alone for the person
                 // (names written surname first, as East Asian names are, have
                 // no given name first: see `add_full`). Nor does the place of
@@ -270,7 +301,8 @@ impl Registry {
     /// `resolve_word`, with spellings one edit away only when `fuzzy`.
     pub fn resolve_word_with(&self, word: &str, doc: usize, fuzzy: bool) -> Option<usize> {
         let holds = self.holders(word, fuzzy);
-        let here: Vec<usize> = holds.iter().copied().filter(|&i| self.people[i].docs.contains(&doc)).collect();
+        let here: Vec<usize> =
+            holds.iter().copied().filter(|&i| self.people[i].docs.binary_search(&doc).is_ok()).collect();
         match (here.as_slice(), holds.as_slice()) {
             ([one], _) => Some(*one),
             ([], [one]) => Some(*one),

@@ -13,7 +13,7 @@ mod token;
 
 pub use date::{dateline, Date};
 pub use normalize::{fold, is_all_caps, is_apostrophe, is_capitalized, is_space};
-pub use sentence::{sentences, Sentence};
+pub use sentence::{sentences, Sentence, MAX_SENTENCE_CHARS};
 pub use token::{clitics_start, tokenize, tokenize_at, TokKind, Token};
 
 /// A range of a document, in bytes and in chars, end exclusive.
