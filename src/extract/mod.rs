@@ -8,6 +8,7 @@
 //! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
+pub mod alias;
 pub mod claims;
 pub mod mention;
 pub mod people;
@@ -151,7 +152,8 @@ impl<'l> Pipeline<'l> {
     }
 
     fn run_inner(&self, docs: &[Document], mut mentions: Option<&mut Vec<MentionRecord>>) -> Graph {
-        let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        let mut read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        alias::unify(&mut read);
         let registry = build_registry(self.lx, &read);
         let mut b = GraphBuilder::new();
         let mut ctxs: Vec<DocContext> =
@@ -273,6 +275,8 @@ pub struct DocContext<'a, 'd> {
     pub resolved: Vec<Vec<Option<Resolved>>>,
     /// (sentence, role label, person id) for every holds_role read in the document.
     holders: Vec<(usize, String, String)>,
+    /// Role label → indices in `holders`, for the titles a phrase fits.
+    holders_by_label: std::collections::BTreeMap<String, Vec<usize>>,
 }
 
 /// One entity mention resolved to a node, for annotation viewers and NER
@@ -304,7 +308,15 @@ pub struct World {
 
 impl<'a, 'd> DocContext<'a, 'd> {
     fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
-        let mut ctx = DocContext { lx, reg, doc_index, rd, resolved: Vec::new(), holders: Vec::new() };
+        let mut ctx = DocContext {
+            lx,
+            reg,
+            doc_index,
+            rd,
+            resolved: Vec::new(),
+            holders: Vec::new(),
+            holders_by_label: Default::default(),
+        };
         // In reading order: a surname shared by several people of the
         // document goes to the one last named in full before it.
         let mut recent: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -498,6 +510,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             match f.relation {
                 Relation::HoldsRole => {
                     if let Some(label) = role_label(&f.target) {
+                        self.holders_by_label.entry(label.clone()).or_default().push(self.holders.len());
                         self.holders.push((f.evidence.sentence, label, f.source.clone()));
                     }
                 }
@@ -570,10 +583,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let fits = |label: &str| {
-            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        let mut people: Vec<&(usize, String, String)> = self.holders.iter().filter(|(_, l, _)| fits(l)).collect();
+        let mut people = self.fitting(&role.label);
         let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();
@@ -603,6 +613,21 @@ impl<'a, 'd> DocContext<'a, 'd> {
         people.iter().rev().find(|(s, _, _)| *s <= si).map(|(_, _, p)| p.clone())
     }
 
+    /// The holders of every title a phrase's label fits ("ministre" fits
+    /// "ministre de la Défense"), in reading order: a range of the index
+    /// by label, not a pass over every holder of the document.
+    fn fitting(&self, label: &str) -> Vec<&(usize, String, String)> {
+        let mut idx: Vec<usize> = self
+            .holders_by_label
+            .range::<str, _>((std::ops::Bound::Included(label), std::ops::Bound::Unbounded))
+            .take_while(|(l, _)| l.starts_with(label))
+            .filter(|(l, _)| l[label.len()..].is_empty() || l[label.len()..].starts_with(' '))
+            .flat_map(|(_, v)| v.iter().copied())
+            .collect();
+        idx.sort_unstable();
+        idx.into_iter().map(|i| &self.holders[i]).collect()
+    }
+
     /// Like `described`, but only when the title and the state pick out one
     /// person: relations need more certainty than speech does.
     pub fn described_unique(&self, role: &mention::RoleMention, si: usize, world: &World) -> Option<String> {
@@ -613,10 +638,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     /// How many people of the document hold the title of a phrase.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let fits = |label: &str| {
-            label.strip_prefix(role.label.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        let mut ids: Vec<&String> = self.holders.iter().filter(|(_, l, _)| fits(l)).map(|(_, _, p)| p).collect();
+        let mut ids: Vec<&String> = self.fitting(&role.label).into_iter().map(|(_, _, p)| p).collect();
         ids.sort();
         ids.dedup();
         ids.len()
