@@ -301,3 +301,10 @@ fn a_place_qualified_in_parentheses_is_that_place() {
     let text = "Le maire de Lyon (Rhône) a parlé.";
     assert_eq!(node_of(&[text], "Lyon"), Some((NodeKind::Location, "location:lyon".to_string())));
 }
+
+#[test]
+fn a_mayor_of_a_qualified_city_is_no_official_of_the_homonymous_state() {
+    let texts = ["Paul Martin, maire de Paris (Texas), a parlé."];
+    assert!(has_edge(&texts, "person:paul-martin", "holds_role", "role:maire"));
+    assert!(!has_edge(&texts, "person:paul-martin", "affiliated_with", "country:france"));
+}

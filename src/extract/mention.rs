@@ -2155,7 +2155,14 @@ pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<Ro
     let title_b = j;
     if affiliation.is_none() {
         if let Some((r, end)) = complement_at(lx, toks, j) {
-            affiliation = Some(r);
+            // "maire de Vienne (Isère)": a capital's name qualified in
+            // parentheses is a city, not that state.
+            let c = connector_len(toks, j);
+            let capital = lx.names.matches_at(toks, j + c).iter().any(|h| matches!(h.value, Named::Capital(_)))
+                && !lx.names.matches_at(toks, j + c).iter().any(|h| matches!(h.value, Named::Country(_)));
+            if !(capital && toks.get(end).is_some_and(|t| t.text == "(")) {
+                affiliation = Some(r);
+            }
             j = end;
         }
     }
