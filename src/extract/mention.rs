@@ -997,7 +997,8 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         if let Some((Ref::Country(c), end)) = complement_at(lx, toks, j) {
             country = Some(c);
             j = end;
-        } else if toks.get(j).is_some_and(|t| t.norm == "a") {
+        } else if body.class != "embassy" && toks.get(j).is_some_and(|t| t.norm == "a") {
+            // ("l'ambassade à Berlin" is an embassy in that state, not its own.)
             if let Some(h) = lx.names.matches_at(toks, j + 1).into_iter().next() {
                 if let Named::Capital(c) = *h.value {
                     country = Some(c);
