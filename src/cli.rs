@@ -5,6 +5,7 @@
 
 mod publish;
 mod query;
+mod report;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -17,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::{Error, Result};
 use crate::export::dot::Layout;
 use crate::export::{self, Format};
+use crate::graph::filter::Filter;
 use crate::graph::Graph;
 use crate::input;
 use crate::lexicon::Lexicon;
@@ -36,8 +38,8 @@ pub struct Args {
 enum Command {
     /// Build the graph from articles and export it.
     ///
-    /// Without --format, writes graph.json, graph.graphml, graph.gexf and
-    /// graph.dot into --out-dir. With --format, writes that one format to
+    /// Without --format, writes graph.json, graph.graphml, graph.gexf,
+    /// graph.dot and graph.html into --out-dir. With --format, writes that one format to
     /// --output (or to --out-dir/graph.EXT); `--output -` writes to stdout.
     /// `--format csv` writes nodes.csv and edges.csv into --out-dir, or into
     /// the folder --output names.
@@ -57,15 +59,30 @@ enum Command {
     Subgraph(query::SubgraphArgs),
     /// Counts: nodes by kind, edges by relation, documents, components.
     Stats(query::StatsArgs),
+    /// What the reading did not understand: unknown verbs and nouns
+    /// between actors, names of no kind, titles, ambiguous surnames.
+    ///
+    /// Ranked by the edges each would add, with two example sentences, each
+    /// as a row of a lexicon file: copy the rows you accept into a folder
+    /// and rerun with --lexicon FOLDER.
+    Report(report::ReportArgs),
 }
 
 #[derive(Debug, clap::Args)]
 struct BuildArgs {
-    /// Files or folders of .txt articles (folders are read recursively).
+    /// Files or folders of .txt articles (folders are read recursively),
+    /// JSON Lines files (.jsonl: one {"id", "text", "date", "title", "url"}
+    /// object a line), or `-` for stdin.
     #[arg(default_value = "seeds")]
     inputs: Vec<PathBuf>,
+    /// How files and stdin are read: `auto` by extension (.jsonl and .ndjson
+    /// are JSON Lines, anything else and stdin plain text), `text` or `jsonl`
+    /// for every input.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
     /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
-    /// and `png` draw the DOT with Graphviz, which must be installed;
+    /// and `png` draw the DOT with Graphviz, which must be installed; `html`
+    /// is one page to explore the graph in a browser, offline;
     /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -91,6 +108,69 @@ struct BuildArgs {
     /// Print no summary.
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// What a build keeps of the graph before writing it.
+#[derive(Debug, clap::Args)]
+struct FilterArgs {
+    /// Keep only nodes of these kinds (person,country,organization,location,role,claim).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    kind: Vec<NodeKind>,
+    /// Keep only edges of these relations (met,visited,…).
+    #[arg(long, value_delimiter = ',', value_parser = parse_relation)]
+    relation: Vec<Relation>,
+    /// Keep no claim node.
+    #[arg(long)]
+    actors_only: bool,
+    /// Keep only edges stated by at least N sentences.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_evidence: usize,
+    /// Keep only evidence dated on or after this day (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    since: Option<String>,
+    /// Keep only evidence dated on or before this day (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    until: Option<String>,
+    /// Leave out nodes that no kept edge touches.
+    #[arg(long)]
+    drop_isolated: bool,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Filter {
+        Filter {
+            kinds: self.kind.clone(),
+            relations: self.relation.clone(),
+            actors_only: self.actors_only,
+            min_evidence: self.min_evidence,
+            since: self.since.clone(),
+            until: self.until.clone(),
+            drop_isolated: self.drop_isolated,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> std::result::Result<NodeKind, String> {
+    NodeKind::parse(s.trim()).ok_or_else(|| {
+        let all: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind {s:?} (one of {})", all.join(", "))
+    })
+}
+
+fn parse_relation(s: &str) -> std::result::Result<Relation, String> {
+    Relation::parse(s.trim()).ok_or_else(|| {
+        let all: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown relation {s:?} (one of {})", all.join(", "))
+    })
+}
+
+fn parse_day(s: &str) -> std::result::Result<String, String> {
+    match crate::text::Date::parse_iso(s) {
+        Some(d) if s.trim().len() == 10 => Ok(d.to_string()),
+        _ => Err(format!("{s:?} is no date: write YYYY-MM-DD")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,6 +180,7 @@ enum FormatArg {
     Gexf,
     Dot,
     Csv,
+    Html,
     Svg,
     Png,
     Mentions,
@@ -115,7 +196,25 @@ impl FormatArg {
             FormatArg::Gexf => Some(Format::Gexf),
             FormatArg::Dot => Some(Format::Dot),
             FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Html => Some(Format::Html),
             FormatArg::Svg | FormatArg::Png | FormatArg::Mentions => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<InputFormatArg> for input::InputFormat {
+    fn from(f: InputFormatArg) -> input::InputFormat {
+        match f {
+            InputFormatArg::Auto => input::InputFormat::Auto,
+            InputFormatArg::Text => input::InputFormat::Text,
+            InputFormatArg::Jsonl => input::InputFormat::Jsonl,
         }
     }
 }
@@ -138,7 +237,7 @@ impl From<LayoutArg> for Layout {
 }
 
 /// The formats `trame build` writes by default.
-pub const DEFAULT_FORMATS: [Format; 4] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot];
+pub const DEFAULT_FORMATS: [Format; 5] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot, Format::Html];
 
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -149,6 +248,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Top(a) => query::top(a),
         Command::Subgraph(a) => query::subgraph(a),
         Command::Stats(a) => query::stats(a),
+        Command::Report(a) => report::report(a),
     }
 }
 
@@ -162,11 +262,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         }
         None => Lexicon::builtin(),
     };
-    let loaded = input::load(&args.inputs)?;
+    let loaded = input::load_with(&args.inputs, args.input_format.into())?;
     report_inputs(&loaded, args.strict, args.quiet)?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Input(format!("no article to read in {} (expected .txt files of text)", names.join(", "))));
+        return Err(Error::Input(format!(
+            "no article to read in {} (expected .txt files of text or .jsonl files of articles)",
+            names.join(", ")
+        )));
     }
     let pipeline = Pipeline::new(lexicon);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
@@ -174,6 +277,8 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     } else {
         (pipeline.run(&loaded.docs), Vec::new())
     };
+    let filter = args.filter.filter();
+    let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let layout = Layout::from(args.layout);
     match args.format {
         Some(FormatArg::Mentions) => {
@@ -210,10 +315,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     if !args.quiet {
         let sentences: usize = loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
-        eprintln!(
-            "{}",
-            summary(&graph, loaded.docs.len(), sentences, loaded.skipped.len(), started.elapsed().as_millis())
-        );
+        // A bad line of JSON Lines is skipped as "line N: …" of its file.
+        let lines = loaded.skipped.iter().filter(|s| s.reason.starts_with("line ")).count();
+        let files = loaded.skipped.len() - lines;
+        let mut line = summary(&graph, loaded.docs.len(), sentences, files, started.elapsed().as_millis());
+        if lines > 0 {
+            line.push_str(&format!(" ({lines} JSON lines skipped)"));
+        }
+        eprintln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,5 @@
-//! Reading articles from the file system: files and folders of `.txt`.
+//! Reading articles from the file system and stdin: files and folders of
+//! `.txt`, and JSON Lines (`.jsonl`, one article a line, see `jsonl`).
 //!
 //! The only place besides the CLI that touches the disk for input. A path
 //! that does not exist is an error; inside the inputs, a file or a folder
@@ -27,7 +28,16 @@
 //! **Collection.** Folders are read recursively for `*.txt`; each file is
 //! read once, by its canonical path, however many names lead to it; a
 //! symbolic link back to a folder being read is not followed; only regular
-//! files are opened, and never more than `MAX_FILE_BYTES + 1` bytes.
+//! files are opened, and never more than `MAX_FILE_BYTES + 1` bytes
+//! (`MAX_JSONL_BYTES + 1` for JSON Lines). `-` reads stdin, once.
+//!
+//! **JSON Lines.** A `.jsonl` or `.ndjson` file (any file and stdin with
+//! `InputFormat::Jsonl`) is decoded like any file, then read a line at a
+//! time: each line an article, each bad line a `Skipped` of the file whose
+//! reason starts with `line N:`; a bad date on a line that is still read is
+//! a `Note` of the same form.
+
+pub mod jsonl;
 
 use std::collections::HashSet;
 use std::fs;
@@ -39,6 +49,39 @@ use crate::text::Document;
 
 /// Files larger than this are skipped: a news article is kilobytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// JSON Lines files larger than this are skipped: a corpus, not an article.
+pub const MAX_JSONL_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// How input files are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By the file's extension: `.jsonl` and `.ndjson` are JSON Lines,
+    /// anything else (and stdin) plain text.
+    #[default]
+    Auto,
+    /// Every file and stdin is one article of plain text.
+    Text,
+    /// Every file and stdin is JSON Lines.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// Whether the file at `path` is read as JSON Lines.
+    fn is_jsonl(self, path: &Path) -> bool {
+        match self {
+            InputFormat::Auto => path.extension().is_some_and(|x| x == "jsonl" || x == "ndjson"),
+            InputFormat::Text => false,
+            InputFormat::Jsonl => true,
+        }
+    }
+}
+
+/// The name stdin is given among the inputs.
+pub const STDIN: &str = "-";
+
+/// The path that skips and notes of stdin name.
+pub const STDIN_PATH: &str = "<stdin>";
 
 /// A file or folder left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,7 +306,7 @@ fn utf8_repaired(bytes: &[u8]) -> (String, usize, usize, usize) {
 
 /// Whether a character is replaced by a space: a control other than tab,
 /// line feed and carriage return.
-fn is_stray_control(c: char) -> bool {
+pub(crate) fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
@@ -512,7 +555,7 @@ impl Walk {
         paths.sort_by(|a, b| a.0.cmp(&b.0));
         chain.push((canon, dir.to_path_buf()));
         for (path, kind) in paths {
-            let is_txt = path.extension().is_some_and(|x| x == "txt");
+            let is_txt = path.extension().is_some_and(|x| x == "txt" || x == "jsonl" || x == "ndjson");
             let is_dir = match kind {
                 Some(k) if k.is_dir() => true,
                 Some(k) if !k.is_symlink() => false,
@@ -546,15 +589,71 @@ impl Walk {
     }
 }
 
-/// Loads every input: files as given, folders recursively (`*.txt`).
-/// A file reached by several paths (a link, `./a.txt` and `a.txt`) is read
-/// once, under the first of its paths in sort order. Two different files
-/// with the same name keep their path as document name.
+/// Loads every input: files as given, folders recursively (`*.txt`,
+/// `*.jsonl`), `-` from stdin; each file read as `InputFormat::Auto` says.
 pub fn load(inputs: &[PathBuf]) -> Result<Loaded> {
+    load_with(inputs, InputFormat::Auto)
+}
+
+/// The articles of one file or of stdin: (where from, document) pairs, or
+/// why the whole input is skipped.
+type Articles = std::result::Result<Vec<(String, Document)>, String>;
+
+/// Reads one input of plain text or JSON Lines (`bytes` already read).
+fn articles(path: &Path, bytes: &[u8], jsonl: bool, loaded: &mut Loaded) -> Articles {
+    let decoded = decode(bytes)?;
+    let notes: Vec<Note> =
+        notes_of(&decoded).into_iter().map(|message| Note { path: path.to_path_buf(), message }).collect();
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = if path.as_os_str() == STDIN_PATH { "stdin".to_string() } else { name };
+    if !jsonl {
+        if decoded.text.trim().is_empty() {
+            return Err("is empty".into());
+        }
+        loaded.notes.extend(notes);
+        return Ok(vec![(path.display().to_string(), Document::new(name, decoded.text))]);
+    }
+    let lines = jsonl::parse(&decoded.text, &name);
+    for p in lines.problems {
+        let message = format!("line {}: {}", p.line, p.message);
+        if p.read {
+            loaded.notes.push(Note { path: path.to_path_buf(), message });
+        } else {
+            loaded.skipped.push(Skipped { path: path.to_path_buf(), reason: message });
+        }
+    }
+    if lines.records.is_empty() {
+        return Err("has no article (JSON Lines: one {\"text\": …} object a line)".into());
+    }
+    loaded.notes.extend(notes);
+    Ok(lines
+        .records
+        .into_iter()
+        .map(|r| {
+            let mut doc = Document::new(r.name, r.text);
+            (doc.date, doc.title, doc.url) = (r.date, r.title, r.url);
+            (format!("{}:{}", path.display(), r.line), doc)
+        })
+        .collect())
+}
+
+/// Loads every input as `format` says: files as given, folders
+/// recursively (`*.txt`, `*.jsonl`, `*.ndjson`), `-` from stdin. A file
+/// reached by several paths (a link, `./a.txt` and `a.txt`) is read once,
+/// under the first of its paths in sort order. Two documents with the same
+/// name keep where they come from as name (the path, `path:line` for
+/// JSON Lines).
+pub fn load_with(inputs: &[PathBuf], format: InputFormat) -> Result<Loaded> {
     let mut inputs: Vec<&PathBuf> = inputs.iter().collect();
     inputs.sort();
+    inputs.dedup();
     let mut walk = Walk::default();
+    let mut stdin = false;
     for input in inputs {
+        if input.as_os_str() == STDIN {
+            stdin = true;
+            continue;
+        }
         let meta = match fs::metadata(input) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -581,13 +680,22 @@ pub fn load(inputs: &[PathBuf]) -> Result<Loaded> {
     files.dedup_by(|a, b| a.1 == b.1);
     files.sort();
     let mut loaded = Loaded { skipped: walk.skipped, notes: walk.notes, ..Loaded::default() };
-    let mut docs: Vec<(PathBuf, Document)> = Vec::new();
+    let mut docs: Vec<(String, Document)> = Vec::new();
+    if stdin {
+        let path = PathBuf::from(STDIN_PATH);
+        let jsonl = format == InputFormat::Jsonl;
+        let cap = if jsonl { MAX_JSONL_BYTES } else { MAX_FILE_BYTES };
+        let read = read_capped(std::io::stdin().lock(), cap, 0);
+        match read.and_then(|bytes| articles(&path, &bytes, jsonl, &mut loaded)) {
+            Ok(found) => docs.extend(found),
+            Err(reason) => loaded.skipped.push(Skipped { path, reason }),
+        }
+    }
     for (path, _) in files {
-        match load_file(&path) {
-            Ok(file) => {
-                loaded.notes.extend(file.notes.into_iter().map(|message| Note { path: path.clone(), message }));
-                docs.push((path, file.doc));
-            }
+        let jsonl = format.is_jsonl(&path);
+        let cap = if jsonl { MAX_JSONL_BYTES } else { MAX_FILE_BYTES };
+        match read_file(&path, cap).and_then(|bytes| articles(&path, &bytes, jsonl, &mut loaded)) {
+            Ok(found) => docs.extend(found),
             Err(reason) => loaded.skipped.push(Skipped { path, reason }),
         }
     }
@@ -595,9 +703,9 @@ pub fn load(inputs: &[PathBuf]) -> Result<Loaded> {
     for (_, d) in &docs {
         *names.entry(d.name.clone()).or_default() += 1;
     }
-    for (path, d) in &mut docs {
+    for (origin, d) in &mut docs {
         if names[&d.name] > 1 {
-            d.name = path.display().to_string();
+            d.name.clone_from(origin);
         }
     }
     docs.sort_by(|a, b| (&a.1.name, &a.0).cmp(&(&b.1.name, &b.0)));

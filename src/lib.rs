@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod ontology;
 pub mod syntax;
 pub mod text;
+pub mod work;
 
 pub use error::{Error, Result};
 pub use extract::Pipeline;

@@ -1,6 +1,6 @@
 //! The committed `output/` must be what `trame build` writes for `seeds/`.
 //! `TRAME_BLESS=1 cargo test --test golden` rewrites it; review the diff.
-//! The four exports and their manifest are compared byte for byte.
+//! The five exports and their manifest are compared byte for byte.
 //!
 //! `output/graph.svg` is `dot -Tsvg output/graph.dot`. Its bytes depend on
 //! the Graphviz version (layout, float rounding, the version comment), so it
@@ -26,7 +26,7 @@ fn committed_output_is_fresh() {
     let bless = std::env::var_os("TRAME_BLESS").is_some();
     let mut stale = Vec::new();
     let names = trame::cli::DEFAULT_FORMATS.iter().map(|f| format!("graph.{}", f.extension()));
-    // The manifest lists the four files with their sizes and XXH64.
+    // The manifest lists the five files with their sizes and XXH64.
     for name in names.chain(["graph.manifest.json".to_string()]) {
         let fresh = std::fs::read(out.join(&name)).unwrap();
         let committed_path = root.join("output").join(&name);

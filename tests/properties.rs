@@ -104,3 +104,17 @@ fn generated_documents_yield_facts() {
     }
     assert!(edges >= 20, "64 generated cases gave only {edges} edges");
 }
+
+/// Inputs the fuzzer reported, kept as they were found.
+#[test]
+fn fuzzer_findings() {
+    // Reported as slow (over ten seconds on a loaded machine): abbreviations,
+    // commas and at-signs glued together. It reads in milliseconds; the
+    // work counted must stay that of a short text.
+    let slow: &[u8] = b"M. A@lSMM.,, ,uBruM. A@M.@lSMM.,, ,uB. A@lSMM.,, ,uM.uBruM. A@MlA@M.Sru ";
+    trame::work::take();
+    roundtrip::check(&roundtrip::docs_of_bytes(slow));
+    let steps = trame::work::take();
+    eprintln!("{steps} steps");
+    assert!(steps < 5_000, "{steps} steps for {} bytes", slow.len());
+}

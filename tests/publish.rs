@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const SET: [&str; 4] = ["graph.json", "graph.graphml", "graph.gexf", "graph.dot"];
+const SET: [&str; 5] = ["graph.json", "graph.graphml", "graph.gexf", "graph.dot", "graph.html"];
 
 /// A folder with one article of `lines` sentences built on `pattern`.
 fn articles(dir: &Path, name: &str, lines: usize, pattern: &str) -> PathBuf {
@@ -43,12 +43,12 @@ fn leftovers(dir: &Path) -> Vec<String> {
     v
 }
 
-/// Whether the manifest lists the four files with their sizes and XXH64.
+/// Whether the manifest lists the five files with their sizes and XXH64.
 fn manifest_matches(dir: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(dir.join("graph.manifest.json")) else { return false };
     let m: serde_json::Value = serde_json::from_str(&text).unwrap();
     let files = m["files"].as_array().unwrap();
-    files.len() == 4
+    files.len() == SET.len()
         && files.iter().all(|f| {
             let bytes = std::fs::read(dir.join(f["name"].as_str().unwrap())).unwrap_or_default();
             f["bytes"].as_u64() == Some(bytes.len() as u64)

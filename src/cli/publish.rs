@@ -6,7 +6,7 @@
 //! pipe (`/dev/null`, `/dev/full`, a FIFO) is written straight, never
 //! replaced; a symbolic link is followed and its target replaced.
 //!
-//! **A set** (`publish_set`: `graph.json`, `graph.graphml`, `graph.gexf`,
+//! **A set** (`publish_set`: `graph.json`, `graph.graphml`, `graph.gexf`, `graph.html`,
 //! `graph.dot`, or `nodes.csv` and `edges.csv`) goes in four steps:
 //!
 //! 1. every file is written to its temporary and synced; any failure (a

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod mentions;
 mod xml;
@@ -30,6 +31,8 @@ pub enum Format {
     Dot,
     /// Two CSV files for Gephi's spreadsheet import and `neo4j-admin import`.
     Csv,
+    /// One self-contained HTML page to explore the graph in a browser.
+    Html,
 }
 
 impl Format {
@@ -41,6 +44,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Dot => "dot",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -64,6 +68,7 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
         Format::Graphml => graphml::write(graph, out),
         Format::Gexf => gexf::write(graph, out),
         Format::Dot => dot::write(graph, dot::Layout::default(), out),
+        Format::Html => html::write(graph, out),
         Format::Csv => {
             csv::write_nodes(graph, out)?;
             out.write_all(b"\n")?;

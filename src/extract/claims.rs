@@ -76,7 +76,10 @@ impl Quote {
         (p.0, p.2)
     }
     fn contains(&self, si: usize, v: usize) -> bool {
-        self.pieces.iter().any(|&(s, a, b)| s == si && a <= v && v < b)
+        // Pieces are in sentence order, one a sentence.
+        crate::work::add(1);
+        let k = self.pieces.partition_point(|&(s, _, _)| s < si);
+        self.pieces.get(k).is_some_and(|&(s, a, b)| s == si && a <= v && v < b)
     }
 }
 
@@ -218,11 +221,18 @@ impl Speech {
         let quoted = quotations(ctx, &self.qs, &self.quoted, &self.acts);
         // One claim per act of saying: a quotation already inside a
         // statement of the same speaker ("a affirmé que « … »") is that statement.
+        let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        for (k, st) in self.out.iter().enumerate() {
+            by_sentence.entry(st.si).or_default().push(k);
+        }
         for q in quoted {
-            let inside = self.out.iter().any(|st| {
-                st.speaker == q.speaker && st.si == q.si && st.range.0 <= q.range.0 && q.range.1 <= st.range.1
+            let here = by_sentence.get(&q.si).map_or(&[][..], Vec::as_slice);
+            let inside = here.iter().map(|&k| &self.out[k]).any(|st| {
+                crate::work::add(1);
+                st.speaker == q.speaker && st.range.0 <= q.range.0 && q.range.1 <= st.range.1
             });
             if !inside {
+                by_sentence.entry(q.si).or_default().push(self.out.len());
                 self.out.push(q);
             }
         }
@@ -558,7 +568,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], ac
         }
         for &(si, a, b) in &q.pieces {
             let toks = &sents[si].tokens;
-            // Leave the incise out of the words: "– poursuit Guterres –".
+            // Leave the incise out of the words: "– poursuit Lindqvist –".
             let cut = incise.filter(|i| i.si == si).and_then(|i| incise_span(toks, i.v));
             let ranges: Vec<(usize, usize)> = match cut {
                 Some((x, y)) if x >= a && y <= b => vec![(a, x), (y, b)],
@@ -583,7 +593,7 @@ fn quotations(ctx: &DocContext, qs: &[Quote], quoted: &[Vec<(usize, usize)>], ac
 }
 
 /// Whether the sentence goes on after an incise at `v` ("X, a poursuivi
-/// Guterres, marque « … »", "Lors de la réunion, poursuit Guterres, « … »"):
+/// Guterres, marque « … »", "Lors de la réunion, poursuit Lindqvist, « … »"):
 /// then the clause before the incise is not what was said.
 fn incise_continues(toks: &[Token], v: usize) -> bool {
     let Some(comma) = (v + 1..toks.len().min(v + 12)).find(|&k| toks[k].norm == ",") else { return false };

@@ -576,7 +576,7 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     if i == 0 || !matches!(toks[i - 1].norm.as_str(), "a" | "en") || !name_word(lx, &toks[i]) {
         return None;
     }
-    // "a" is also the verb avoir: "Macron a Paris en tête" is rare, but
+    // "a" is also the verb avoir: "Durand a Paris en tête" is rare, but
     // "X a Y" with Y a name is not a place; accept only the accented "à".
     if toks[i - 1].norm == "a" && toks[i - 1].text != "à" && toks[i - 1].text != "À" {
         return None;
@@ -1387,7 +1387,7 @@ fn name_word_after_particle(lx: &Lexicon, t: &Token) -> bool {
 }
 
 /// One or two particles then a name word at `j` inside a name started at
-/// `i` ("Ursula von der Leyen", "Mohammed ben Rachid", "Marine Le Pen"):
+/// `i` ("Greta von der Lohe", "Mohammed ben Rachid", "Marine Le Pen"):
 /// the token after that name word.
 fn particles_then_name(lx: &Lexicon, toks: &[Token], i: usize, j: usize) -> Option<usize> {
     if j == i {
@@ -1601,7 +1601,7 @@ fn apposition_after(lx: &Lexicon, toks: &[Token], end: usize) -> Option<Sort> {
 }
 
 /// Whether a verb of saying or acting stands just before `i`, with its
-/// subject after it: "a écrit mardi Avichay Adraee", "a déclaré hier".
+/// subject after it: "a écrit mardi Amos Barel", "a déclaré hier".
 fn person_verb_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     let mut k = i;
     while k > 0
@@ -1963,7 +1963,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         });
     }
     // Without a title before it, a given name inside the run starts the
-    // name: "Secretary of State Antony Blinken".
+    // name: "Secretary of State Daniel Harlow".
     if !context && lx.given_name(&toks[i].norm).is_none() {
         let start = (i + 1..end).find(|&k| lx.given_name(&toks[k].norm).is_some() && end - k >= 2);
         if start.is_some() {
@@ -1996,17 +1996,19 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         && !article
         && !plain;
     // A name of two words or more that acts like a person: subject of a
-    // verb of saying, meeting or moving ("Wang Yi a déclaré", "Xi Jinping
+    // verb of saying, meeting or moving ("Wang Lei a déclaré", "Li Wenbo
     // s'est rendu"), its subject after the verb ("a écrit mardi Avichay
-    // Adraee"), met by someone ("s'est entretenu avec Wang Yi"), or a source
-    // ("selon Zhu Fenglian").
+    // Barel"), met by someone ("s'est entretenu avec Wang Lei"), or a source
+    // ("selon Zhu Lanfang", "d'après X", "Pour X, …").
     let acts = len >= 2
         && !article
         && !plain
         && (person_verb_after(lx, toks, end)
             || met_before(lx, toks, i)
             || person_verb_before(lx, toks, i)
-            || i > 0 && toks[i - 1].norm == "selon");
+            || i > 0 && toks[i - 1].norm == "selon"
+            || i > 1 && toks[i - 1].norm == "apres" && toks[i - 2].norm == "d'"
+            || i == 1 && toks[0].norm == "pour" && toks.get(end).is_some_and(|t| t.text == ","));
     if plain && !context && len >= 2 {
         return None;
     }
@@ -2025,6 +2027,13 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
             t.kind == TokKind::Word && !common_word(t) && lx.names.matches_at(toks, k).is_empty()
         });
     let strong = given || context || acts || unknown;
+    // A sentence's first word, capitalized only because it is first, that is
+    // a word of the language ("Parvenu à Lisbonne, …", "Présent à Kiev, …")
+    // is no weak candidate either.
+    let first = i == 0 || matches!(toks[i - 1].text.as_str(), "«" | "\"" | "(" | "—" | "–" | "-");
+    if !strong && len < 2 && plain && first {
+        return None;
+    }
     if !strong && len < 2 {
         // A lone capitalized word stays a weak candidate: it becomes a person
         // only if it matches a name read elsewhere.

@@ -10,9 +10,11 @@
 
 pub mod alias;
 pub mod claims;
+pub mod dates;
 pub mod mention;
 pub mod people;
 pub mod relate;
+pub mod report;
 pub mod structure;
 pub mod words;
 
@@ -72,7 +74,14 @@ impl Syntax {
                 // A title joins a person's name, a common noun an organization's
                 // ("l'agence officielle chinoise Xinhua").
                 let title = matches!(m.target, mention::Ref::Person { .. } | mention::Ref::Org { .. });
-                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title });
+                // A title phrase that ends at a person's name leads its phrase.
+                let lead = match m.target {
+                    mention::Ref::Person { .. } => {
+                        mentions.roles.iter().find(|r| r.b == m.a && r.a < m.a).map_or(m.a, |r| r.a)
+                    }
+                    _ => m.a,
+                };
+                spans.push(crate::syntax::parse::Atom { a: m.a, b: m.b, title, lead });
             }
         }
         let titles: Vec<(usize, usize)> = mentions.roles.iter().map(|r| (r.a, r.title_b)).collect();
@@ -140,18 +149,33 @@ impl<'l> Pipeline<'l> {
     /// Runs the whole pipeline. Documents are taken in the order given;
     /// callers sort them (by name) so that the output is deterministic.
     pub fn run(&self, docs: &[Document]) -> Graph {
-        self.run_inner(docs, None)
+        self.run_inner(docs, None, None)
+    }
+
+    /// Runs the pipeline and reports what it did not understand: unknown
+    /// verbs and nouns between actors, names of no kind, titles, ambiguous
+    /// surnames, each as a lexicon row (`report`).
+    pub fn report(&self, docs: &[Document]) -> (Graph, report::Report) {
+        let mut collector = report::Collector::new();
+        let g = self.run_inner(docs, None, Some(&mut collector));
+        let r = collector.finish(&g, self.lx);
+        (g, r)
     }
 
     /// Runs the pipeline and also returns every entity mention resolved to
     /// a node, in reading order (the `mentions` export).
     pub fn run_with_mentions(&self, docs: &[Document]) -> (Graph, Vec<MentionRecord>) {
         let mut mentions = Vec::new();
-        let g = self.run_inner(docs, Some(&mut mentions));
+        let g = self.run_inner(docs, Some(&mut mentions), None);
         (g, mentions)
     }
 
-    fn run_inner(&self, docs: &[Document], mut mentions: Option<&mut Vec<MentionRecord>>) -> Graph {
+    fn run_inner(
+        &self,
+        docs: &[Document],
+        mut mentions: Option<&mut Vec<MentionRecord>>,
+        mut collector: Option<&mut report::Collector>,
+    ) -> Graph {
         let mut read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
         alias::unify(&mut read);
         let registry = build_registry(self.lx, &read);
@@ -165,7 +189,7 @@ impl<'l> Pipeline<'l> {
             ctx.emit_structure(&mut b, &mut world, mentions.as_deref_mut());
         }
         for ctx in &ctxs {
-            ctx.emit_events(&mut b, &world);
+            ctx.emit_events(&mut b, &world, collector.as_deref_mut());
         }
         b.finish()
     }
@@ -205,7 +229,7 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
                             || !mention::common_word(&s.tokens[m.a]) && !thing(&name[0]))
                         // A lone word the lexicon knows as a state, a region or
                         // an organization stays one; a city or a company may be
-                        // a surname ("le président Lula", "M. Michelin").
+                        // a surname ("le président Tavares", "M. Michelin").
                         && (m.alt.is_some() || lx.names.matches_at(&s.tokens, m.a).is_empty())
                     {
                         reg.add_full(name, di, false);
@@ -230,7 +254,7 @@ fn words_with_articles(read: &[ReadDoc]) -> std::collections::HashSet<String> {
                     continue;
                 }
                 let prev = &s.tokens[k - 1];
-                // A capitalized article only opening the sentence ("M. Le Maire" is a name).
+                // A capitalized article only opening the sentence ("M. Le Goff" is a name).
                 let text = if k == 1 { prev.norm.as_str() } else { prev.text.as_str() };
                 let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
                 let e = counts.entry(t.norm.as_str()).or_default();
@@ -273,10 +297,20 @@ pub struct DocContext<'a, 'd> {
     rd: &'a ReadDoc<'d>,
     /// Per sentence, per entity mention: its node, if resolved.
     pub resolved: Vec<Vec<Option<Resolved>>>,
-    /// (sentence, role label, person id) for every holds_role read in the document.
-    holders: Vec<(usize, String, String)>,
-    /// Role label → indices in `holders`, for the titles a phrase fits.
-    holders_by_label: std::collections::BTreeMap<String, Vec<usize>>,
+    /// Role label → who holds it in the document, for every holds_role read.
+    titles: std::collections::BTreeMap<String, Holders>,
+    /// Role label → country → the holders affiliated with it (`World`),
+    /// built at the first look-up with a world.
+    by_country: std::cell::OnceCell<std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>>>,
+}
+
+/// The holders of one title in a document.
+#[derive(Debug, Default)]
+struct Holders {
+    /// (sentence, person id), in sentence order.
+    seen: Vec<(usize, String)>,
+    /// The distinct person ids.
+    ids: std::collections::BTreeSet<String>,
 }
 
 /// One entity mention resolved to a node, for annotation viewers and NER
@@ -314,8 +348,8 @@ impl<'a, 'd> DocContext<'a, 'd> {
             doc_index,
             rd,
             resolved: Vec::new(),
-            holders: Vec::new(),
-            holders_by_label: Default::default(),
+            titles: Default::default(),
+            by_country: Default::default(),
         };
         // In reading order: a surname shared by several people of the
         // document goes to the one last named in full before it.
@@ -381,7 +415,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             Ref::Place { id, .. } => Resolved { id: id.clone(), kind: NodeKind::Location },
             Ref::Person { name, strong } => {
                 // A lone word joins a spelling one edit away only when the
-                // context proves a person ("M. Umyerov").
+                // context proves a person ("M. Ostapenko").
                 let p = if name.len() >= 2 {
                     self.reg.resolve_full(name)
                 } else {
@@ -406,7 +440,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     fn resolve(&self, m: &Mention) -> Option<Resolved> {
         // A lone word joins a spelling one edit away only when the context
-        // proves a person ("M. Umyerov") and it is no place, company, given
+        // proves a person ("M. Ostapenko") and it is no place, company, given
         // name or word of the language ("Dijon", "Haakon" are not "Dion", "Hamon").
         if let Ref::Person { name, .. } = &m.target {
             if name.len() == 1 {
@@ -505,13 +539,16 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
         // Who holds which title in this document, in reading order, for
         // "le secrétaire général a déclaré" and "l'ambassadeur de Russie".
-        let role_label = |id: &str| facts.nodes.iter().find(|(n, _, _)| n == id).map(|(_, _, l)| l.clone());
+        let mut role_labels: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for (n, _, l) in &facts.nodes {
+            role_labels.entry(n.as_str()).or_insert(l.as_str());
+        }
+        let mut holders: Vec<(usize, &str, &str)> = Vec::new();
         for f in &facts.facts {
             match f.relation {
                 Relation::HoldsRole => {
-                    if let Some(label) = role_label(&f.target) {
-                        self.holders_by_label.entry(label.clone()).or_default().push(self.holders.len());
-                        self.holders.push((f.evidence.sentence, label, f.source.clone()));
+                    if let Some(label) = role_labels.get(f.target.as_str()) {
+                        holders.push((f.evidence.sentence, label, f.source.as_str()));
                     }
                 }
                 Relation::AffiliatedWith if f.target.starts_with("country:") => {
@@ -519,6 +556,12 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 }
                 _ => {}
             }
+        }
+        holders.sort_by_key(|h| h.0);
+        for (si, label, person) in holders {
+            let h = self.titles.entry(label.to_string()).or_default();
+            h.seen.push((si, person.to_string()));
+            h.ids.insert(person.to_string());
         }
         for f in facts.facts {
             b.fact(f);
@@ -533,7 +576,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
     }
 
-    fn emit_events(&self, b: &mut GraphBuilder, world: &World) {
+    fn emit_events(&self, b: &mut GraphBuilder, world: &World, mut collector: Option<&mut report::Collector>) {
         // Speech and actions, sentence by sentence over the clause layer,
         // with one discourse for the pronouns of both.
         let mut disc = relate::Discourse::default();
@@ -541,9 +584,17 @@ impl<'a, 'd> DocContext<'a, 'd> {
         let mut scratch = crate::syntax::tag::Scratch::new();
         for si in 0..self.rd.sentences.len() {
             let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
+            // What the readers below may compare within the sentence.
+            crate::work::add(
+                self.rd.sentences[si].tokens.len() * (syn.parse.phrases.len() + syn.parse.clauses.len() + 1),
+            );
             let view = relate::View::new(self, world, si, &disc, &syn);
             speech.sentence(self, &view, &disc);
-            for (f, implied) in relate::frames(&view) {
+            let facts = relate::frames(&view);
+            if let Some(c) = collector.as_deref_mut() {
+                c.sentence(&view, &facts);
+            }
+            for (f, implied) in facts {
                 for (id, kind, label) in implied {
                     if !b.has_node(&id) {
                         b.set_label(&id, kind, &label);
@@ -583,49 +634,74 @@ impl<'a, 'd> DocContext<'a, 'd> {
     /// state matches the phrase's ("le président ukrainien"), else the last
     /// named before sentence `si`.
     pub fn described(&self, role: &mention::RoleMention, si: usize, world: Option<&World>) -> Option<String> {
-        let mut people = self.fitting(&role.label);
-        let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
-        ids.sort();
-        ids.dedup();
+        let fitting: Vec<&Holders> = self.fitting(role).collect();
         // "le porte-parole du gouvernement japonais" is not the one
         // spokesperson of the document when that one serves another state.
-        let other_state = |p: &str| match (&role.affiliation, world) {
-            (Some(Ref::Country(c)), Some(world)) => world
-                .country_of
-                .get(p)
-                .is_some_and(|known| *known != node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+        let country = match &role.affiliation {
+            Some(Ref::Country(c)) => Some(node_id(NodeKind::Country, &self.lx.countries[*c as usize].label)),
+            _ => None,
+        };
+        let other_state = |p: &str| match (&country, world) {
+            (Some(country), Some(world)) => world.country_of.get(p).is_some_and(|known| known != country),
             _ => false,
         };
-        if let [one] = ids.as_slice() {
-            return (!other_state(one)).then(|| (*one).clone());
+        if let Some(one) = one_of(fitting.iter().flat_map(|h| h.ids.iter())) {
+            return (!other_state(one)).then(|| one.clone());
         }
-        if let (Some(Ref::Country(c)), Some(world)) = (&role.affiliation, world) {
-            let country = node_id(NodeKind::Country, &self.lx.countries[*c as usize].label);
-            people.retain(|(_, _, p)| world.country_of.get(p) == Some(&country));
-            let mut ids: Vec<&String> = people.iter().map(|(_, _, p)| p).collect();
-            ids.sort();
-            ids.dedup();
-            return match ids.as_slice() {
-                [one] => Some((*one).clone()),
-                _ => None,
-            };
+        if let (Some(country), Some(world)) = (&country, world) {
+            let index = self.by_country.get_or_init(|| self.index_by_country(world));
+            let ids = self
+                .fitting_labels(role)
+                .filter_map(|label| index.get(label).and_then(|m| m.get(country)))
+                .flat_map(|ids| ids.iter());
+            return one_of(ids).cloned();
         }
-        people.iter().rev().find(|(s, _, _)| *s <= si).map(|(_, _, p)| p.clone())
+        // The last named at or before sentence `si`.
+        fitting
+            .iter()
+            .filter_map(|h| {
+                let k = h.seen.partition_point(|(s, _)| *s <= si);
+                crate::work::add(1);
+                k.checked_sub(1).map(|k| &h.seen[k])
+            })
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, p)| p.clone())
     }
 
-    /// The holders of every title a phrase's label fits ("ministre" fits
-    /// "ministre de la Défense"), in reading order: a range of the index
-    /// by label, not a pass over every holder of the document.
-    fn fitting(&self, label: &str) -> Vec<&(usize, String, String)> {
-        let mut idx: Vec<usize> = self
-            .holders_by_label
-            .range::<str, _>((std::ops::Bound::Included(label), std::ops::Bound::Unbounded))
-            .take_while(|(l, _)| l.starts_with(label))
-            .filter(|(l, _)| l[label.len()..].is_empty() || l[label.len()..].starts_with(' '))
-            .flat_map(|(_, v)| v.iter().copied())
-            .collect();
-        idx.sort_unstable();
-        idx.into_iter().map(|i| &self.holders[i]).collect()
+    /// The labels of the document's titles that a title phrase names: its
+    /// own, and longer ones that begin with it ("ministre" for "ministre
+    /// des Affaires étrangères").
+    fn fitting_labels<'s>(&'s self, role: &'s mention::RoleMention) -> impl Iterator<Item = &'s String> + 's {
+        let want = role.label.as_str();
+        self.titles
+            .range::<str, _>((std::ops::Bound::Included(want), std::ops::Bound::Unbounded))
+            .map(|(l, _)| l)
+            .take_while(move |l| l.starts_with(want))
+            .filter(move |l| {
+                crate::work::add(1);
+                l.len() == want.len() || l[want.len()..].starts_with(' ')
+            })
+    }
+
+    fn fitting<'s>(&'s self, role: &'s mention::RoleMention) -> impl Iterator<Item = &'s Holders> + 's {
+        self.fitting_labels(role).map(|l| &self.titles[l])
+    }
+
+    /// Label → country → holders, from the countries the world knows.
+    fn index_by_country(
+        &self,
+        world: &World,
+    ) -> std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>> {
+        let mut out: std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>> =
+            Default::default();
+        for (label, h) in &self.titles {
+            for id in &h.ids {
+                if let Some(c) = world.country_of.get(id) {
+                    out.entry(label.clone()).or_default().entry(c.clone()).or_default().push(id.clone());
+                }
+            }
+        }
+        out
     }
 
     /// Like `described`, but only when the title and the state pick out one
@@ -636,12 +712,19 @@ impl<'a, 'd> DocContext<'a, 'd> {
         unique.then_some(p)
     }
 
-    /// How many people of the document hold the title of a phrase.
+    /// How many people of the document hold the title of a phrase: 0, 1,
+    /// or 2 for two or more.
     fn holders_of(&self, role: &mention::RoleMention) -> usize {
-        let mut ids: Vec<&String> = self.fitting(&role.label).into_iter().map(|(_, _, p)| p).collect();
-        ids.sort();
-        ids.dedup();
-        ids.len()
+        let mut ids = self.fitting(role).flat_map(|h| h.ids.iter());
+        let Some(first) = ids.next() else { return 0 };
+        if ids.any(|id| {
+            crate::work::add(1);
+            id != first
+        }) {
+            2
+        } else {
+            1
+        }
     }
 
     /// Affiliations read from role descriptions: "l'ambassadeur de Russie"
@@ -679,6 +762,18 @@ impl<'a, 'd> DocContext<'a, 'd> {
     pub fn lexicon(&self) -> &Lexicon {
         self.lx
     }
+}
+
+/// The one distinct item of a list, if it has exactly one (seen twice or
+/// more is still one); stops at the second distinct one.
+fn one_of<'s>(mut items: impl Iterator<Item = &'s String>) -> Option<&'s String> {
+    let first = items.next()?;
+    items
+        .all(|x| {
+            crate::work::add(1);
+            x == first
+        })
+        .then_some(first)
 }
 
 /// A claim's label: the said words, cut at a word boundary past 300 chars.

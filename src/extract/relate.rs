@@ -20,8 +20,8 @@ use crate::syntax::parse::{Clause, ClauseKind, Parse, PhraseKind, Voice};
 use crate::syntax::{Gen, Mood, Num, Tense, Upos, VerbForm};
 use crate::text::{fold, TokKind, Token};
 
+use super::dates::Time;
 use super::mention::Ref;
-use super::words::{MONTHS, WEEKDAYS};
 use super::{DocContext, Resolved, World};
 
 /// A fact and the country nodes it implies (id, kind, label), declared if unseen.
@@ -216,8 +216,10 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                 }
             }
         }
-        // A title without a name stands for the one person of the document who holds it.
-        for role in &s.mentions.roles {
+        // A title without a name stands for the one person of the document
+        // who holds it; "les deux ministres" is read below.
+        let plural_title = ph.number == Num::Plur || self.toks[ph.head].norm.ends_with('s');
+        for role in s.mentions.roles.iter().filter(|_| !plural_title) {
             if role.a <= ph.head && ph.head < role.b.max(role.title_b) {
                 if let Some(id) = self.ctx.described_unique(role, self.si, self.world) {
                     return vec![Resolved { id, kind: NodeKind::Person }];
@@ -476,6 +478,54 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         self.parse.phrases.iter().enumerate().skip(p + 1).take(2).find(|(_, q)| q.of == Some(p)).map_or(p, |(q, _)| q)
     }
 
+    /// The preposition governing phrase `p`, folded and normalized
+    /// ("au" and "aux" are "a", "des" is "de").
+    pub(crate) fn prep_of(&self, p: usize) -> Option<&str> {
+        self.prep_word(p)
+    }
+
+    /// The tokens of the sentence.
+    pub(crate) fn tokens(&self) -> &[Token] {
+        self.toks
+    }
+
+    /// The document context the view reads.
+    pub(crate) fn context(&self) -> &'a DocContext<'c, 'd> {
+        self.ctx
+    }
+
+    /// The state of a nationality adjective inside phrase `p`.
+    pub(crate) fn demonym_in(&self, p: usize) -> Option<&Resolved> {
+        self.demonym[p].as_ref()
+    }
+
+    /// The subject phrase of clause `ci` and whether it acts (false in the
+    /// passive and for a passive participle).
+    pub(crate) fn subject(&self, ci: usize) -> (Option<usize>, bool) {
+        subject_of(self, ci)
+    }
+
+    /// The same view with phrase `p` naming `names` (to ask what a name
+    /// of another kind would give).
+    pub(crate) fn with_names(&self, p: usize, names: Vec<Resolved>) -> View<'a, 'c, 'd> {
+        let mut all = self.names.clone();
+        all[p] = names;
+        View {
+            ctx: self.ctx,
+            syn: self.syn,
+            world: self.world,
+            si: self.si,
+            toks: self.toks,
+            parse: self.parse,
+            names: all,
+            demonym: self.demonym.clone(),
+            attributed: self.attributed,
+            quoted: self.quoted.clone(),
+            troops: self.troops.clone(),
+            city: self.city.clone(),
+        }
+    }
+
     fn in_quote(&self, t: usize) -> bool {
         self.quoted.iter().any(|&(a, b)| a <= t && t < b)
     }
@@ -542,6 +592,39 @@ pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) ->
     out
 }
 
+/// The lemma frames look a clause's verb up by: the tagger's, folded, else
+/// a guess from the form.
+pub(crate) fn clause_lemma(v: &View, c: &Clause) -> String {
+    let vg = v.parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
+    if vg.lemma.is_empty() {
+        crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
+            .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
+            .unwrap_or_else(|| v.toks[vg.main].norm.clone())
+    } else {
+        fold(vg.lemma)
+    }
+}
+
+/// The edges frame `f`, a verb frame not in the lexicon, would read in
+/// clause `ci`, as if it were.
+pub(crate) fn try_verb_frame(v: &View, ci: usize, f: &Frame) -> Vec<EventFact> {
+    let c = &v.parse.clauses[ci];
+    let mut out = Vec::new();
+    let filled = fill_verb(v, ci, c, f);
+    emit(v, f, ci, c.verb, filled, &mut out);
+    out
+}
+
+/// The edges frame `f`, a noun frame not in the lexicon, would read around
+/// the noun phrase `p`, as if it were.
+pub(crate) fn try_noun_frame(v: &View, p: usize, f: &Frame) -> Vec<EventFact> {
+    let clause = clause_around(v.parse, p);
+    let mut out = Vec::new();
+    let filled = fill_noun(v, p, v.parse.phrases[p].head, clause, f);
+    emit(v, f, clause.unwrap_or(usize::MAX), p, filled, &mut out);
+    out
+}
+
 /// The edges the frames read in one sentence.
 pub fn frames(v: &View) -> Vec<EventFact> {
     let mut out = Vec::new();
@@ -550,13 +633,7 @@ pub fn frames(v: &View) -> Vec<EventFact> {
     let parse = v.parse;
     for (ci, c) in parse.clauses.iter().enumerate() {
         let vg = parse.phrases[c.verb].verb.expect("clauses are headed by verb groups");
-        let lemma = if vg.lemma.is_empty() {
-            crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
-                .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
-                .unwrap_or_else(|| v.toks[vg.main].norm.clone())
-        } else {
-            fold(vg.lemma)
-        };
+        let lemma = clause_lemma(v, c);
         for f in lx.frames.of(&lemma, FramePos::Verb) {
             if f.relation == Relation::Stated
                 || f.reflexive != vg.reflexive && !(f.reflexive && c.kind == ClauseKind::Participial)
@@ -699,6 +776,9 @@ fn clause_around(parse: &Parse, p: usize) -> Option<usize> {
     best
 }
 
+/// How many phrases back a dative clitic ("lui", "leur") looks for what it stands for.
+const CLITIC_LOOKBACK: usize = 12;
+
 /// The subject phrase of clause `ci` and whether it acts (false in the
 /// passive and for a passive participle).
 fn subject_of(v: &View, ci: usize) -> (Option<usize>, bool) {
@@ -724,8 +804,17 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
     let parse = v.parse;
     let (subj, active) = subject_of(v, ci);
     let vg = parse.phrases[c.verb].verb.expect("verb");
-    // The agent of a passive: "par X".
-    let agent = c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+    // The agent of a passive: "par X", or the agent of the participle it is
+    // coordinated with ("équipé et soutenu par le Rwanda").
+    let agent_of = |c: &Clause| c.obliques.iter().copied().find(|&o| v.prep_word(o) == Some("par"));
+    let agent = agent_of(c).or_else(|| {
+        let next = parse.clauses.get(ci + 1)?;
+        let coordinated = c.kind == ClauseKind::Participial
+            && next.kind == ClauseKind::Participial
+            && next.verb == c.verb + 2
+            && parse.phrases[c.verb + 1].kind == PhraseKind::Coord;
+        coordinated.then(|| agent_of(next)).flatten()
+    });
     let (subj_arg, obj_arg) = if active { (subj, c.object) } else { (agent, subj) };
     let mut filled = Filled::default();
     for slot in &f.slots {
@@ -739,9 +828,21 @@ fn fill_verb(v: &View, ci: usize, c: &Clause, f: &Frame) -> Filled {
                     .copied()
                     .filter(|&o| v.prep_word(o) == Some("a") && v.names[o].iter().any(|r| r.kind != NodeKind::Location))
                     .collect();
-                // "lui a vendu": the clitic stands for the last actor named.
-                if d.is_empty() && vg.clitic_dative.is_some() {
-                    d = Vec::new();
+                // "a signé un accord avec la Pologne et lui a vendu des chars":
+                // the clitic stands for the last actor named before it in the
+                // sentence that is not the clause's own subject (a few
+                // phrases back at most).
+                if let (true, Some(t)) = (d.is_empty(), vg.clitic_dative) {
+                    let plural = v.toks[t].norm == "leur";
+                    let own = subj_arg.map(|q| parse.conjuncts(q)).unwrap_or_default();
+                    let back = (0..c.verb).rev().take(CLITIC_LOOKBACK);
+                    let found = back.filter(|&q| parse.phrases[q].kind == PhraseKind::Noun).find(|&q| {
+                        !own.contains(&q)
+                            && parse.phrases[q].coord_head.is_none()
+                            && (parse.phrases[q].number == Num::Plur) == plural
+                            && v.names[q].iter().any(|r| r.kind != NodeKind::Location)
+                    });
+                    d.extend(found);
                 }
                 d
             }
@@ -1396,7 +1497,7 @@ fn emit(v: &View, f: &Frame, ci: usize, trigger: usize, mut filled: Filled, out:
             done.push((source.0.clone(), target.clone()));
             let mut fact = v.ctx.fact(v.si, &a, f.relation, &b, &rule);
             fact.modality = modality;
-            attributes(v, f.relation, what, &mut fact);
+            attributes(v, f.relation, what, clause, &mut fact);
             let mut implied = Vec::new();
             for id in [&a, &b] {
                 if let Some(label) = country_label(v, id) {
@@ -1432,7 +1533,7 @@ fn country_label(v: &View, id: &str) -> Option<String> {
 }
 
 /// Quantity, unit, what and date attributes of a fact.
-fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
+fn attributes(v: &View, rel: Relation, what: Option<usize>, clause: Option<&Clause>, fact: &mut Fact) {
     let parse = v.parse;
     if let Some(p) = what {
         // The count of the forces, in their phrase or in an apposition to it
@@ -1465,31 +1566,19 @@ fn attributes(v: &View, rel: Relation, what: Option<usize>, fact: &mut Fact) {
             | Relation::Supplies
             | Relation::Summoned
     ) {
-        if let Some((iso, text)) = date(v.toks) {
-            if let Some(iso) = iso {
+        let time = match clause.and_then(|c| v.parse.phrases[c.verb].verb.as_ref()) {
+            Some(vg) if vg.future => Time::Future,
+            Some(vg) if vg.compound || matches!(vg.tense, Tense::Past | Tense::Imp) => Time::Past,
+            _ => Time::Present,
+        };
+        if let Some(said) = super::dates::read(v.toks, v.ctx.doc().doc.article_date(), time) {
+            if let Some(iso) = said.iso {
                 fact.evidence.attrs.insert("date".into(), AttrValue::Text(iso));
             }
-            fact.evidence.attrs.insert("date_text".into(), AttrValue::Text(text));
+            if let Some(end) = said.end {
+                fact.evidence.attrs.insert("date_end".into(), AttrValue::Text(end));
+            }
+            fact.evidence.attrs.insert("date_text".into(), AttrValue::Text(said.text));
         }
     }
-}
-
-/// A date in the sentence: "le 13 septembre 2023" → 2023-09-13, "le 19 juin" →
-/// --06-19 with its text; a weekday alone stays text.
-pub fn date(toks: &[Token]) -> Option<(Option<String>, String)> {
-    for k in 0..toks.len() {
-        let Some(m) = MONTHS.iter().position(|m| *m == toks[k].norm) else { continue };
-        let day = k.checked_sub(1).and_then(|d| toks[d].value).filter(|d| (1..=31).contains(d));
-        let year = toks.get(k + 1).and_then(|t| t.value).filter(|y| (1800..=2200).contains(y));
-        let (Some(d), mon) = (day, m + 1) else { continue };
-        let text_start = k - 1;
-        let text_end = if year.is_some() { k + 2 } else { k + 1 };
-        let text: Vec<&str> = toks[text_start..text_end].iter().map(|t| t.text.as_str()).collect();
-        let iso = match year {
-            Some(y) => format!("{y:04}-{mon:02}-{d:02}"),
-            None => format!("--{mon:02}-{d:02}"),
-        };
-        return Some((Some(iso), text.join(" ")));
-    }
-    toks.iter().find(|t| WEEKDAYS.contains(&t.norm.as_str())).map(|t| (None, t.text.clone()))
 }

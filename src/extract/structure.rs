@@ -49,10 +49,19 @@ pub fn read(ctx: &DocContext) -> Structure {
     out
 }
 
-/// The resolved person whose mention starts at token `a` (after an optional comma).
+/// The resolved person whose mention starts at token `a` (after an optional
+/// comma, and a rank after it).
 fn person_at<'c>(ctx: &'c DocContext, si: usize, a: usize) -> Option<(usize, &'c Resolved)> {
     let s = &ctx.doc().sentences[si];
-    let start = if s.tokens.get(a).is_some_and(|t| t.norm == ",") { a + 1 } else { a };
+    let mut start = if s.tokens.get(a).is_some_and(|t| t.norm == ",") { a + 1 } else { a };
+    // "le chef de l'État, le général X": after the comma, a rank before the
+    // name leaves the title to the name.
+    if start > a {
+        let det = usize::from(s.tokens.get(start).is_some_and(|t| matches!(t.norm.as_str(), "le" | "la" | "l'")));
+        if let Some(rank) = s.mentions.roles.iter().find(|r| r.a == start + det && !r.office) {
+            start = rank.b;
+        }
+    }
     s.mentions.entities.iter().enumerate().find_map(|(mi, m)| {
         let r = ctx.resolved[si][mi].as_ref()?;
         (m.a == start && r.kind == NodeKind::Person).then_some((mi, r))
@@ -127,38 +136,58 @@ fn ref_label(ctx: &DocContext, r: &Ref) -> Option<(String, NodeKind, String)> {
 fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
     let s = &ctx.doc().sentences[si];
     for role in &s.mentions.roles {
-        let (holder, rule) = match person_at(ctx, si, role.b).or_else(|| person_after_complement(ctx, si, role.b)) {
-            Some((_, r)) => (r, "holds_role/title-before-name"),
+        let (first, rule) = match person_at(ctx, si, role.b).or_else(|| person_after_complement(ctx, si, role.b)) {
+            Some((mi, r)) => ((mi, r), "holds_role/title-before-name"),
             None => match person_before(ctx, si, role) {
-                Some(r) => (r, "holds_role/apposition"),
+                Some(r) => ((usize::MAX, r), "holds_role/apposition"),
                 None => continue,
             },
         };
-        // A rank, a trade or a description is no role node, but its
-        // complement still ties the holder ("le général X de l'armée malienne").
-        if role.office {
-            let role_id = node_id(NodeKind::Role, &role.label);
-            out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
-            out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
-        }
-        if let Some(aff) = &role.affiliation {
-            if let Some(target) = resolve_ref(ctx, aff) {
-                if let Some(p) = ref_label(ctx, aff) {
-                    out.parents.push(p);
+        // A title in the plural before names joined by "et" is each one's:
+        // "les ministres A et B".
+        let mut holders = vec![first.1];
+        let plural = s.tokens[role.a].norm.ends_with('s') || s.tokens[role.a].norm.ends_with('x');
+        if plural && first.0 != usize::MAX {
+            let m = &s.mentions.entities[first.0];
+            if s.tokens.get(m.b).is_some_and(|t| t.norm == "et") {
+                if let Some((_, r)) = person_at(ctx, si, m.b + 1) {
+                    holders.push(r);
                 }
-                out.facts.push(ctx.fact(
-                    si,
-                    &holder.id,
-                    Relation::AffiliatedWith,
-                    &target.id,
-                    "affiliated_with/title-complement",
-                ));
             }
+        }
+        for holder in holders {
+            hold(ctx, si, role, holder, rule, out);
         }
     }
 }
 
-/// "son collègue kényan X", "l'opposant russe X": a demonym on a noun
+/// The edges of one holder of a title phrase.
+fn hold(ctx: &DocContext, si: usize, role: &RoleMention, holder: &Resolved, rule: &'static str, out: &mut Structure) {
+    // A rank, a trade or a description is no role node, but its
+    // complement still ties the holder ("le général X de l'armée malienne").
+    if role.office {
+        let role_id = node_id(NodeKind::Role, &role.label);
+        out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
+        out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
+    }
+    if let Some(aff) = &role.affiliation {
+        if let Some(target) = resolve_ref(ctx, aff) {
+            if let Some(p) = ref_label(ctx, aff) {
+                out.parents.push(p);
+            }
+            out.facts.push(ctx.fact(
+                si,
+                &holder.id,
+                Relation::AffiliatedWith,
+                &target.id,
+                "affiliated_with/title-complement",
+            ));
+        }
+    }
+}
+
+/// "son collègue kényan X", "l'opposant russe X", "son homologue
+/// chypriote, X": a demonym on a noun
 /// that describes the person ties them to that state.
 fn descriptors(ctx: &DocContext, si: usize, out: &mut Structure) {
     let s = &ctx.doc().sentences[si];
@@ -168,7 +197,9 @@ fn descriptors(ctx: &DocContext, si: usize, out: &mut Structure) {
         if r.kind != NodeKind::Person || m.a < 2 {
             continue;
         }
-        let (dem, noun) = (&s.tokens[m.a - 1], &s.tokens[m.a - 2]);
+        // "son homologue chypriote, Andreas Kyriakou": a comma may part them.
+        let at = if s.tokens[m.a - 1].text == "," && m.a >= 3 { m.a - 1 } else { m.a };
+        let (dem, noun) = (&s.tokens[at - 1], &s.tokens[at - 2]);
         if let (Some(c), true) = (lx.demonym(&dem.norm), DESCRIPTORS.contains(&noun.norm.as_str())) {
             let country = country_node(ctx, c, out);
             out.facts.push(ctx.fact(

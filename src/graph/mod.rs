@@ -3,11 +3,13 @@
 //! `load` reads the JSON export back into a `Graph`; `index` is the compact
 //! view the query commands walk, `cache` its binary form beside the JSON;
 //! `query` resolves names and finds paths, neighbours and ego networks;
-//! `rank` computes degree and PageRank.
+//! `rank` computes degree and PageRank; `filter` narrows a graph (kinds,
+//! relations, evidence counts, dates, isolated nodes).
 //!
 //! `graph/` does no I/O, and petgraph's indices never leave it.
 
 pub mod cache;
+pub mod filter;
 pub mod index;
 pub mod load;
 pub mod model;

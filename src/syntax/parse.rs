@@ -33,6 +33,10 @@ pub struct Atom {
     /// Whether a common noun right before it is its title and joins its
     /// phrase ("le président ghanéen Kwame Ofori"): true for people's names.
     pub title: bool,
+    /// The first token of a title phrase that ends right before the name
+    /// ("ministre" in "le ministre de l'Économie Marek Hlinka"), which joins
+    /// the name's phrase whole, complements and all; `a` when there is none.
+    pub lead: usize,
 }
 
 /// What a phrase is.
@@ -1160,7 +1164,7 @@ impl Chunker<'_> {
             self.out.push(ph);
             return n;
         }
-        // A civility and its period before a name: "M. Blinken", "Mme Kim".
+        // A civility and its period before a name: "M. Harlow", "Mme Kim".
         if matches!(self.norm(j), "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "me")
             && self.toks[j].is_cap()
             && j + 2 < n
@@ -1259,7 +1263,16 @@ impl Chunker<'_> {
         // A title right before a name is one phrase with it: "le président
         // ghanéen Kwame Ofori", "le groupe Wagner", "M. Dupont".
         if ph.atom.is_none() && j < n && self.tags[head_start].upos == Upos::Noun {
-            if let Some(k) = self.atom_at(j).filter(|&k| self.atoms[k].title) {
+            // The head opens a title phrase with complements that ends at a
+            // name: "le ministre de l'Économie Marek Hlinka" is one phrase.
+            let next = self.atoms.partition_point(|at| at.a < j);
+            let led =
+                self.atoms.get(next).filter(|at| at.title && at.lead <= head_start && head_start < at.a).map(|_| next);
+            if let Some(k) = led {
+                ph.atom = Some(k);
+                ph.head = self.atoms[k].a;
+                j = self.atoms[k].b;
+            } else if let Some(k) = self.atom_at(j).filter(|&k| self.atoms[k].title) {
                 ph.atom = Some(k);
                 ph.head = j;
                 j = self.atoms[k].b;
@@ -1377,7 +1390,14 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
                     !(q.kind == PhraseKind::Punct && matches!(toks[q.a].norm.as_str(), ";" | ":" | "«" | "\"" | "“"))
                 })
                 .any(|q| q.kind == PhraseKind::Verb);
-        if fronted {
+        // "ont signé, à Niamey, un pacte": a place between commas right
+        // after a verb is an incise, and what follows is the verb's object.
+        let incise = ph[anchor].prep.is_some()
+            && anchor >= 2
+            && ph[anchor - 1].kind == PhraseKind::Punct
+            && toks[ph[anchor - 1].a].norm == ","
+            && ph[anchor - 2].kind == PhraseKind::Verb;
+        if fronted || incise {
             continue;
         }
         // An apposition describes: a common noun next to a name, or a name
@@ -1488,6 +1508,15 @@ fn link_nouns(toks: &[Token], tags: &[Tag], ph: &mut [Phrase]) {
         };
         while k >= 2 && ph[k - 1].kind == PhraseKind::Punct && toks[ph[k - 1].a].norm == "," {
             let mut before = k - 2;
+            // "les pays membres – Sénégal, Ghana et Togo –": a dash or a colon
+            // opens the list, whose first conjunct names what comes before.
+            let opens = before >= 1
+                && ph[before - 1].kind == PhraseKind::Punct
+                && matches!(toks[ph[before - 1].a].text.as_str(), "–" | "—" | ":");
+            if opens && ph[before].apposition_of.is_some() && ph[before].atom.is_some() && ph[head].atom.is_some() {
+                head = before;
+                break;
+            }
             if let Some(anchor) = ph[before].apposition_of.filter(|_| ph[before].atom.is_some()) {
                 // "…, la présidente de la Commission, Y, et Z": Y names the conjunct before it.
                 if anchor + 2 <= before
@@ -1667,11 +1696,17 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
                     i += 1;
                     continue;
                 }
-                // "a balayé X et assuré que …": the participle shares the auxiliary.
+                // "a balayé X et assuré que …": the participle shares the
+                // auxiliary; but after a comma, a participle with its agent
+                // ("a franchi le détroit, escorté par une corvette") qualifies.
+                let agent_next = ph
+                    .get(i + 1)
+                    .is_some_and(|q| q.kind == PhraseKind::Noun && q.prep.is_some_and(|t| toks[t].norm == "par"));
                 let shares_aux = vg.form == VerbForm::Part
                     && vg.mood == Mood::None
                     && prev.is_some_and(|q| {
-                        q.kind == PhraseKind::Coord || (q.kind == PhraseKind::Punct && toks[q.a].norm == ",")
+                        q.kind == PhraseKind::Coord
+                            || (q.kind == PhraseKind::Punct && toks[q.a].norm == "," && !agent_next)
                     })
                     && stack.iter().rev().filter_map(|c| c.clause).any(|k| {
                         let kv = ph[out[k].verb].verb.expect("verb");
@@ -2253,7 +2288,7 @@ mod tests {
             ("estimé", Verb, "estimer", part()),
             ("que", Sconj, "que", none()),
         ]);
-        let atoms = [Atom { a: 0, b: 2, title: true }, Atom { a: 6, b: 7, title: true }];
+        let atoms = [Atom { a: 0, b: 2, title: true, lead: 0 }, Atom { a: 6, b: 7, title: true, lead: 6 }];
         let p = parse(&t, &g, &atoms);
         let c = &p.clauses[0];
         assert_eq!(p.phrases[c.verb].verb.unwrap().lemma, "estimer");
@@ -2298,7 +2333,7 @@ mod tests {
             ("par", Adp, "par", none()),
             ("Moscou", Propn, "", none()),
         ]);
-        let p = parse(&t, &g, &[Atom { a: 6, b: 7, title: true }]);
+        let p = parse(&t, &g, &[Atom { a: 6, b: 7, title: true, lead: 6 }]);
         let vg = p.phrases[p.clauses[0].verb].verb.unwrap();
         assert_eq!(vg.voice, Voice::Passive);
         assert_eq!(vg.lemma, "envoyer");
@@ -2321,7 +2356,11 @@ mod tests {
         let p = parse(
             &t,
             &g,
-            &[Atom { a: 0, b: 1, title: true }, Atom { a: 2, b: 3, title: true }, Atom { a: 4, b: 5, title: true }],
+            &[
+                Atom { a: 0, b: 1, title: true, lead: 0 },
+                Atom { a: 2, b: 3, title: true, lead: 2 },
+                Atom { a: 4, b: 5, title: true, lead: 4 },
+            ],
         );
         let s = p.subject_phrase(0).unwrap();
         assert_eq!(p.conjuncts(s).len(), 3);

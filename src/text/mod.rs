@@ -5,13 +5,15 @@
 //! A document is read in its NFC form; `Document::written_span` takes a span
 //! of that form back to the text as written.
 
+pub mod date;
 mod nfc;
 mod normalize;
 mod sentence;
 mod token;
 
+pub use date::{dateline, Date};
 pub use normalize::{fold, is_all_caps, is_apostrophe, is_capitalized, is_space};
-pub use sentence::{sentences, Sentence};
+pub use sentence::{sentences, Sentence, MAX_SENTENCE_CHARS};
 pub use token::{clitics_start, tokenize, tokenize_at, TokKind, Token};
 
 /// A range of a document, in bytes and in chars, end exclusive.
@@ -53,6 +55,12 @@ pub struct Document {
     /// The whole text, UTF-8, in NFC. Build a document with `Document::new`
     /// rather than changing it, so that spans still map to the written text.
     pub text: String,
+    /// The article's date, when its input gave one (JSON Lines `date`).
+    pub date: Option<Date>,
+    /// The article's title, when its input gave one.
+    pub title: Option<String>,
+    /// The article's address, when its input gave one.
+    pub url: Option<String>,
     written: Option<Box<nfc::Written>>,
 }
 
@@ -60,7 +68,13 @@ impl Document {
     /// A document from its name and its text as written, which is put in NFC.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let (text, written) = nfc::normalize(text.into());
-        Document { name: name.into(), text, written }
+        Document { name: name.into(), text, date: None, title: None, url: None, written }
+    }
+
+    /// The article's date: the one its input gave, or else that of its
+    /// date line ("Publié le 12 mars 2020", see `dateline`).
+    pub fn article_date(&self) -> Option<Date> {
+        self.date.or_else(|| dateline(&self.text))
     }
 
     /// The text as written, before NFC (the same as `text` when NFC

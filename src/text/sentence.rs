@@ -11,7 +11,11 @@
 //! follows), numbers (`1.500`) and the number of a list item (`1. À partir`)
 //! do not end sentences; `etc.` and the era `av. J.-C.` end one before a
 //! capital. Scraped text that glued two sentences (`sur Telegram.Au moins`)
-//! is split. The work is linear in the text.
+//! is split. A sentence longer than `MAX_SENTENCE_CHARS` (scraped text
+//! without stops) is cut into pieces of at most that length, at the last
+//! comma, semicolon or colon of its second half, else at its last space, so
+//! that every later stage works on bounded sentences. The work is linear
+//! in the text.
 
 use super::{is_space, Span};
 
@@ -42,6 +46,12 @@ const ERA_MARKERS: &[&str] = &["av", "avant", "apr", "après", "ap"];
 /// A word longer than this (in chars) before a period is no abbreviation; the
 /// bound keeps the scan linear on text without spaces.
 const MAX_ABBREVIATION: usize = 24;
+
+/// The longest sentence, in chars: a longer one is cut into pieces. News
+/// sentences are shorter (one in two thousand of a large French news
+/// corpus is longer); past it, text without stops would make every piece of
+/// evidence, and the parse, as long as the whole text.
+pub const MAX_SENTENCE_CHARS: usize = 1000;
 
 fn closes(c: char) -> bool {
     matches!(c, '»' | '”' | '"' | '’' | ')' | ']' | '\'')
@@ -184,7 +194,10 @@ fn quote_role(chars: &[(usize, char)], k: usize) -> Quote {
 /// Splits a document into sentences, trimmed of spaces, skipping those with
 /// no letter or digit. Never fails: odd text gives odd sentences.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    split_counting(text, &mut 0)
+    let mut work = 0;
+    let out = split_counting(text, &mut work);
+    crate::work::add(work);
+    out
 }
 
 /// The splitter; `work` counts the chars it looks at, so that tests can
@@ -312,12 +325,50 @@ fn split_counting(text: &str, work: &mut usize) -> Vec<Sentence> {
         }
         *work += cut - from;
         from = cut;
-        if !chars[a..b].iter().any(|&(_, c)| c.is_alphanumeric()) {
-            continue;
+        while b - a > MAX_SENTENCE_CHARS {
+            let cut = long_cut(&chars, a, work);
+            push_sentence(&mut out, &chars, a, cut, &byte_at);
+            a = cut;
+            while a < b && is_space(chars[a].1) {
+                a += 1;
+            }
         }
-        out.push(Sentence { index: out.len(), span: Span { start: byte_at(a), end: byte_at(b), cstart: a, cend: b } });
+        push_sentence(&mut out, &chars, a, b, &byte_at);
     }
     out
+}
+
+/// Appends the sentence of chars `a..b` (trimmed at its end) when it holds
+/// a letter or a digit.
+fn push_sentence(
+    out: &mut Vec<Sentence>,
+    chars: &[(usize, char)],
+    a: usize,
+    b: usize,
+    byte_at: &dyn Fn(usize) -> usize,
+) {
+    let mut b = b;
+    while b > a && is_space(chars[b - 1].1) {
+        b -= 1;
+    }
+    if !chars[a..b].iter().any(|&(_, c)| c.is_alphanumeric()) {
+        return;
+    }
+    out.push(Sentence { index: out.len(), span: Span { start: byte_at(a), end: byte_at(b), cstart: a, cend: b } });
+}
+
+/// Where to cut a sentence starting at char `a` that runs past
+/// `MAX_SENTENCE_CHARS`: after the last comma, semicolon or colon followed
+/// by a space in the second half of the allowed length, else at the last
+/// space, else at the length itself (never inside a char).
+fn long_cut(chars: &[(usize, char)], a: usize, work: &mut usize) -> usize {
+    let end = a + MAX_SENTENCE_CHARS;
+    let half = a + MAX_SENTENCE_CHARS / 2;
+    *work += end - half;
+    let window = half..end;
+    let after_mark = window.clone().rev().find(|&k| matches!(chars[k - 1].1, ',' | ';' | ':') && is_space(chars[k].1));
+    let at_space = || window.clone().rev().find(|&k| is_space(chars[k].1));
+    after_mark.or_else(at_space).unwrap_or(end)
 }
 
 /// Whether an opening guillemet or curly quote follows the char at `k`
@@ -525,6 +576,34 @@ mod french_typography {
         let mut work = 0;
         split_counting(text, &mut work);
         work as f64 / text.chars().count() as f64
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_comma_or_a_space() {
+        let text = "le chat dort sur le tapis rouge, ".repeat(200);
+        let got = sentences(&text);
+        assert!(got.len() > 5, "{} pieces", got.len());
+        let chars: Vec<char> = text.chars().collect();
+        let mut covered = 0;
+        for s in &got {
+            assert!(s.span.cend - s.span.cstart <= MAX_SENTENCE_CHARS);
+            assert!(text[s.span.start..s.span.end].ends_with(','), "{:?}", &text[s.span.start..s.span.end]);
+            covered += chars[s.span.cstart..s.span.cend].iter().filter(|c| !c.is_whitespace()).count();
+        }
+        assert_eq!(covered, chars.iter().filter(|c| !c.is_whitespace()).count());
+        // Without any mark, at a space; without a space, at the length.
+        for unit in ["mot ", "x"] {
+            let text = unit.repeat(3 * MAX_SENTENCE_CHARS);
+            let got = sentences(&text);
+            assert!(got.iter().all(|s| s.span.cend - s.span.cstart <= MAX_SENTENCE_CHARS));
+            assert!(got.len() >= 3, "{unit:?}: {} pieces", got.len());
+            if unit == "mot " {
+                assert!(got.iter().all(|s| text[s.span.start..s.span.end].ends_with("mot")));
+            }
+        }
+        // A sentence under the length stays whole.
+        let short = format!("{}.", "mot ".repeat(MAX_SENTENCE_CHARS / 4 - 1));
+        assert_eq!(sentences(&short).len(), 1);
     }
 
     #[test]
