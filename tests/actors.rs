@@ -179,3 +179,132 @@ fn unknown_names_after_an_agent_or_a_work_are_people() {
     // Words of the language are not: a work's title keeps no person.
     no_person("Le site a été racheté par Grand Journal Media.", "Grand Journal");
 }
+
+#[test]
+fn a_word_glued_before_a_name_is_no_part_of_it() {
+    // A city, a party, a newspaper or a word before a given name.
+    has("La maire de Lyon Anne Durand est attendue.", "Anne Durand", NodeKind::Person);
+    has("La maire de Lyon Anne Durand est attendue.", "Lyon", NodeKind::Location);
+    has("Le préfet de police de Paris Marc Lenoir a parlé.", "Marc Lenoir", NodeKind::Person);
+    has("Selon le député MoDem Maud Lenoir, rien n'est joué.", "Maud Lenoir", NodeKind::Person);
+    has("Décès de Pierre Martin à Nantes.", "Pierre Martin", NodeKind::Person);
+    // Two full names in a row are two people.
+    let text = "Le premier adjoint d'Anne Durand Paul Lefort a réagi.";
+    has(text, "Anne Durand", NodeKind::Person);
+    has(text, "Paul Lefort", NodeKind::Person);
+    // But given names then a surname, a particle, or an Iberian name of four parts are one.
+    has("Jean Paul Lefort a parlé.", "Jean Paul Lefort", NodeKind::Person);
+    has("Oussama Ben Laden est mort.", "Oussama Ben Laden", NodeKind::Person);
+    has("Luiz Inácio Lula da Silva a parlé.", "Luiz Inácio Lula da Silva", NodeKind::Person);
+    // The title before the city still names the holder.
+    let g = graph_of(&["La maire de Lyon Anne Durand est attendue."]);
+    assert!(g.edges().iter().any(|e| e.source == "person:anne-durand" && e.target == "role:maire"), "{:?}", g.edges());
+}
+
+#[test]
+fn a_particle_that_is_a_given_name_opens_the_end_of_a_longer_name() {
+    let texts =
+        ["Oussama Ben Laden est mort. Ben Laden vivait caché.", "Myriam El Amrani a parlé. El Amrani a répondu."];
+    assert_eq!(node_of(&texts, "Ben Laden"), node_of(&texts, "Oussama Ben Laden"));
+    assert_eq!(node_of(&texts, "El Amrani"), node_of(&texts, "Myriam El Amrani"));
+}
+
+/// The node of a body described by common nouns ("l'ambassade turque"), not a proper mention.
+fn body_of(texts: &[&str], surface: &str) -> Option<(NodeKind, String)> {
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}.txt"), *t)).collect();
+    let (_, records) = Pipeline::builtin().run_with_mentions(&docs);
+    records.into_iter().find(|m| m.text == surface).map(|m| (m.kind, m.node))
+}
+
+/// Whether the graph of the documents has an edge `source -relation-> target`.
+fn has_edge(texts: &[&str], source: &str, relation: &str, target: &str) -> bool {
+    graph_of(texts).edges().iter().any(|e| e.source == source && e.relation.as_str() == relation && e.target == target)
+}
+
+#[test]
+fn an_acronym_in_parentheses_is_an_alias_of_the_name() {
+    // The name, then its acronym; the acronym alone later is the same body.
+    let texts = ["Le Front de libération de la Valdorie (FLV) a revendiqué l'attaque. Le FLV a ensuite démenti."];
+    let long = node_of(&texts, "Front de libération de la Valdorie");
+    assert!(long.is_some());
+    assert_eq!(node_of(&texts, "FLV"), long);
+    let got = mentions_of(&texts);
+    assert_eq!(got.iter().filter(|(s, _, _)| s == "FLV").count(), 2, "{got:?}");
+    // A name that holds a state's name, an acronym in another order, and
+    // the acronym with no article, which no other rule reads.
+    let texts = ["Les Forces de défense du Kenya (KDF) ont riposté. Selon un communiqué, KDF a perdu deux hommes."];
+    let long = node_of(&texts, "Forces de défense du Kenya");
+    assert!(long.is_some(), "{:?}", mentions_of(&texts));
+    assert_eq!(
+        mentions_of(&texts).iter().filter(|(s, _, _)| s == "KDF").map(|(_, _, n)| Some(n.clone())).collect::<Vec<_>>(),
+        vec![long.clone().map(|l| l.1), long.map(|l| l.1)]
+    );
+    // The acronym, then the name in parentheses.
+    let texts = ["Le MPLV (Mouvement populaire de libération de la Valdorie) a parlé."];
+    assert_eq!(node_of(&texts, "MPLV"), node_of(&texts, "Mouvement populaire de libération de la Valdorie"));
+    // Across documents, the acronym keeps the one meaning the corpus gives it.
+    let texts = ["L'Armée nationale de Valdorie (ANV) a avancé.", "Le chef de l'ANV a parlé."];
+    assert_eq!(node_of(&texts, "ANV"), node_of(&texts, "Armée nationale de Valdorie"));
+    // A dateline or a person's party in parentheses is no alias.
+    let texts = ["PARIS (AFP) - Le député Paul Lefort (LR) a parlé."];
+    assert_ne!(node_of(&texts, "AFP"), node_of(&texts, "PARIS"));
+    assert_ne!(node_of(&texts, "LR").map(|n| n.0), Some(NodeKind::Person));
+}
+
+#[test]
+fn bodies_by_pattern() {
+    // Embassies are part of the state they serve, one node per host state.
+    let text = "L'ambassade du Japon au Brésil a été fermée.";
+    let id = body_of(&[text], "ambassade du Japon au Brésil").unwrap().1;
+    assert!(has_edge(&[text], &id, "part_of", "country:japon"));
+    let text = "L'ambassade turque en Allemagne a protesté.";
+    let id = body_of(&[text], "ambassade turque en Allemagne").unwrap().1;
+    assert!(has_edge(&[text], &id, "part_of", "country:turquie"));
+    assert_ne!(
+        Some(id),
+        body_of(&["L'ambassade turque en France a protesté."], "ambassade turque en France").map(|n| n.1)
+    );
+    // A presidency and secret services.
+    let text = "La présidence colombienne a démenti.";
+    let id = body_of(&[text], "présidence colombienne").unwrap().1;
+    assert!(has_edge(&[text], &id, "part_of", "country:colombie"));
+    let text = "Les services secrets britanniques ont enquêté.";
+    let id = body_of(&[text], "services secrets britanniques").unwrap().1;
+    assert!(has_edge(&[text], &id, "part_of", "country:royaume-uni"));
+    // Parliaments and councils named after a city or a republic.
+    has("Le Parlement de Valdor a voté la loi.", "Parlement de Valdor", NodeKind::Organization);
+    has(
+        "Le Conseil suprême de la République de Valdorie a voté.",
+        "Conseil suprême de la République de Valdorie",
+        NodeKind::Organization,
+    );
+    // A movement given in quotes, a military unit, media from the lexicon.
+    has("Le mouvement « Front populaire de Valdorie » a parlé.", "Front populaire de Valdorie", NodeKind::Organization);
+    has("L'unité d'élite Faucon est intervenue.", "Faucon", NodeKind::Organization);
+    has("Selon franceinfo, rien n'est fait.", "franceinfo", NodeKind::Organization);
+    // But a work given in quotes after an album is no body.
+    no_org("Il a sorti l'album studio « Soleil Noir ».", "Soleil Noir");
+}
+
+#[track_caller]
+fn no_org(text: &str, surface: &str) {
+    let got = mentions_of(&[text]);
+    assert!(!got.iter().any(|(s, k, _)| s == surface && *k == NodeKind::Organization), "{surface} in {text}\n{got:?}");
+}
+
+#[test]
+fn a_place_qualified_in_parentheses_is_that_place() {
+    // Not the capital of another state of the same name.
+    let text = "Le maire de Paris (Texas) a parlé.";
+    assert_eq!(node_of(&[text], "Paris"), Some((NodeKind::Location, "location:paris-texas".to_string())));
+    // A qualifier of the same state changes nothing.
+    let text = "Le maire de Lyon (Rhône) a parlé.";
+    assert_eq!(node_of(&[text], "Lyon"), Some((NodeKind::Location, "location:lyon".to_string())));
+}
+
+#[test]
+fn a_mayor_of_a_qualified_city_is_no_official_of_the_homonymous_state() {
+    let texts = ["Paul Martin, maire de Paris (Texas), a parlé."];
+    assert!(has_edge(&texts, "person:paul-martin", "holds_role", "role:maire"));
+    assert!(!has_edge(&texts, "person:paul-martin", "affiliated_with", "country:france"));
+}

@@ -207,7 +207,6 @@ fn service_attached_to_a_government() {
 }
 
 #[test]
-#[ignore = "bodies by pattern are not yet read as organizations"]
 fn embassy_of_a_state() {
     let got = counted("L’ambassade du Japon au Brésil a été évacuée.");
     assert!(got.iter().any(|e| e.ends_with("-part_of-> Japon")), "{got:#?}");

@@ -296,7 +296,50 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         i += 1;
     }
     coordinate(&mut out.entities, toks);
+    qualify_places(lx, toks, &mut out.entities);
     out
+}
+
+/// The state a place or a state mention lies in, from the lexicon.
+fn country_of(lx: &Lexicon, r: &Ref) -> Option<u32> {
+    match r {
+        Ref::Country(c) => Some(*c),
+        Ref::Place { country, .. } => *country,
+        Ref::Org { parent: Some(p), .. } => {
+            lx.countries.iter().position(|c| node_id(NodeKind::Country, &c.label) == *p).map(|c| c as u32)
+        }
+        _ => None,
+    }
+}
+
+/// "Vienne (Isère)": a place qualified by a region or a state in
+/// parentheses is the place of that name there, not its namesake of
+/// another state ("Vienne" the capital): a place of its own, labelled
+/// with its qualifier.
+fn qualify_places(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
+    for x in 0..ents.len().saturating_sub(1) {
+        let (m, q) = (&ents[x], &ents[x + 1]);
+        let place = |r: &Ref| matches!(r, Ref::Country(_) | Ref::Place { .. });
+        if !place(&m.target)
+            || !place(&q.target)
+            || !m.proper
+            || !q.proper
+            || q.a != m.b + 1
+            || toks[m.b].text != "("
+            || toks.get(q.b).is_none_or(|t| t.text != ")")
+        {
+            continue;
+        }
+        let there = country_of(lx, &q.target);
+        if there.is_none() || country_of(lx, &m.target) == there {
+            continue;
+        }
+        let label = format!("{} ({})", m.surface, q.surface);
+        let target = Ref::Place { id: node_id(NodeKind::Location, &label), label, country: there };
+        ents[x].target = target;
+        ents[x].alt = None;
+        ents[x].rule = "place/qualified";
+    }
 }
 
 /// What a mention tells of the words coordinated with it.
@@ -676,16 +719,32 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         k -= 1;
     }
     if k >= 3
-        && toks[k - 2].norm == "de"
+        && matches!(toks[k - 2].norm.as_str(), "de" | "d'")
         && !toks[k - 1].is_cap()
         && toks[k - 1].kind == TokKind::Word
         && ORG_NOUNS.contains(&toks[k - 3].norm.as_str())
     {
         k -= 2;
     }
+    // A name given in quotes: "le mouvement « Front de libération de l'Azawad »".
+    let quoted = k >= 2 && is_open_quote(&toks[k - 1]);
+    if quoted {
+        k -= 1;
+    }
     let noun = k.checked_sub(1).map(|p| &toks[p])?;
     if noun.is_cap() || !ORG_NOUNS.contains(&noun.norm.as_str()) {
         return None;
+    }
+    // In quotes, a movement's or a group's name, not a work's ("l'album « X »").
+    if quoted && !QUOTED_ORG_NOUNS.contains(&noun.norm.as_str()) {
+        return None;
+    }
+    if quoted {
+        let close = (i + 1..toks.len().min(i + 12)).find(|&c| is_close_quote(&toks[c]))?;
+        if !toks[i].is_cap() || toks[i..close].iter().any(|t| t.kind == TokKind::Punct && t.text != "-") {
+            return None;
+        }
+        return Some(org_by_surface(text, sent, toks, i, close, None, "org/quoted-after-noun"));
     }
     let t = &toks[i];
     if t.kind != TokKind::Word || !t.is_cap() || is_function_word(t) && t.text != "The" {
@@ -703,6 +762,38 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         end += 1;
     }
     Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
+}
+
+/// Nouns of `ORG_NOUNS` whose name may be given in quotes: movements,
+/// parties, armed groups, associations (not media, labels or studios,
+/// whose quoted names are often works).
+const QUOTED_ORG_NOUNS: &[&str] = &[
+    "mouvement",
+    "parti",
+    "groupe",
+    "milice",
+    "coalition",
+    "organisation",
+    "association",
+    "syndicat",
+    "formation",
+    "brigade",
+    "unite",
+    "bataillon",
+    "commando",
+    "reseau",
+    "fondation",
+    "ong",
+];
+
+/// Whether a token opens a quotation: « or a straight or curly double quote.
+fn is_open_quote(t: &Token) -> bool {
+    matches!(t.text.as_str(), "«" | "\"" | "“")
+}
+
+/// Whether a token closes a quotation.
+fn is_close_quote(t: &Token) -> bool {
+    matches!(t.text.as_str(), "»" | "\"" | "”")
 }
 
 /// An acronym the lexicon does not know, after an article, in a sentence
@@ -878,13 +969,27 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     let mut complement = None;
     if body.complement {
-        let c = connector_len(toks, j);
-        if c > 0
-            && toks.get(j + c).is_some_and(Token::is_cap)
-            && !lx.names.matches_at(toks, j + c).iter().any(|h| !matches!(h.value, Named::Place(_)))
-        {
-            complement = Some(toks[j + c].text.clone());
+        // "le Parlement de Tobrouk", "le Conseil suprême de la République de
+        // Carinthie": capitalized words joined by "de", none a state's or a
+        // body's name.
+        let named = |k: usize| {
+            toks.get(k).is_some_and(|t| t.is_cap() && !is_function_word(t))
+                && !lx.names.matches_at(toks, k).iter().any(|h| !matches!(h.value, Named::Place(_)))
+        };
+        let mut words: Vec<String> = Vec::new();
+        loop {
+            let c = connector_len(toks, j);
+            if c == 0 || !named(j + c) {
+                break;
+            }
+            if !words.is_empty() {
+                words.extend(toks[j..j + c].iter().map(|t| t.text.clone()));
+            }
+            words.push(toks[j + c].text.clone());
             j += c + 1;
+        }
+        if !words.is_empty() {
+            complement = Some(words.join(" "));
         }
     }
     // "de la Russie", "de Russie", "à Séoul": the state named after the body.
@@ -892,12 +997,27 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         if let Some((Ref::Country(c), end)) = complement_at(lx, toks, j) {
             country = Some(c);
             j = end;
-        } else if toks.get(j).is_some_and(|t| t.norm == "a") {
+        } else if body.class != "embassy" && toks.get(j).is_some_and(|t| t.norm == "a") {
+            // ("l'ambassade à Berlin" is an embassy in that state, not its own.)
             if let Some(h) = lx.names.matches_at(toks, j + 1).into_iter().next() {
                 if let Named::Capital(c) = *h.value {
                     country = Some(c);
                     j += 1 + h.len;
                 }
+            }
+        }
+    }
+    // "l'ambassade du Japon au Brésil", "l'ambassade turque en Allemagne":
+    // the state it serves in.
+    let mut host = None;
+    if body.class == "embassy"
+        && country.is_some()
+        && matches!(toks.get(j).map(|t| t.norm.as_str()), Some("au" | "aux" | "en"))
+    {
+        if let Some(h) = lx.names.matches_at(toks, j + 1).into_iter().next() {
+            if let Named::Country(c) = *h.value {
+                host = Some(c);
+                j += 1 + h.len;
             }
         }
     }
@@ -927,7 +1047,7 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     };
     // Without a state, only a ministry with a portfolio is specific enough to be a node.
     let country_id = country.map(|c| node_id(NodeKind::Country, &lx.countries[c as usize].label));
-    if country.is_none() && portfolio.is_none() {
+    if country.is_none() && portfolio.is_none() && complement.is_none() {
         return None;
     }
     // A state's intelligence service known by name in the lexicon.
@@ -960,10 +1080,14 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if let Some(c) = &complement {
         key = format!("{key} {c}");
     }
-    let id = match country {
-        Some(c) => node_id(NodeKind::Organization, &format!("{key} {}", lx.countries[c as usize].label)),
-        None => node_id(NodeKind::Organization, &key),
+    let mut id_words = match country {
+        Some(c) => format!("{key} {}", lx.countries[c as usize].label),
+        None => key,
     };
+    if let Some(h) = host {
+        id_words = format!("{id_words} {}", lx.countries[h as usize].label);
+    }
+    let id = node_id(NodeKind::Organization, &id_words);
     // "l'armée ukrainienne", "la police de Rome" describe a body with common
     // nouns; "le ministère de la Défense" is the ministry's name.
     let rule = if portfolio.is_some() || toks[i].is_cap() { "body/pattern" } else { "body/described" };
@@ -1797,8 +1921,20 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         return None;
     }
     let titled = person_context_before(lx, toks, i);
-    let end = name_run_from(lx, toks, i, titled);
+    let mut end = name_run_from(lx, toks, i, titled);
     if end == i || end == i + 2 && is_initial(toks, i) {
+        return None;
+    }
+    // Two full names in a row are two people: "le conseiller d'Anne Durand
+    // Paul Lefort" (a given name after a surname, a surname after it).
+    if let Some(k) = second_full_name(lx, toks, i, end) {
+        end = k;
+    }
+    // A word that is no part of a name before a given name inside the run
+    // (a place, a body, a party, a newspaper, a word of the language):
+    // "la maire de Lyon Anne Durand", "les Verts Paul Lefort"; the person
+    // is read when the scan reaches the given name.
+    if foreign_prefix(lx, toks, i, end).is_some() {
         return None;
     }
     // A name then a number is a thing: "Mariner 10", "Apollo 11"; so is a
@@ -1926,6 +2062,68 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     })
 }
 
+/// Whether the word at `k` is a name particle ("de", "ben", "Ould").
+fn is_particle(toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| NAME_PARTICLES.contains(&t.norm.as_str()) || JOINING_PARTICLES.contains(&t.norm.as_str()))
+}
+
+/// Whether the word at `k` is a given name (not a particle) that opens a
+/// name of two words or more ending at `end`.
+fn opens_name(lx: &Lexicon, toks: &[Token], k: usize, end: usize) -> bool {
+    end >= k + 2 && lx.given_name(&toks[k].norm).is_some() && !is_particle(toks, k) && !is_initial(toks, k)
+}
+
+/// In a run of name words `i..end` that opens with a given name, the start
+/// of a second full name: a given name after a word that is no given name
+/// ("Anne Durand Paul Lefort"), but not after given names only ("Jean
+/// Paul Lefort") nor a particle ("Oussama Ben Laden"), and not when the
+/// second part holds a lowercase particle.
+fn second_full_name(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    if lx.given_name(&toks[i].norm).is_none() || toks[i..end].iter().any(|t| t.text == ".") {
+        return None;
+    }
+    (i + 2..end).find(|&k| {
+        opens_name(lx, toks, k, end)
+            && !is_particle(toks, k - 1)
+            // "Luiz Inácio Lula da Silva" is one name of the Iberian kind.
+            && !(k..end).any(|m| is_particle(toks, m) && !is_capitalized(&toks[m].text))
+            && (i + 1..k).any(|m| lx.given_name(&toks[m].norm).is_none() && !is_particle(toks, m))
+    })
+}
+
+/// In a run of name words `i..end`, the given name that opens the person's
+/// name when every word before it is foreign to names: a lexicon name (a
+/// place, a state, a body), a word of the language ("Opinion", "Verts"), a
+/// party's mark written with inner capitals ("MoDem"), or a particle after
+/// one of these ("Décès de Paul Lefort").
+fn foreign_prefix(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    if is_particle(toks, i) {
+        return None;
+    }
+    let k = (i + 1..end).find(|&k| opens_name(lx, toks, k, end))?;
+    // A given name that is also a state's or a capital's name, after "de"
+    // and before another given name, is the place: "le préfet de Paris
+    // Anne Durand".
+    if lx.given_name(&toks[i].norm).is_some() {
+        let state =
+            lx.names.matches_at(toks, i).iter().any(|h| matches!(h.value, Named::Country(_) | Named::Capital(_)));
+        let after_de = i > 0 && matches!(toks[i - 1].norm.as_str(), "de" | "d'");
+        return (k == i + 1 && state && after_de).then_some(k);
+    }
+    let foreign = |m: usize| {
+        let t = &toks[m];
+        let inner_caps = t.text.chars().skip(1).any(char::is_uppercase) && !t.text.contains('-');
+        m > i && is_particle(toks, m)
+            || lx.given_name(&t.norm).is_none()
+                && (common_word(t)
+                    || inner_caps
+                    || !lx.names.matches_at(toks, m).is_empty()
+                    || lx.demonym(&t.norm).is_some())
+    };
+    (i..k).all(foreign).then_some(k)
+}
+
 /// A title phrase at `i`: title [demonym] [portfolio] [demonym] [de ORG|pays].
 pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<RoleMention> {
     let hit = lx.title_forms.matches_at(toks, i).into_iter().next()?;
@@ -1967,7 +2165,14 @@ pub fn role_at(lx: &Lexicon, sent: usize, toks: &[Token], i: usize) -> Option<Ro
     let title_b = j;
     if affiliation.is_none() {
         if let Some((r, end)) = complement_at(lx, toks, j) {
-            affiliation = Some(r);
+            // "maire de Vienne (Isère)": a capital's name qualified in
+            // parentheses is a city, not that state.
+            let c = connector_len(toks, j);
+            let capital = lx.names.matches_at(toks, j + c).iter().any(|h| matches!(h.value, Named::Capital(_)))
+                && !lx.names.matches_at(toks, j + c).iter().any(|h| matches!(h.value, Named::Country(_)));
+            if !(capital && toks.get(end).is_some_and(|t| t.text == "(")) {
+                affiliation = Some(r);
+            }
             j = end;
         }
     }

@@ -8,6 +8,7 @@
 //! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
 //! hands `Fact`s and node mentions to the `GraphBuilder`.
 
+pub mod alias;
 pub mod claims;
 pub mod dates;
 pub mod mention;
@@ -175,7 +176,8 @@ impl<'l> Pipeline<'l> {
         mut mentions: Option<&mut Vec<MentionRecord>>,
         mut collector: Option<&mut report::Collector>,
     ) -> Graph {
-        let read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        let mut read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        alias::unify(&mut read);
         let registry = build_registry(self.lx, &read);
         let mut b = GraphBuilder::new();
         let mut ctxs: Vec<DocContext> =

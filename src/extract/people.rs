@@ -210,7 +210,13 @@ impl Registry {
     pub fn join_tails(&mut self) {
         for p in 0..self.people.len() {
             let short = &self.people[p];
-            if short.given_first || short.tkeys.len() < 2 {
+            // "Ben Laden", "El Khomri", "Van Gogh": a particle that is also
+            // a given name opens the end of a longer name.
+            let particle_first = short.key.first().is_some_and(|w| {
+                crate::extract::words::NAME_PARTICLES.contains(&w.as_str())
+                    || matches!(w.as_str(), "abou" | "abu" | "ould")
+            });
+            if short.given_first && !particle_first || short.tkeys.len() < 2 {
                 continue;
             }
             let n = short.tkeys.len();

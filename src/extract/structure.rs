@@ -14,7 +14,7 @@
 
 use crate::graph::{node_id, Fact};
 use crate::ontology::{NodeKind, Relation};
-use crate::text::fold;
+use crate::text::{fold, Token};
 
 use super::mention::{Mention, Ref, RoleMention};
 use super::words::DESCRIPTORS;
@@ -68,6 +68,25 @@ fn person_at<'c>(ctx: &'c DocContext, si: usize, a: usize) -> Option<(usize, &'c
     })
 }
 
+/// The resolved person named right after a title's complement the title
+/// phrase did not take: "la maire de Lyon Anne Durand" (a city, a body).
+fn person_after_complement<'c>(ctx: &'c DocContext, si: usize, b: usize) -> Option<(usize, &'c Resolved)> {
+    let s = &ctx.doc().sentences[si];
+    let mut k = b;
+    while s.tokens.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "du" | "d'" | "la" | "l'")) && k < b + 2 {
+        k += 1;
+    }
+    if k == b {
+        return None;
+    }
+    let (mi, m) = s.mentions.entities.iter().enumerate().find(|(_, m)| m.a == k)?;
+    let kind = ctx.resolved[si][mi].as_ref()?.kind;
+    if kind == NodeKind::Person {
+        return None;
+    }
+    person_at(ctx, si, m.b).filter(|(_, r)| r.kind == NodeKind::Person && s.tokens.get(m.b).is_some_and(Token::is_cap))
+}
+
 /// The resolved person named just before a title in apposition.
 fn person_before<'c>(ctx: &'c DocContext, si: usize, role: &RoleMention) -> Option<&'c Resolved> {
     let s = &ctx.doc().sentences[si];
@@ -117,7 +136,7 @@ fn ref_label(ctx: &DocContext, r: &Ref) -> Option<(String, NodeKind, String)> {
 fn roles(ctx: &DocContext, si: usize, out: &mut Structure) {
     let s = &ctx.doc().sentences[si];
     for role in &s.mentions.roles {
-        let (first, rule) = match person_at(ctx, si, role.b) {
+        let (first, rule) = match person_at(ctx, si, role.b).or_else(|| person_after_complement(ctx, si, role.b)) {
             Some((mi, r)) => ((mi, r), "holds_role/title-before-name"),
             None => match person_before(ctx, si, role) {
                 Some(r) => ((usize::MAX, r), "holds_role/apposition"),

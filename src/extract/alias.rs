@@ -1,0 +1,324 @@
+//! One node per thing: an acronym given in parentheses after a name ("le
+//! Front de libération de l'Azawad (FLA)"), or a name in parentheses after
+//! an acronym ("le FLA (Front de libération de l'Azawad)"), is an alias of
+//! it. The acronym then stands for that name wherever the document writes
+//! it alone, and across the corpus when no document gives it another
+//! meaning.
+//!
+//! Runs after every document is read and before people are registered, on
+//! the mentions only: it rewrites targets and adds the mentions of the
+//! acronym the sentence rules could not read alone ("KDF a annoncé").
+
+use indexmap::IndexMap;
+
+use super::mention::{Mention, Ref};
+use super::ReadDoc;
+use crate::graph::node_id;
+use crate::ontology::NodeKind;
+use crate::text::{is_capitalized, TokKind, Token};
+
+/// Words that take no part in an acronym: "Front de libération de l'Azawad" is FLA.
+const SKIPPED: &[&str] = &[
+    "de", "des", "du", "d'", "la", "le", "les", "l'", "pour", "et", "en", "a", "au", "aux", "sur", "of", "the", "and",
+    "for",
+];
+
+/// Whether a token can be an acronym: 2 to 8 capitals (a digit or "&" inside).
+fn acronym_like(t: &Token) -> bool {
+    let n = t.text.chars().count();
+    t.kind == TokKind::Word
+        && (2..=8).contains(&n)
+        && t.text.chars().next().is_some_and(char::is_uppercase)
+        && t.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c.is_lowercase() && n >= 4)
+}
+
+/// The capitals of an acronym, in order.
+fn letters(acr: &str) -> Vec<char> {
+    acr.chars().filter(|c| c.is_uppercase()).collect()
+}
+
+/// Whether the words `toks` spell the acronym by their initials, in order
+/// or (for three letters or more, as English acronyms of French names go)
+/// in another order: "Armée nationale" is AN, "Forces de défense du
+/// Kenya" is KDF.
+fn spells(toks: &[Token], acr: &str) -> bool {
+    let want = letters(acr);
+    let initials = |split: bool| -> Vec<char> {
+        let mut out = Vec::new();
+        for t in toks.iter().filter(|t| t.kind == TokKind::Word && !SKIPPED.contains(&t.norm.as_str())) {
+            let parts: Vec<&str> = if split { t.text.split('-').collect() } else { vec![t.text.as_str()] };
+            for p in parts {
+                if let Some(c) = p.chars().next() {
+                    out.extend(c.to_uppercase());
+                }
+            }
+        }
+        out
+    };
+    [false, true].into_iter().any(|split| {
+        let got = initials(split);
+        if got == want {
+            return true;
+        }
+        let (mut a, mut b) = (got.clone(), want.clone());
+        a.sort_unstable();
+        b.sort_unstable();
+        want.len() >= 3 && a == b
+    })
+}
+
+/// Whether a target is known from the lexicon (a state, a listed organization).
+fn known(r: &Ref) -> bool {
+    matches!(r, Ref::Country(_) | Ref::Org { label: Some(_), .. })
+}
+
+/// Whether a mention may be given the meaning of an acronym: it names
+/// nothing the lexicon knows.
+fn replaceable(m: &Mention) -> bool {
+    match &m.target {
+        Ref::Org { label: None, owner: None, .. } => true,
+        Ref::Person { strong: false, .. } => m.alt.is_none(),
+        Ref::Place { .. } => m.rule.starts_with("place/") || m.rule == "locative",
+        _ => false,
+    }
+}
+
+/// The id a target resolves to, for organizations and places named by their words.
+fn target_id(r: &Ref) -> Option<&str> {
+    match r {
+        Ref::Org { id, .. } | Ref::Place { id, .. } => Some(id),
+        _ => None,
+    }
+}
+
+/// An organization mention made from the tokens `a..b` of a sentence.
+fn org_mention(text: &str, sent: usize, toks: &[Token], a: usize, b: usize, rule: &'static str) -> Mention {
+    let span = toks[a].span.join(toks[b - 1].span);
+    let surface = text[span.start..span.end].to_string();
+    let target = Ref::Org {
+        id: node_id(NodeKind::Organization, &surface),
+        label: None,
+        parent: None,
+        parent_from_lexicon: false,
+        owner: None,
+    };
+    Mention { sent, a, b, span, surface, target, proper: true, rule, alt: None }
+}
+
+/// The start of the name that ends at `end` (exclusive) and spells `acr`:
+/// the shortest run of words back from `end`, opened by a capital, with
+/// no punctuation in it.
+fn name_before(toks: &[Token], end: usize, acr: &str) -> Option<usize> {
+    let lo = end.saturating_sub(12);
+    (lo..end).rev().find(|&a| {
+        is_capitalized(&toks[a].text)
+            && !SKIPPED.contains(&toks[a].norm.as_str())
+            && toks[a..end].iter().all(|t| t.kind == TokKind::Word)
+            && spells(&toks[a..end], acr)
+    })
+}
+
+/// One pair read in a sentence: the acronym's token, and the long name's
+/// mention index (after the mentions the pair adds are in place).
+struct Pair {
+    acronym: String,
+    target: Ref,
+}
+
+/// Reads the pairs of one sentence, adding or rewriting its mentions.
+fn pairs_of(text: &str, sent: usize, toks: &[Token], ents: &mut Vec<Mention>, out: &mut Vec<Pair>) {
+    let at = |ents: &Vec<Mention>, a: usize, b: usize| ents.iter().position(|m| m.a == a && m.b == b);
+    let covered = |ents: &Vec<Mention>, k: usize| ents.iter().any(|m| m.a <= k && k < m.b);
+    for p in 0..toks.len() {
+        if toks[p].text != "(" {
+            continue;
+        }
+        // NAME (ACR)
+        if p > 0 && toks.get(p + 2).is_some_and(|t| t.text == ")") && acronym_like(&toks[p + 1]) {
+            let acr = toks[p + 1].text.clone();
+            let before = ents.iter().position(|m| m.b == p);
+            let own = before.filter(|&i| {
+                let m = &ents[i];
+                match &m.target {
+                    Ref::Org { .. } => m.proper,
+                    Ref::Country(_) | Ref::Place { .. } => spells(&toks[m.a..m.b], &acr),
+                    Ref::Person { .. } => false,
+                }
+            });
+            // A name that holds a state's or a place's name, or a capitalized
+            // word read alone: "les Forces de défense du Kenya (KDF)" is one body.
+            let inner = |m: &Mention| !matches!(m.target, Ref::Person { strong: true, .. });
+            let long = own.or_else(|| {
+                let a = name_before(toks, p, &acr)?;
+                if ents.iter().any(|m| m.a < p && m.b > a && (m.a < a || m.b > p || !inner(m))) {
+                    return None;
+                }
+                ents.retain(|m| !(m.a >= a && m.b <= p));
+                let m = org_mention(text, sent, toks, a, p, "org/named-by-acronym");
+                let i = ents.iter().position(|e| e.a > a).unwrap_or(ents.len());
+                ents.insert(i, m);
+                Some(i)
+            });
+            if let Some(li) = long {
+                unify_pair(text, sent, toks, ents, li, p + 1, &acr, out);
+            }
+            continue;
+        }
+        // ACR (NAME)
+        if p > 0 && acronym_like(&toks[p - 1]) {
+            let Some(close) = (p + 2..toks.len().min(p + 14)).find(|&k| toks[k].text == ")") else { continue };
+            let acr = toks[p - 1].text.clone();
+            let long = match at(ents, p + 1, close) {
+                Some(i) if matches!(ents[i].target, Ref::Org { .. }) => Some(i),
+                Some(_) => None,
+                None if spells(&toks[p + 1..close], &acr)
+                    && is_capitalized(&toks[p + 1].text)
+                    && toks[p + 1..close].iter().all(|t| t.kind == TokKind::Word)
+                    && !(p + 1..close).any(|k| covered(ents, k)) =>
+                {
+                    let m = org_mention(text, sent, toks, p + 1, close, "org/named-by-acronym");
+                    let i = ents.iter().position(|e| e.a > p).unwrap_or(ents.len());
+                    ents.insert(i, m);
+                    Some(i)
+                }
+                None => None,
+            };
+            if let Some(li) = long {
+                unify_pair(text, sent, toks, ents, li, p - 1, &acr, out);
+            }
+        }
+    }
+}
+
+/// Gives the acronym at token `k` and the long name `ents[li]` one target:
+/// the lexicon's when the lexicon knows one of them, else the long name's.
+#[allow(clippy::too_many_arguments)]
+fn unify_pair(
+    text: &str,
+    sent: usize,
+    toks: &[Token],
+    ents: &mut Vec<Mention>,
+    li: usize,
+    k: usize,
+    acr: &str,
+    out: &mut Vec<Pair>,
+) {
+    let long = ents[li].target.clone();
+    let target = match ents.iter().position(|m| m.a == k && m.b == k + 1) {
+        Some(ai) => {
+            let short = ents[ai].target.clone();
+            match (known(&long), known(&short)) {
+                (true, true) => return,
+                (false, true) => {
+                    ents[li].target = short.clone();
+                    ents[li].alt = None;
+                    short
+                }
+                _ => {
+                    ents[ai].target = long.clone();
+                    ents[ai].alt = None;
+                    long
+                }
+            }
+        }
+        None if ents.iter().any(|m| m.a <= k && k < m.b) => return,
+        None => {
+            let mut m = org_mention(text, sent, toks, k, k + 1, "org/acronym-alias");
+            m.target = long.clone();
+            let i = ents.iter().position(|e| e.a > k).unwrap_or(ents.len());
+            ents.insert(i, m);
+            long
+        }
+    };
+    out.push(Pair { acronym: acr.to_string(), target });
+}
+
+/// Makes every mention of `acr` in one document stand for `target`, adding
+/// the lone acronyms no rule read.
+fn apply(rd: &mut ReadDoc, acr: &str, target: &Ref, add: bool) {
+    let text = &rd.doc.text;
+    for s in &mut rd.sentences {
+        for m in &mut s.mentions.entities {
+            if m.surface == acr && m.target != *target && replaceable(m) {
+                m.target = target.clone();
+                m.alt = None;
+                m.proper = true;
+            }
+        }
+        if !add {
+            continue;
+        }
+        for k in 0..s.tokens.len() {
+            if s.tokens[k].text != acr || s.mentions.entities.iter().any(|m| m.a <= k && k < m.b) {
+                continue;
+            }
+            let mut m = org_mention(text, s.index, &s.tokens, k, k + 1, "org/acronym-alias");
+            m.target = target.clone();
+            let i = s.mentions.entities.iter().position(|e| e.a > k).unwrap_or(s.mentions.entities.len());
+            s.mentions.entities.insert(i, m);
+        }
+    }
+}
+
+/// Reads the acronym pairs of every document and gives each acronym the
+/// meaning its document (or, failing that, the corpus) gives it.
+pub fn unify(docs: &mut [ReadDoc]) {
+    // Acronym → its meaning in the corpus; None when two documents disagree.
+    let mut corpus: IndexMap<String, Option<Ref>> = IndexMap::new();
+    // Long names replaced by the lexicon's entry: old id → the entry.
+    let mut renamed: IndexMap<String, Ref> = IndexMap::new();
+    let mut local: Vec<IndexMap<String, Ref>> = Vec::with_capacity(docs.len());
+    for rd in docs.iter_mut() {
+        let text = &rd.doc.text;
+        let mut found = Vec::new();
+        for s in &mut rd.sentences {
+            let before: Vec<(usize, Option<String>)> =
+                s.mentions.entities.iter().map(|m| (m.a, target_id(&m.target).map(str::to_string))).collect();
+            pairs_of(text, s.index, &s.tokens, &mut s.mentions.entities, &mut found);
+            for m in &s.mentions.entities {
+                if let Some((_, Some(old))) = before.iter().find(|(a, _)| *a == m.a) {
+                    if known(&m.target) {
+                        renamed.entry(old.clone()).or_insert_with(|| m.target.clone());
+                    }
+                }
+            }
+        }
+        let mut map: IndexMap<String, Ref> = IndexMap::new();
+        for p in found {
+            map.entry(p.acronym).or_insert(p.target);
+        }
+        for (acr, target) in &map {
+            let e = corpus.entry(acr.clone()).or_insert_with(|| Some(target.clone()));
+            if e.as_ref() != Some(target) {
+                *e = None;
+            }
+        }
+        local.push(map);
+    }
+    for (rd, map) in docs.iter_mut().zip(&local) {
+        for (acr, target) in map {
+            apply(rd, acr, target, true);
+        }
+        for (acr, target) in &corpus {
+            let Some(target) = target else { continue };
+            if !map.contains_key(acr) {
+                // Elsewhere a short acronym alone is too ambiguous to add.
+                apply(rd, acr, target, acr.chars().count() >= 3);
+            }
+        }
+        if renamed.is_empty() {
+            continue;
+        }
+        for s in &mut rd.sentences {
+            for m in &mut s.mentions.entities {
+                if let Some(new) = target_id(&m.target).and_then(|id| renamed.get(id)) {
+                    if !known(&m.target) {
+                        m.target = new.clone();
+                        m.alt = None;
+                    }
+                }
+            }
+        }
+    }
+}
