@@ -88,12 +88,12 @@ fn names_known_by_their_context_alone() {
 
 #[test]
 fn particles_of_europe() {
-    has("La présidente de la Commission, Ursula von der Leyen, a parlé.", "Ursula von der Leyen", NodeKind::Person);
+    has("La présidente de la Commission, Greta von der Lohe, a parlé.", "Greta von der Lohe", NodeKind::Person);
     has("Le peintre Rogier van der Weyden est né à Tournai.", "Rogier van der Weyden", NodeKind::Person);
     has("Le cinéaste Vittorio De Sica tourne.", "Vittorio De Sica", NodeKind::Person);
     has("Le navigateur Vasco da Gama repart.", "Vasco da Gama", NodeKind::Person);
     has("L’attaquant Carlos dos Santos a marqué.", "Carlos dos Santos", NodeKind::Person);
-    has("Le ministre Bruno Le Maire a parlé.", "Bruno Le Maire", NodeKind::Person);
+    has("Le ministre Yann Le Goff a parlé.", "Yann Le Goff", NodeKind::Person);
 }
 
 #[test]
@@ -152,11 +152,11 @@ fn a_surname_goes_to_the_one_who_stands_out_among_namesakes() {
 #[test]
 fn a_shorter_writing_of_a_full_name_is_the_same_person() {
     let texts = [
-        "Le candidat Edmundo Paredes Urrutia a parlé.",
-        "M. Paredes Urrutia a quitté le pays. Le ministre Bruno Le Maire a parlé. M. Le Maire est parti.",
+        "Le candidat Tomás Paredes Zabala a parlé.",
+        "M. Paredes Zabala a quitté le pays. Le ministre Yann Le Goff a parlé. M. Le Goff est parti.",
     ];
-    let full = node_of(&texts, "Edmundo Paredes Urrutia");
-    assert_eq!(node_of(&texts, "M. Paredes Urrutia"), full);
+    let full = node_of(&texts, "Tomás Paredes Zabala");
+    assert_eq!(node_of(&texts, "M. Paredes Zabala"), full);
     let g = graph_of(&texts);
     let people: Vec<_> = g.nodes().filter(|n| n.kind == NodeKind::Person).map(|n| n.id.clone()).collect();
     assert!(!people.contains(&"person:paredes-urrutia".to_string()), "{people:?}");

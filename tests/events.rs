@@ -120,16 +120,16 @@ fn deploys_denied_is_negated_not_counted() {
 
 #[test]
 fn visited_se_rendre() {
-    let text = "Le président chinois Xi Jinping s’est rendu en Serbie le 7 mai 2024.";
-    check(text, "Xi Jinping -visited-> Serbie");
+    let text = "Le président chinois Li Wenbo s’est rendu en Serbie le 7 mai 2024.";
+    check(text, "Li Wenbo -visited-> Serbie");
     assert_eq!(attr(text, "visited", "date").as_deref(), Some("2024-05-07"));
 }
 
 #[test]
 fn visited_nominal() {
     check(
-        "La visite du président français Emmanuel Macron au Maroc a duré trois jours.",
-        "Emmanuel Macron -visited-> Maroc",
+        "La visite du président français Étienne Morel au Maroc a duré trois jours.",
+        "Étienne Morel -visited-> Maroc",
     );
 }
 
@@ -147,17 +147,20 @@ fn visited_future_is_possible() {
 
 #[test]
 fn met_rencontrer() {
-    check("Le président brésilien Lula a rencontré le président argentin Javier Milei.", "Javier Milei -met-> Lula");
+    check(
+        "Le président brésilien Toledo a rencontré le président argentin Javier Ortiz.",
+        "Javier Ortiz -met-> Toledo",
+    );
 }
 
 #[test]
 fn met_s_entretenir_avec() {
-    check("Antony Blinken s’est entretenu avec Wang Yi à Pékin.", "Antony Blinken -met-> Wang Yi");
+    check("Daniel Harlow s’est entretenu avec Wang Lei à Pékin.", "Daniel Harlow -met-> Wang Lei");
 }
 
 #[test]
 fn met_nominal() {
-    check("Emmanuel Macron a parlé lors d’une réunion avec Giorgia Meloni.", "Emmanuel Macron -met-> Giorgia Meloni");
+    check("Étienne Morel a parlé lors d’une réunion avec Giulia Ferri.", "Étienne Morel -met-> Giulia Ferri");
 }
 
 // summoned
@@ -193,7 +196,7 @@ fn supplies_active_with_recipient() {
 
 #[test]
 fn supplies_head_of_state_acts_for_the_state() {
-    let text = "Le président turc Recep Tayyip Erdogan fournit au Qatar des drones armés.";
+    let text = "Le président turc Kemal Arslan fournit au Qatar des drones armés.";
     check(text, "Turquie -supplies-> Qatar");
 }
 

@@ -24,7 +24,7 @@ fn odd_typography_does_not_panic() {
         "«",
         "»",
         "« « » »",
-        "»»» a déclaré Guterres «««",
+        "»»» a déclaré Lindqvist «««",
         "\"",
         "“ ” ‘ ’ ' '",
         "[…]",
@@ -51,7 +51,7 @@ fn odd_typography_does_not_panic() {
         "Texte\u{0}avec\u{7}des\u{1b}contrôles",
         "https://t.co/x@y#z «https://a.b»",
         "« Ceci – a déclaré – ne finit jamais",
-        "– poursuit Guterres –",
+        "– poursuit Lindqvist –",
     ]);
 }
 
@@ -73,7 +73,7 @@ fn generated_text_does_not_panic() {
         "selon ",
         "que ",
         "ce que ",
-        "Guterres ",
+        "Lindqvist ",
         "Moscou ",
         "la Russie ",
         "sud-africains ",

@@ -85,12 +85,12 @@ fn surname_alone_joins_the_full_name() {
 #[test]
 fn spelling_variants_across_documents_join() {
     let g = graph_of_docs(&[
-        ("a.txt", "Le ministre ukrainien des Affaires étrangères Andriy Sybiha est à Varsovie."),
-        ("b.txt", "Le ministre Andrii Sybiha a parlé."),
+        ("a.txt", "Le ministre ukrainien des Affaires étrangères Andriy Kovalenko est à Varsovie."),
+        ("b.txt", "Le ministre Andrii Kovalenko a parlé."),
     ]);
     let people: Vec<_> = g.nodes().filter(|n| n.kind == trame::ontology::NodeKind::Person).collect();
     assert_eq!(people.len(), 1, "{people:?}");
-    assert!(people[0].aliases.iter().any(|a| a == "Andrii Sybiha") || people[0].label == "Andrii Sybiha");
+    assert!(people[0].aliases.iter().any(|a| a == "Andrii Kovalenko") || people[0].label == "Andrii Kovalenko");
 }
 
 #[test]
@@ -198,8 +198,8 @@ fn claim_from_a_quote_with_the_speaker_after() {
 
 #[test]
 fn claim_from_a_split_quote_is_one_claim() {
-    let text = "« La paix est possible », a affirmé Antonio Guterres, « mais elle exige du courage ».";
-    check_claim(text, "Antonio Guterres", "La paix est possible mais elle exige du courage");
+    let text = "« La paix est possible », a affirmé Antonio Ferraz, « mais elle exige du courage ».";
+    check_claim(text, "Antonio Ferraz", "La paix est possible mais elle exige du courage");
 }
 
 #[test]
@@ -281,16 +281,16 @@ fn c_est_ce_qu_a_declare() {
 
 #[test]
 fn headline_makes_no_claim() {
-    let g = graph_of("Emmanuel Macron met en garde contre une escalade\nLe président a parlé longuement.");
+    let g = graph_of("Étienne Morel met en garde contre une escalade\nLe président a parlé longuement.");
     assert!(g.edges().iter().all(|e| e.relation != trame::ontology::Relation::Stated), "{:#?}", triples(&g));
 }
 
 #[test]
 fn selon_lesquelles_is_no_speaker() {
-    let g = graph_of("L’Élysée a démenti les rumeurs selon lesquelles Emmanuel Macron serait malade.");
+    let g = graph_of("L’Élysée a démenti les rumeurs selon lesquelles Étienne Morel serait malade.");
     let got = triples(&g);
     assert!(got.iter().any(|t| t.starts_with("Élysée -stated-> ")), "{got:#?}");
-    assert!(!got.iter().any(|t| t.starts_with("Emmanuel Macron -stated-> ")), "{got:#?}");
+    assert!(!got.iter().any(|t| t.starts_with("Étienne Morel -stated-> ")), "{got:#?}");
 }
 
 #[test]
@@ -327,7 +327,7 @@ fn capitalized_words_alone_are_no_person() {
 
 #[test]
 fn unknown_name_acting_as_a_person_is_one() {
-    has_node("Wang Yi a déclaré que la visite était reportée.", "person:Wang Yi");
+    has_node("Wang Lei a déclaré que la visite était reportée.", "person:Wang Lei");
 }
 
 #[test]
