@@ -170,21 +170,8 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Days of the week, folded.
 pub const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
-/// Months, folded, in calendar order.
-pub const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
+/// Months, folded, in calendar order (the calendar's own list).
+pub const MONTHS: &[&str] = &crate::text::date::MONTH_NAMES;
 
 /// Particles inside person names ("Greta von der Lohe", "Paul de Villiers").
 pub const NAME_PARTICLES: &[&str] = &[
