@@ -6,7 +6,7 @@
 //! Skips with a visible message when chromium, node or puppeteer-core is
 //! missing (`.ci/run` installs them).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

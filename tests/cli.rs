@@ -1,7 +1,7 @@
 //! The command line as a user meets it: exit codes, messages, skipped files,
 //! atomic replacement of outputs.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output};
 

@@ -10,7 +10,7 @@
 //! A missing client is reported on stderr (`SKIPPED: …`) and the check is
 //! skipped, never silently passed; `.ci/run` installs them.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

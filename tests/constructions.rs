@@ -2,7 +2,7 @@
 //! the edges or claims it must give once read through the clause layer.
 //! The sentences are written for these tests; none comes from an article.
 
-mod common;
+use crate::common;
 use common::{graph_of, triples};
 use trame::ontology::{Modality, Relation};
 

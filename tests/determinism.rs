@@ -1,6 +1,6 @@
 //! The same input gives the same bytes, whatever the order of the input files.
 
-mod common;
+use crate::common;
 
 use trame::export::{self, Format};
 use trame::{Document, Pipeline};

@@ -3,7 +3,7 @@
 //! `check` asserts edges the scorer counts (asserted or reported);
 //! `check_modality` pins a modality.
 
-mod common;
+use crate::common;
 use common::graph_of;
 use trame::ontology::Modality;
 

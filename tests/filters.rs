@@ -1,7 +1,7 @@
 //! `trame build` filters: kinds, relations, claims left out, evidence
 //! counts, dates, isolated nodes; and their errors.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

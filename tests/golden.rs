@@ -8,7 +8,7 @@
 //! of the `trame` graph, and blessing redraws it when `dot` is installed.
 //! That it matches the current `graph.dot` rests on blessing both at once.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! devices, links and loops. Each test runs the command line and checks
 //! what the user sees: the graph, its offsets, the notes and warnings.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! JSON Lines input: a file of many articles, stdin as text or JSON Lines,
 //! bad lines named by file and line, documents named by their id.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! finish or remove, a full device is a clear error. The articles are
 //! sentences written for these tests, repeated with numbered names.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -9,7 +9,7 @@
 //! `tests/query/check_networkx.py` in `.venv-clients`; when it is missing,
 //! the comparison prints `SKIPPED: …` on stderr and returns.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! lists, and that the row it prints, put in a `--lexicon` folder, gives the
 //! edge with its evidence.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

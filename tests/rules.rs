@@ -1,7 +1,7 @@
 //! Rule tables: French sentences written for these tests (not from the
 //! seeds) and the triples or nodes they must give.
 
-mod common;
+use crate::common;
 use common::{graph_of, graph_of_docs, nodes, triples};
 
 #[track_caller]
