@@ -97,6 +97,10 @@ struct BuildArgs {
     /// graphs) or `sfdp` (large graphs).
     #[arg(long, value_enum, default_value = "dot")]
     layout: LayoutArg,
+    /// DOT, svg and png draw at most this many nodes: past it, the most
+    /// central actors and their roles (0 draws everything).
+    #[arg(long, value_name = "N", default_value_t = DOT_LIMIT)]
+    dot_limit: usize,
     /// A folder of extra lexicon files (countries.tsv, organizations.tsv…)
     /// read after the built-in ones.
     #[arg(long)]
@@ -236,6 +240,9 @@ impl From<LayoutArg> for Layout {
     }
 }
 
+/// How many nodes a picture (DOT, svg, png) draws by default.
+pub const DOT_LIMIT: usize = 300;
+
 /// The formats `trame build` writes by default.
 pub const DEFAULT_FORMATS: [Format; 5] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot, Format::Html];
 
@@ -280,6 +287,14 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     let filter = args.filter.filter();
     let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let layout = Layout::from(args.layout);
+    let draws = matches!(args.format, None | Some(FormatArg::Dot | FormatArg::Svg | FormatArg::Png));
+    let central = if draws { crate::graph::filter::central(&graph, args.dot_limit) } else { None };
+    if let Some(c) = &central {
+        if !args.quiet {
+            eprintln!("{}", central_note(&graph, c));
+        }
+    }
+    let drawn = central.as_ref().map_or(&graph, |c| &c.graph);
     match args.format {
         Some(FormatArg::Mentions) => {
             let path = args.output.clone().unwrap_or_else(|| args.out_dir.join("mentions.jsonl"));
@@ -289,7 +304,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             let parts: Vec<publish::Part> = DEFAULT_FORMATS
                 .iter()
                 .map(|&f| -> publish::Part {
-                    let graph = &graph;
+                    let graph = if f == Format::Dot { drawn } else { &graph };
                     (format!("graph.{}", f.extension()), Box::new(move |w| write_one(graph, f, layout, w)))
                 })
                 .collect();
@@ -297,7 +312,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         }
         Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
             let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
-            let bytes = render(&graph, layout, ext)?;
+            let bytes = render(drawn, layout, ext)?;
             let path = args.output.clone().unwrap_or_else(|| args.out_dir.join(format!("graph.{ext}")));
             write_atomic(&path, |w| w.write_all(&bytes))?;
         }
@@ -307,9 +322,10 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         }
         Some(f) => {
             let format = f.export().expect("pictures and mentions are handled above");
+            let graph = if format == Format::Dot { drawn } else { &graph };
             match &args.output {
-                Some(out) => write_atomic(out, |w| write_one(&graph, format, layout, w))?,
-                None => write_format(&graph, format, layout, &args.out_dir)?,
+                Some(out) => write_atomic(out, |w| write_one(graph, format, layout, w))?,
+                None => write_format(graph, format, layout, &args.out_dir)?,
             }
         }
     }
@@ -325,6 +341,21 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         eprintln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a picture of a large graph leaves out, and how to get it.
+fn central_note(graph: &Graph, c: &crate::graph::filter::Central) -> String {
+    format!(
+        "trame: note: {} nodes are too many to draw; the DOT/picture shows the {} most central of {} actors \
+         (PageRank) with their roles, leaving out {} nodes and {} edges (every other format has them all). \
+         Draw everything with --dot-limit 0, or narrow the graph with `trame subgraph NAME`, --kind, \
+         --relation or --min-evidence.",
+        graph.nodes().len(),
+        c.actors.0,
+        c.actors.1,
+        c.left_out.0,
+        c.left_out.1
+    )
 }
 
 /// Prints what loading the inputs has to say: a warning for each file or

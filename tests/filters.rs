@@ -60,3 +60,77 @@ fn bad_filter_values_are_refused_with_the_choices() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("write YYYY-MM-DD"));
 }
+
+/// Writes the article's graph.json into a fresh folder, for the queries.
+fn graph_dir() -> std::path::PathBuf {
+    let dir = common::temp_dir("filters-subgraph");
+    let line = serde_json::json!({"id": "a", "text": ARTICLE, "date": "2020-03-12"}).to_string();
+    std::fs::write(dir.join("a.jsonl"), line + "\n").unwrap();
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .args(["build", "a.jsonl", "--format", "json", "-o", "graph.json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    dir
+}
+
+#[test]
+fn subgraph_takes_the_filters_and_writes_gexf() {
+    let dir = graph_dir();
+    let run = |args: &[&str]| {
+        let o = Command::new(common::bin())
+            .current_dir(&dir)
+            .arg("subgraph")
+            .args(args)
+            .args(["--graph", "graph.json"])
+            .output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let whole: Value = serde_json::from_slice(&run(&["William Ruto", "--hops", "2", "--format", "json"])).unwrap();
+    assert!(all(&whole, "nodes", "kind").contains(&"country"), "{whole}");
+    let people: Value =
+        serde_json::from_slice(&run(&["William Ruto", "--hops", "2", "--format", "json", "--kind", "person"])).unwrap();
+    assert_eq!(all(&people, "nodes", "kind"), ["person", "person"], "{people}");
+    assert_eq!(all(&people, "edges", "relation"), ["met"]);
+    let met: Value =
+        serde_json::from_slice(&run(&["William Ruto", "--format", "json", "--relation", "met", "--drop-isolated"]))
+            .unwrap();
+    assert_eq!(all(&met, "edges", "relation"), ["met"]);
+    assert_eq!(all(&met, "nodes", "id").len(), 2);
+    let gexf = String::from_utf8(run(&["William Ruto", "--format", "gexf"])).unwrap();
+    assert!(gexf.contains("<gexf ") && gexf.contains("William Ruto") && gexf.contains("Amadou Sèye"), "{gexf}");
+}
+
+#[test]
+fn a_picture_of_a_large_graph_draws_the_central_actors_and_says_so() {
+    let dir = common::temp_dir("filters-dot");
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .arg("build")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+        .args(["--format", "dot", "-o", "small.dot", "--dot-limit", "12"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("12 most central of") && err.contains("--dot-limit 0"), "{err}");
+    let dot = std::fs::read_to_string(dir.join("small.dot")).unwrap();
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .arg("build")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+        .args(["--format", "dot", "-o", "all.dot", "--dot-limit", "0"])
+        .output()
+        .unwrap();
+    assert!(o.status.success() && !String::from_utf8_lossy(&o.stderr).contains("most central"));
+    let all_dot = std::fs::read_to_string(dir.join("all.dot")).unwrap();
+    // Nodes are the lines that declare an id with a label and no edge arrow.
+    let count = |d: &str| d.lines().filter(|l| l.contains("[label=") && !l.contains("->") && !l.contains("legend")).count();
+    assert!(count(&dot) < count(&all_dot), "{} vs {}", count(&dot), count(&all_dot));
+    // Each node's tooltip names its id after an escaped line break.
+    assert!(all_dot.contains(r"\nclaim:") && !dot.contains(r"\nclaim:"), "claims are left out of the picture");
+    // Roles of the kept people stay.
+    assert!(dot.contains(r"\nrole:"));
+}

@@ -156,6 +156,7 @@ pub(super) struct TopArgs {
 enum SubFormat {
     Dot,
     Graphml,
+    Gexf,
     Json,
 }
 
@@ -176,6 +177,8 @@ pub(super) struct SubgraphArgs {
     walk: WalkArgs,
     #[command(flatten)]
     source: SourceArgs,
+    #[command(flatten)]
+    filter: super::FilterArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -842,9 +845,12 @@ pub(super) fn subgraph(args: SubgraphArgs) -> Result<ExitCode> {
     let nodes = query::ego(ix, center, args.hops, &walk);
     let edges = query::induced_edges(ix, &nodes, &walk);
     let graph = query::subgraph(ix, &nodes, &edges, |e| loaded.evidence(e))?;
+    let filter = args.filter.filter();
+    let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let format = match args.format {
         SubFormat::Dot => Format::Dot,
         SubFormat::Graphml => Format::Graphml,
+        SubFormat::Gexf => Format::Gexf,
         SubFormat::Json => Format::Json,
     };
     let target = args.output.clone().unwrap_or_else(|| PathBuf::from("-"));

@@ -9,7 +9,7 @@
 
 use crate::ontology::{NodeKind, Relation};
 
-use super::model::{AttrValue, Evidence, Fact, Graph, GraphBuilder};
+use super::model::{AttrValue, Edge, Evidence, Fact, Graph, GraphBuilder, Node};
 
 /// What to keep; the default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,29 +87,87 @@ pub fn apply(graph: &Graph, filter: &Filter) -> Graph {
         touched.insert(e.source.as_str());
         touched.insert(e.target.as_str());
         for ev in evidence {
-            facts.push(Fact {
-                source: e.source.clone(),
-                relation: e.relation,
-                target: e.target.clone(),
-                modality: e.modality,
-                evidence: ev.clone(),
-            });
+            facts.push(fact(e, ev));
         }
     }
     for n in graph.nodes() {
         if !filter.keeps_kind(n.kind) || filter.drop_isolated && !touched.contains(n.id.as_str()) {
             continue;
         }
-        b.set_label(&n.id, n.kind, &n.label);
-        for a in &n.aliases {
-            b.mention(&n.id, n.kind, a, false);
-        }
-        b.add_mentions(&n.id, n.kind, n.mentions);
+        copy_node(&mut b, n);
     }
     for f in facts {
         b.fact(f);
     }
     b.finish()
+}
+
+/// A node as it is, in a new graph.
+fn copy_node(b: &mut GraphBuilder, n: &Node) {
+    b.set_label(&n.id, n.kind, &n.label);
+    for a in &n.aliases {
+        b.mention(&n.id, n.kind, a, false);
+    }
+    b.add_mentions(&n.id, n.kind, n.mentions);
+}
+
+/// One piece of an edge's evidence as the fact it was read as.
+fn fact(e: &Edge, ev: &Evidence) -> Fact {
+    Fact { source: e.source.clone(), relation: e.relation, target: e.target.clone(), modality: e.modality, evidence: ev.clone() }
+}
+
+/// What [`central`] kept of a graph too large to draw.
+#[derive(Debug)]
+pub struct Central {
+    /// The part to draw.
+    pub graph: Graph,
+    /// How many actors it keeps, of how many.
+    pub actors: (usize, usize),
+    /// How many nodes and edges it leaves out.
+    pub left_out: (usize, usize),
+}
+
+/// The part of a graph of more than `max` nodes that a picture can show:
+/// its `max` most central actors (PageRank on the actors' undirected view,
+/// as `trame top` ranks them; degree where it does not converge; ties by
+/// id), the roles they hold, and the edges between what is kept. Claims
+/// are left out. `None` when the graph has `max` nodes or fewer, or when
+/// `max` is 0 (no limit).
+pub fn central(graph: &Graph, max: usize) -> Option<Central> {
+    use super::query::Walk;
+    use super::rank::{degrees, pagerank, PageRank};
+    if max == 0 || graph.nodes().len() <= max {
+        return None;
+    }
+    let ix = super::Index::from_graph(graph);
+    let walk = Walk::actors();
+    let pr = pagerank(&ix, &walk, PageRank::default());
+    let deg = degrees(&ix, &walk);
+    let score = |u: usize| pr.as_ref().map_or(f64::from(deg[u]), |p| p[u]);
+    let mut actors: Vec<usize> = (0..ix.node_count()).filter(|&u| ix.kind(u).is_actor()).collect();
+    let all_actors = actors.len();
+    actors.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(deg[b].cmp(&deg[a])).then(ix.id(a).cmp(ix.id(b))));
+    actors.truncate(max);
+    let mut keep: std::collections::HashSet<&str> = actors.iter().map(|&u| ix.id(u)).collect();
+    let roles: Vec<&str> = graph
+        .edges()
+        .iter()
+        .filter(|e| e.relation == Relation::HoldsRole && keep.contains(e.source.as_str()))
+        .map(|e| e.target.as_str())
+        .collect();
+    keep.extend(roles);
+    let mut b = GraphBuilder::new();
+    for n in graph.nodes().filter(|n| keep.contains(n.id.as_str())) {
+        copy_node(&mut b, n);
+    }
+    for e in graph.edges().iter().filter(|e| keep.contains(e.source.as_str()) && keep.contains(e.target.as_str())) {
+        for ev in &e.evidence {
+            b.fact(fact(e, ev));
+        }
+    }
+    let part = b.finish();
+    let left_out = (graph.nodes().len() - part.nodes().len(), graph.edges().len() - part.edges().len());
+    Some(Central { actors: (actors.len(), all_actors), left_out, graph: part })
 }
 
 #[cfg(test)]
