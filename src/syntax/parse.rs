@@ -443,27 +443,9 @@ mod words {
     pub const SUBORDINATORS: &[&str] = &[
         "quand", "lorsque", "lorsqu'", "si", "s'", "puisque", "puisqu'", "comme", "quoique", "quoiqu'", "tandis", "car",
     ];
-    /// Heads of time expressions: they are neither subject nor object.
+    /// Heads of time expressions besides the names of days and months
+    /// (`text::date`): they are neither subject nor object.
     pub const TEMPORAL: &[&str] = &[
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
         "matin",
         "matinee",
         "soir",
@@ -1305,18 +1287,23 @@ impl Chunker<'_> {
     }
 
     fn temporal(&self, ph: &Phrase) -> bool {
+        let is_temporal = |w: &str| {
+            words::TEMPORAL.contains(&w)
+                || crate::text::date::MONTH_NAMES.contains(&w)
+                || crate::text::date::WEEKDAY_NAMES.contains(&w)
+        };
         if ph.atom.is_some() {
             return false;
         }
         let head = self.norm(ph.head);
-        if words::TEMPORAL.contains(&head) {
+        if is_temporal(head) {
             return true;
         }
         // "le 19 juin", "le 13 septembre 2023", "en 2022".
         if self.upos(ph.head) == Upos::Num {
             let next = self.norm(ph.head + 1);
             let v = self.toks[ph.head].value.unwrap_or(0);
-            return words::TEMPORAL.contains(&next) || (1900..2100).contains(&v);
+            return is_temporal(next) || (1900..2100).contains(&v);
         }
         false
     }
