@@ -72,8 +72,8 @@ fn main() {
         }
         for (i, c) in syn.parse.clauses.iter().enumerate() {
             println!(
-                "   clause {i}: verb {} {:?} subject {:?} object {:?} obliques {:?} parent {:?}",
-                c.verb, c.kind, c.subject, c.object, c.obliques, c.parent
+                "   clause {i}: verb {} {:?} subject {:?} object {:?} obliques {:?} parent {:?} phrases {}..{}",
+                c.verb, c.kind, c.subject, c.object, c.obliques, c.parent, c.first, c.last
             );
         }
     }

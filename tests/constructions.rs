@@ -419,3 +419,13 @@ fn one_claim_per_act_of_saying() {
 fn a_negated_construction_gives_no_counted_edge() {
     check_absent("La France n’a pas livré de chars à l’Ukraine.", "France -supplies-> Ukraine");
 }
+
+#[test]
+fn participle_between_commas_ends_before_the_main_verb() {
+    // The noun frame after the main verb takes the main clause's subject,
+    // not the incise's.
+    check(
+        "Le Front rouge, armé et financé par Khartoum, a de son côté revendiqué des tirs de roquettes contre la ville tchadienne de Mongo.",
+        &["Front rouge -attacks-> Mongo"],
+    );
+}

@@ -2022,9 +2022,14 @@ fn clauses(toks: &[Token], tags: &[Tag], ph: &[Phrase]) -> Vec<Clause> {
         }
         i += 1;
     }
+    // A clause runs to the next clause that opens after its verb, or to the
+    // verb of a later clause that opened before it (the main verb after a
+    // participle or relative between commas: "X, armé par Y, a revendiqué …").
     for c in 0..out.len() {
-        let next = out.iter().skip(c + 1).map(|o| o.first).find(|&f| f > out[c].verb).unwrap_or(n);
-        out[c].last = next.max(out[c].verb + 1);
+        let verb = out[c].verb;
+        let next = out.iter().skip(c + 1).map(|o| if o.first > verb { o.first } else { o.verb }).filter(|&f| f > verb);
+        let next = next.min().unwrap_or(n);
+        out[c].last = next.max(verb + 1);
     }
     out
 }
