@@ -429,3 +429,11 @@ fn participle_between_commas_ends_before_the_main_verb() {
         &["Front rouge -attacks-> Mongo"],
     );
 }
+
+#[test]
+fn the_organization_named_earlier_in_the_sentence() {
+    check(
+        "À Lima, l'Union des États andins (UEA) a échoué mercredi à adopter une résolution : le Pérou et l'Équateur, pourtant membres de l'organisation, se sont abstenus.",
+        &["Pérou -member_of-> Union des États andins", "Équateur -member_of-> Union des États andins"],
+    );
+}

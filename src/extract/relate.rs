@@ -258,7 +258,15 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                 {
                     return disc.last_of(NodeKind::Person, count);
                 }
-                "organisation" | "alliance" | "agence" => return disc.last_of(NodeKind::Organization, 1),
+                // An organization named earlier in the sentence comes first
+                // ("l'Union X a échoué : A et B, pourtant membres de l'organisation, …").
+                "organisation" | "alliance" | "agence" => {
+                    let here = (0..p).rev().flat_map(|q| self.names[q].iter().rev()).find(|e| e.kind == NodeKind::Organization);
+                    return match here {
+                        Some(e) => vec![e.clone()],
+                        None => disc.last_of(NodeKind::Organization, 1),
+                    };
+                }
                 _ => {}
             }
         }
@@ -1174,9 +1182,14 @@ fn predicated(v: &View, p: usize, clause: Option<usize>) -> Option<usize> {
             return Some(q);
         }
     }
-    // "A et B, tous deux membres de …": the coordination before the comma.
-    if p >= 2 && parse.phrases[p - 1].kind == PhraseKind::Punct {
-        let before = p - 2;
+    // "A et B, tous deux membres de …", "A et B, pourtant membres de …":
+    // the coordination before the comma (adverbs between).
+    let mut q = p;
+    while q >= 1 && parse.phrases[q - 1].kind == PhraseKind::Adv {
+        q -= 1;
+    }
+    if q >= 2 && parse.phrases[q - 1].kind == PhraseKind::Punct {
+        let before = q - 2;
         if parse.phrases[before].kind == PhraseKind::Noun && parse.phrases[before].coord_head.is_some() {
             return parse.phrases[before].coord_head;
         }
