@@ -412,8 +412,7 @@ fn load_graph(path: &Path) -> Result<Loaded> {
         let steady = || fs::metadata(path).ok().and_then(|m| stat_of(&m)) == stat;
         if key == Some(header.key) && (known || steady()) {
             let mut body = vec![0u8; header.index_len as usize];
-            let ix = file.read_exact(&mut body).ok().and_then(|_| cache::decode_index(&body, &header).ok());
-            drop(body);
+            let ix = file.read_exact(&mut body).ok().and_then(|_| cache::decode_index_from(body, &header).ok());
             if let Some(ix) = ix {
                 if let (false, Some(st)) = (known, stat) {
                     if st.settled(started) {
