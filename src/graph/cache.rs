@@ -7,20 +7,21 @@
 //! Layout, all numbers little-endian:
 //!
 //! ```text
-//! header (128 bytes) magic "TRAMEIX2", format version u32, 0 u32, trame's version (16 bytes, zero-padded),
+//! header (128 bytes) magic "TRAMEIX3", format version u32, 0 u32, trame's version (16 bytes, zero-padded),
 //!                    json size u64, json XXH64 u64, index section length u64,
 //!                    evidence section length u64, index section XXH64 u64, zeros,
 //!                    XXH64 of the header's first 120 bytes (u64, at 120)
 //! memo (128 bytes)   zeros, or what the JSON file looked like when it was hashed (see `Memo`)
 //! index section      n_nodes u32, n_aliases u32, n_edges u32, n_docs u32, n_pairs u32, n_parallel u32,
-//!                    text length u64, text,
+//!                    text length u64, offset width u32 (4 or 8), 0 u32, text,
 //!                    then the columns of `Index` one after another:
 //!                    node id, label (offset u32, length u32), kind u8, mentions u32,
 //!                    alias_start u32 × (n+1), aliases (u32, u32),
 //!                    edge source u32, target u32, relation u8, modality u8, evidence count u32,
+//!                    evidence offsets (u32, or u64 for 4 GiB of evidence or more) × (e+1)
+//!                    into the evidence section,
 //!                    the rows of the `Csr` of the undirected view: row start u32 × (n+1),
-//!                    neighbour u32 × n_pairs, link u32 × n_pairs, parallel groups u32 × n_parallel,
-//!                    evidence offsets u64 × (e+1) into the evidence section
+//!                    neighbour u32 × n_pairs, link u32 × n_pairs, parallel groups u32 × n_parallel
 //! evidence section   per edge: XXH64 of the rest of its bytes u64, count u32, then per evidence: doc, sentence u64,
 //!                    start u64, end u64, text, rule, attribute count u32,
 //!                    (key, tag u8, i64 | string); strings are length u32 + UTF-8
@@ -52,7 +53,7 @@
 use crate::digest::xxh64;
 use crate::ontology::{NodeKind, Relation};
 
-use super::index::{csr_of, Counts, Index, Layout, Link, GROUP, MODALITIES};
+use super::index::{csr_of, encode_counts, Counts, Index, Layout, Link, COUNTS_LEN, GROUP, MODALITIES};
 use super::model::{AttrValue, Attrs, Evidence};
 
 const MAGIC: &[u8; 8] = b"TRAMEIX3";
@@ -225,11 +226,22 @@ pub fn encode(ix: &Index, key: Key) -> Vec<u8> {
     }
     offsets.push(ev.len() as u64);
 
-    let mut body = ix.body.clone();
-    for (i, o) in offsets.iter().enumerate() {
-        let at = ix.at.ev_offsets + 8 * i;
-        body[at..at + 8].copy_from_slice(&o.to_le_bytes());
+    // The section with its evidence offsets, as narrow as they fit.
+    let mut counts = ix.counts;
+    counts.offset_width = if ev.len() <= u32::MAX as usize { 4 } else { 8 };
+    let at = Layout::of(&counts).expect("the layout of a built index");
+    let mut body = Vec::with_capacity(at.end);
+    body.extend_from_slice(&encode_counts(&counts));
+    body.extend_from_slice(&ix.body[COUNTS_LEN..ix.at.ev_offsets]);
+    for o in &offsets {
+        if counts.offset_width == 4 {
+            put_u32(&mut body, *o as u32);
+        } else {
+            put_u64(&mut body, *o);
+        }
     }
+    body.extend_from_slice(&ix.body[ix.at.row..]);
+    debug_assert_eq!(body.len(), at.end);
 
     let mut out = Vec::with_capacity(HEADER_LEN + body.len() + ev.len());
     out.extend_from_slice(MAGIC);
@@ -299,7 +311,11 @@ pub fn decode_index_from(body: Vec<u8>, header: &Header) -> Result<Index, String
         pairs: r.u32()? as usize,
         parallel: r.u32()? as usize,
         text: usize::try_from(r.u64()?).map_err(|_| "truncated cache")?,
+        offset_width: r.u32()? as usize,
     };
+    if counts.offset_width != 4 && counts.offset_width != 8 {
+        return Err("bad evidence offset width".into());
+    }
     let at = Layout::of(&counts).ok_or("truncated cache")?;
     if at.end != body.len() {
         return Err(if at.end > body.len() { "truncated cache" } else { "trailing bytes in the index section" }.into());
@@ -347,9 +363,12 @@ pub fn decode_index_from(body: Vec<u8>, header: &Header) -> Result<Index, String
     if !monotone(at.alias_start, n + 1, counts.aliases) || !monotone(at.row, n + 1, counts.pairs) {
         return Err("bad row starts".into());
     }
-    let offsets = col(at.ev_offsets, 8 * (n_edges + 1))
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    let w = counts.offset_width;
+    let offsets = col(at.ev_offsets, w * (n_edges + 1)).chunks_exact(w).map(|c| {
+        let mut b = [0u8; 8];
+        b[..w].copy_from_slice(c);
+        u64::from_le_bytes(b)
+    });
     let mut prev = 0u64;
     for (i, o) in offsets.enumerate() {
         if (i == 0 && o != 0) || o < prev {

@@ -66,7 +66,7 @@ pub(crate) const MODALITIES: [Modality; 4] =
     [Modality::Asserted, Modality::Reported, Modality::Possible, Modality::Negated];
 
 /// Length of the counts that open the index section.
-pub(crate) const COUNTS_LEN: usize = 32;
+pub(crate) const COUNTS_LEN: usize = 40;
 
 /// The counts of an index section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,6 +78,9 @@ pub(crate) struct Counts {
     pub(crate) pairs: usize,
     pub(crate) parallel: usize,
     pub(crate) text: usize,
+    /// Bytes per evidence offset: 4 when the evidence section is under
+    /// 4 GiB, else 8; 0 in an index whose evidence is in memory.
+    pub(crate) offset_width: usize,
 }
 
 /// Where each column of an index section starts.
@@ -130,7 +133,7 @@ impl Layout {
             relation: next(Some(e))?,
             modality: next(Some(e))?,
             count: next(times(e, 4))?,
-            ev_offsets: next(times(plus1(e)?, 8))?,
+            ev_offsets: next(times(plus1(e)?, c.offset_width))?,
             row: next(times(plus1(n)?, 4))?,
             column: next(times(c.pairs, 4))?,
             link: next(times(c.pairs, 4))?,
@@ -172,6 +175,8 @@ pub(crate) fn encode_counts(c: &Counts) -> Vec<u8> {
         out.extend_from_slice(&(v as u32).to_le_bytes());
     }
     out.extend_from_slice(&(c.text as u64).to_le_bytes());
+    out.extend_from_slice(&(c.offset_width as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
     out
 }
 
@@ -243,6 +248,7 @@ impl Index {
             pairs: n_pairs,
             parallel: parallel.len(),
             text: text.len(),
+            offset_width: 0,
         };
         let at = Layout::of(&counts).expect("a graph within the loader's limits");
         let mut body = Vec::with_capacity(at.end);
@@ -264,8 +270,7 @@ impl Index {
         for e in &infos {
             put_u32(&mut body, e.evidence);
         }
-        // No evidence ranges in memory: `cache::encode` writes them.
-        body.resize(body.len() + 8 * (infos.len() + 1), 0);
+        // No evidence ranges in memory (offset width 0): `cache::encode` writes them.
         let mut row = 0u32;
         put_u32(&mut body, 0);
         for u in 0..nodes as u32 {
@@ -425,8 +430,13 @@ impl Index {
         if self.evidence.is_some() || e >= self.edge_count() {
             return None;
         }
-        let at = self.at.ev_offsets + 8 * e;
-        Some(self.u64_at(at)..self.u64_at(at + 8))
+        let w = self.counts.offset_width;
+        let at = self.at.ev_offsets + w * e;
+        Some(if w == 4 {
+            self.u32_at(at) as u64..self.u32_at(at + 4) as u64
+        } else {
+            self.u64_at(at)..self.u64_at(at + 8)
+        })
     }
 }
 
