@@ -53,7 +53,7 @@
 use crate::digest::xxh64;
 use crate::ontology::{NodeKind, Relation};
 
-use super::index::{csr_of, encode_counts, Counts, Index, Layout, Link, COUNTS_LEN, GROUP, MODALITIES};
+use super::index::{csr_of, encode_counts, Counts, Index, Layout, COUNTS_LEN, GROUP, MODALITIES};
 use super::model::{AttrValue, Attrs, Evidence};
 
 const MAGIC: &[u8; 8] = b"TRAMEIX3";
@@ -401,7 +401,7 @@ pub fn decode_index_from(body: Vec<u8>, header: &Header) -> Result<Index, String
             if !sound {
                 return Err("adjacency out of range".into());
             }
-            rows.push((u as u32, word(columns, j), Link(link)));
+            rows.push((u as u32, word(columns, j)));
         }
     }
     let graph = csr_of(n, &rows).ok_or("bad adjacency rows")?;

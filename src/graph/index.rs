@@ -2,9 +2,10 @@
 //!
 //! `Index` holds the graph that every query walks, petgraph's `Csr`
 //! (compressed sparse rows) of the **undirected** view: one entry per pair
-//! of adjacent nodes in each direction, each row sorted by neighbour, its
-//! weight a `Link` to the edges that join the pair (one, or a group of
-//! parallel edges of different relations or modalities, in edge order).
+//! of adjacent nodes in each direction, each row sorted by neighbour. The
+//! entry at position `p` (petgraph's `EdgeRef::id()`) has the `p`-th
+//! `Link` of the section: the edge that joins the pair, or a group of
+//! parallel edges (different relations or modalities), in edge order.
 //! Beside it, what the nodes and edges are, as columns of one byte buffer,
 //! the **index section** of the cache (layout in `cache.rs`): every string
 //! in one arena, nodes as (id, label, kind, mentions, aliases), edges as
@@ -43,8 +44,25 @@ pub struct Link(pub(crate) u32);
 pub(crate) const GROUP: u32 = 1 << 31;
 
 /// The petgraph graph queries run on: undirected compressed sparse rows,
-/// nodes numbered as in `Graph::nodes()`, one entry per adjacent pair.
-pub type Adjacency = Csr<(), Link, Undirected, u32>;
+/// nodes numbered as in `Graph::nodes()`, one entry per adjacent pair. Its
+/// edge weights are empty: the `Link` of the entry at position `p` (its
+/// `EdgeRef::id()`) is the index section's `p`-th link, read in place.
+pub type Adjacency = Csr<(), (), Undirected, u32>;
+
+/// The edge numbers of a `Link`, in order.
+#[derive(Debug, Clone)]
+pub struct LinkEdges<'a> {
+    one: Option<u32>,
+    many: std::slice::Iter<'a, u32>,
+}
+
+impl Iterator for LinkEdges<'_> {
+    type Item = u32;
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        self.one.take().or_else(|| self.many.next().copied())
+    }
+}
 
 /// One edge of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +256,7 @@ impl Index {
             evidence.push(e.evidence.clone());
         }
         let nodes = graph.nodes().len();
-        let (g, parallel) = adjacency(nodes, &infos);
+        let (g, links, parallel) = adjacency(nodes, &infos);
         let n_pairs: usize = (0..nodes as u32).map(|u| g.out_degree(u)).sum();
         let counts = Counts {
             nodes,
@@ -282,10 +300,8 @@ impl Index {
                 put_u32(&mut body, *v);
             }
         }
-        for u in 0..nodes as u32 {
-            for l in g.edges_slice(u) {
-                put_u32(&mut body, l.0);
-            }
+        for l in &links {
+            put_u32(&mut body, l.0);
         }
         for p in &parallel {
             put_u32(&mut body, *p);
@@ -375,14 +391,21 @@ impl Index {
     }
 
     /// The edge numbers a link stands for, in order.
-    pub fn link_edges<'a>(&'a self, link: &'a Link) -> &'a [u32] {
+    #[inline]
+    pub fn link_edges(&self, link: Link) -> LinkEdges<'_> {
         if link.0 & GROUP == 0 {
-            std::slice::from_ref(&link.0)
+            LinkEdges { one: Some(link.0), many: [].iter() }
         } else {
             let at = (link.0 & !GROUP) as usize;
-            let count = self.parallel[at] as usize;
-            &self.parallel[at + 1..at + 1 + count]
+            let count = self.parallel.get(at).map_or(0, |&c| c as usize);
+            LinkEdges { one: None, many: self.parallel.get(at + 1..at + 1 + count).unwrap_or(&[]).iter() }
         }
+    }
+
+    /// The link of the `Csr` entry at position `p` (`EdgeRef::id()`).
+    #[inline]
+    pub fn link_at(&self, p: usize) -> Link {
+        Link(self.u32_at(self.at.link + 4 * p))
     }
 
     /// Node `n`'s neighbours on the undirected view, as (neighbour, edge),
@@ -390,17 +413,17 @@ impl Index {
     pub fn adjacent(&self, n: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.graph.edges(n as u32).flat_map(move |r| {
             let m = r.target() as usize;
-            self.link_edges(r.weight()).iter().map(move |&e| (m, e as usize))
+            self.link_edges(self.link_at(r.id())).map(move |e| (m, e as usize))
         })
     }
 
     /// The edges joining `a` and `b`, in edge order (none when they are not
     /// adjacent).
-    pub fn between(&self, a: usize, b: usize) -> &[u32] {
+    pub fn between(&self, a: usize, b: usize) -> LinkEdges<'_> {
         let row = self.graph.neighbors_slice(a as u32);
         match row.binary_search(&(b as u32)) {
-            Ok(j) => self.link_edges(&self.graph.edges_slice(a as u32)[j]),
-            Err(_) => &[],
+            Ok(j) => self.link_edges(self.link_at(self.u32_at(self.at.row + 4 * a) as usize + j)),
+            Err(_) => LinkEdges { one: None, many: [].iter() },
         }
     }
 
@@ -443,7 +466,7 @@ impl Index {
 /// The undirected view of `edges` among `n` nodes: a counting sort of the
 /// edge ends by node, each row sorted by (neighbour, edge), the edges to
 /// one neighbour made one `Link`.
-pub(crate) fn adjacency(n: usize, edges: &[EdgeInfo]) -> (Adjacency, Vec<u32>) {
+pub(crate) fn adjacency(n: usize, edges: &[EdgeInfo]) -> (Adjacency, Vec<Link>, Vec<u32>) {
     let mut start = vec![0u32; n + 1];
     for e in edges {
         start[e.source as usize + 1] += 1;
@@ -461,7 +484,8 @@ pub(crate) fn adjacency(n: usize, edges: &[EdgeInfo]) -> (Adjacency, Vec<u32>) {
             *slot += 1;
         }
     }
-    let mut rows: Vec<(u32, u32, Link)> = Vec::with_capacity(pairs.len());
+    let mut rows: Vec<(u32, u32)> = Vec::with_capacity(pairs.len());
+    let mut links = Vec::with_capacity(pairs.len());
     let mut parallel = Vec::new();
     for u in 0..n {
         let row = &mut pairs[start[u] as usize..start[u + 1] as usize];
@@ -478,16 +502,17 @@ pub(crate) fn adjacency(n: usize, edges: &[EdgeInfo]) -> (Adjacency, Vec<u32>) {
                 parallel.extend(row[i..j].iter().map(|p| p.1));
                 Link(at | GROUP)
             };
-            rows.push((u as u32, v, link));
+            rows.push((u as u32, v));
+            links.push(link);
             i = j;
         }
     }
-    (csr_of(n, &rows).expect("rows built sorted"), parallel)
+    (csr_of(n, &rows).expect("rows built sorted"), links, parallel)
 }
 
 /// A `Csr` of `n` nodes from its entries sorted by (node, neighbour), or
 /// `None` when they are not sorted or name a node past `n`.
-pub(crate) fn csr_of(n: usize, rows: &[(u32, u32, Link)]) -> Option<Adjacency> {
+pub(crate) fn csr_of(n: usize, rows: &[(u32, u32)]) -> Option<Adjacency> {
     let mut g = Adjacency::from_sorted_edges(rows).ok()?;
     if g.node_count() > n {
         return None;

@@ -21,7 +21,7 @@ use petgraph::Undirected;
 
 use crate::ontology::{NodeKind, Relation};
 
-use super::index::{Adjacency, Index, Link};
+use super::index::{Adjacency, Index, LinkEdges};
 use super::model::{Evidence, Fact, Graph, GraphBuilder};
 
 /// Which nodes and edges a query may walk over.
@@ -382,10 +382,10 @@ impl View<'_> {
     }
 
     /// Whether the walk may step from `u` to `v` over one of `edges`.
-    fn allows(&self, u: usize, v: usize, edges: &[u32]) -> bool {
+    fn allows(&self, u: usize, v: usize, mut edges: LinkEdges<'_>) -> bool {
         let (ix, walk) = (self.ix, self.walk);
         let (spur, cut) = self.cut;
-        (self.every_relation || edges.iter().any(|&e| walk.allows_relation(ix.relation(e as usize))))
+        (self.every_relation || edges.any(|e| walk.allows_relation(ix.relation(e as usize))))
             && (Some(v) == self.target || walk.allows_kind(ix.kind(v)))
             && (cut.is_empty() || !((u == spur && cut.contains(&v)) || (v == spur && cut.contains(&u))))
     }
@@ -397,7 +397,7 @@ struct Steps<'a> {
     from: u32,
     /// Whether the node is near enough to the start to be left.
     open: bool,
-    row: petgraph::csr::Edges<'a, Link, Undirected, u32>,
+    row: petgraph::csr::Edges<'a, (), Undirected, u32>,
 }
 
 impl Iterator for Steps<'_> {
@@ -410,7 +410,7 @@ impl Iterator for Steps<'_> {
         let (u, depth) = (self.from as usize, w.marks.depth[self.from as usize].get());
         for r in self.row.by_ref() {
             let v = r.target() as usize;
-            if w.marks.seen(v) || !w.allows(u, v, w.ix.link_edges(r.weight())) {
+            if w.marks.seen(v) || !w.allows(u, v, w.ix.link_edges(w.ix.link_at(r.id()))) {
                 continue;
             }
             w.marks.reach(v, self.from, depth + 1);
@@ -544,8 +544,7 @@ pub fn hops(ix: &Index, path: &[usize], walk: &Walk) -> Vec<Hop> {
             let (a, b) = (w[0], w[1]);
             let edges = ix
                 .between(a, b)
-                .iter()
-                .map(|&e| e as usize)
+                .map(|e| e as usize)
                 .filter(|&e| walk.allows_relation(ix.edge(e).relation))
                 .map(|e| (e, ix.edge(e).source as usize == a))
                 .collect();

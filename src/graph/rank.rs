@@ -32,9 +32,8 @@ fn ends<'a>(ix: &'a Index, walk: &'a Walk, u: usize) -> impl Iterator<Item = usi
     IntoEdges::edges(g, g.from_index(u)).flat_map(move |r| {
         let v = g.to_index(r.target());
         let kind_ok = walk.allows_kind(ix.kind(v));
-        ix.link_edges(r.weight())
-            .iter()
-            .filter(move |&&e| kind_ok && walk.allows_relation(ix.edge(e as usize).relation))
+        ix.link_edges(ix.link_at(r.id()))
+            .filter(move |&e| kind_ok && walk.allows_relation(ix.edge(e as usize).relation))
             .map(move |_| v)
     })
 }
