@@ -21,7 +21,7 @@ use petgraph::Undirected;
 
 use crate::ontology::{NodeKind, Relation};
 
-use super::index::{Adjacency, Index, LinkEdges};
+use super::index::{Adjacency, Index};
 use super::model::{Evidence, Fact, Graph, GraphBuilder};
 
 /// Which nodes and edges a query may walk over.
@@ -349,6 +349,8 @@ struct View<'a> {
     max_depth: usize,
     /// Whether the walk allows every relation (no edge need be looked at).
     every_relation: bool,
+    /// The search's stamp in `marks`.
+    stamp: u32,
 }
 
 impl GraphBase for View<'_> {
@@ -382,10 +384,14 @@ impl View<'_> {
     }
 
     /// Whether the walk may step from `u` to `v` over one of `edges`.
-    fn allows(&self, u: usize, v: usize, mut edges: LinkEdges<'_>) -> bool {
+    /// Whether the walk may step from `u` to `v` over one of the edges of
+    /// the `Csr` entry at `position`.
+    #[inline]
+    fn allows(&self, u: usize, v: usize, position: usize) -> bool {
         let (ix, walk) = (self.ix, self.walk);
         let (spur, cut) = self.cut;
-        (self.every_relation || edges.any(|e| walk.allows_relation(ix.relation(e as usize))))
+        let edges = || ix.link_edges(ix.link_at(position));
+        (self.every_relation || edges().any(|e| walk.allows_relation(ix.relation(e as usize))))
             && (Some(v) == self.target || walk.allows_kind(ix.kind(v)))
             && (cut.is_empty() || !((u == spur && cut.contains(&v)) || (v == spur && cut.contains(&u))))
     }
@@ -410,7 +416,7 @@ impl Iterator for Steps<'_> {
         let (u, depth) = (self.from as usize, w.marks.depth[self.from as usize].get());
         for r in self.row.by_ref() {
             let v = r.target() as usize;
-            if w.marks.seen(v) || !w.allows(u, v, w.ix.link_edges(w.ix.link_at(r.id()))) {
+            if w.marks.seen[v].get() == w.stamp || !w.allows(u, v, r.id()) {
                 continue;
             }
             w.marks.reach(v, self.from, depth + 1);
@@ -447,7 +453,16 @@ fn shortest(
 ) -> Option<Path> {
     marks.start(s, banned);
     let every_relation = walk.relations.iter().all(|&r| r);
-    let view = View { ix, walk, marks, target: Some(t), cut: (s, cut), max_depth: max, every_relation };
+    let view = View {
+        ix,
+        walk,
+        marks,
+        target: Some(t),
+        cut: (s, cut),
+        max_depth: max,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
     bfs(view, s, |_| {});
     if !marks.seen(t) || banned.contains(&t) {
         return None;
@@ -596,7 +611,16 @@ pub fn ego(ix: &Index, center: usize, hops: usize, walk: &Walk) -> Vec<usize> {
     let marks = Marks::new(ix.node_count());
     marks.start(center, &[]);
     let every_relation = walk.relations.iter().all(|&r| r);
-    let view = View { ix, walk, marks: &marks, target: None, cut: (center, &[]), max_depth: hops, every_relation };
+    let view = View {
+        ix,
+        walk,
+        marks: &marks,
+        target: None,
+        cut: (center, &[]),
+        max_depth: hops,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
     let mut out = Vec::new();
     bfs(view, center, |u| out.push(u));
     out.sort_unstable();
@@ -660,7 +684,16 @@ pub fn components(ix: &Index, walk: &Walk) -> Vec<Vec<usize>> {
     let marks = Marks::new(n);
     marks.begin();
     let every_relation = walk.relations.iter().all(|&r| r);
-    let view = View { ix, walk, marks: &marks, target: None, cut: (0, &[]), max_depth: usize::MAX, every_relation };
+    let view = View {
+        ix,
+        walk,
+        marks: &marks,
+        target: None,
+        cut: (0, &[]),
+        max_depth: usize::MAX,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
     let mut search = Bfs { stack: VecDeque::new(), discovered: view.visit_map() };
     let mut out = Vec::new();
     for s in 0..n {
