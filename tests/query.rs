@@ -11,6 +11,8 @@
 
 use crate::common;
 
+mod model;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -415,8 +415,7 @@ fn load_graph(path: &Path) -> Result<Loaded> {
         let steady = || fs::metadata(path).ok().and_then(|m| stat_of(&m)) == stat;
         if key == Some(header.key) && (known || steady()) {
             let mut body = vec![0u8; header.index_len as usize];
-            let ix = file.read_exact(&mut body).ok().and_then(|_| cache::decode_index(&body, &header).ok());
-            drop(body);
+            let ix = file.read_exact(&mut body).ok().and_then(|_| cache::decode_index_from(body, &header).ok());
             if let Some(ix) = ix {
                 if let (false, Some(st)) = (known, stat) {
                     if st.settled(started) {
@@ -873,13 +872,16 @@ pub(super) fn stats(args: StatsArgs) -> Result<ExitCode> {
     let ix = &loaded.ix;
     let kinds: Vec<(NodeKind, usize)> =
         NodeKind::ALL.iter().map(|&k| (k, (0..ix.node_count()).filter(|&n| ix.kind(n) == k).count())).collect();
-    let mut rels: Vec<(Relation, usize)> = Relation::ALL
-        .iter()
-        .map(|&r| (r, (0..ix.edge_count()).filter(|&e| ix.edge(e).relation == r).count()))
-        .filter(|(_, c)| *c > 0)
-        .collect();
+    let mut by_relation = [0usize; Relation::ALL.len()];
+    let mut sentences = 0u64;
+    for e in 0..ix.edge_count() {
+        let info = ix.edge(e);
+        by_relation[Relation::ALL.iter().position(|r| *r == info.relation).expect("a relation")] += 1;
+        sentences += info.evidence as u64;
+    }
+    let mut rels: Vec<(Relation, usize)> =
+        Relation::ALL.iter().copied().zip(by_relation).filter(|(_, c)| *c > 0).collect();
     rels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
-    let sentences: u64 = (0..ix.edge_count()).map(|e| ix.edge(e).evidence as u64).sum();
     let actors = Walk::actors();
     let comps = query::components(ix, &actors);
     let isolated = comps.iter().filter(|c| c.len() == 1).count();

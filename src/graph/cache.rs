@@ -1,22 +1,27 @@
 //! The binary cache of an `Index`, written beside the JSON it was read from
 //! so that the next query skips parsing the JSON (hundreds of megabytes for a
-//! million edges) and reads flat arrays instead.
+//! million edges) and reads flat arrays instead: the petgraph `Csr` is
+//! stored as its rows and rebuilt from them by `Csr::from_sorted_edges`, in
+//! one pass.
 //!
 //! Layout, all numbers little-endian:
 //!
 //! ```text
-//! header (128 bytes) magic "TRAMEIX2", format version u32, 0 u32, trame's version (16 bytes, zero-padded),
+//! header (128 bytes) magic "TRAMEIX3", format version u32, 0 u32, trame's version (16 bytes, zero-padded),
 //!                    json size u64, json XXH64 u64, index section length u64,
 //!                    evidence section length u64, index section XXH64 u64, zeros,
 //!                    XXH64 of the header's first 120 bytes (u64, at 120)
 //! memo (128 bytes)   zeros, or what the JSON file looked like when it was hashed (see `Memo`)
-//! index section      n_nodes u32, n_aliases u32, n_edges u32, n_docs u32, text length u64, text,
+//! index section      n_nodes u32, n_aliases u32, n_edges u32, n_docs u32, n_pairs u32, n_parallel u32,
+//!                    text length u64, offset width u32 (4 or 8), 0 u32, text,
 //!                    then the columns of `Index` one after another:
 //!                    node id, label (offset u32, length u32), kind u8, mentions u32,
 //!                    alias_start u32 × (n+1), aliases (u32, u32),
 //!                    edge source u32, target u32, relation u8, modality u8, evidence count u32,
-//!                    adj_start u32 × (n+1), adj_nb u32 × 2e, adj_edge u32 × 2e,
-//!                    evidence offsets u64 × (e+1) into the evidence section
+//!                    evidence offsets (u32, or u64 for 4 GiB of evidence or more) × (e+1)
+//!                    into the evidence section,
+//!                    the rows of the `Csr` of the undirected view: row start u32 × (n+1),
+//!                    neighbour u32 × n_pairs, link u32 × n_pairs, parallel groups u32 × n_parallel
 //! evidence section   per edge: XXH64 of the rest of its bytes u64, count u32, then per evidence: doc, sentence u64,
 //!                    start u64, end u64, text, rule, attribute count u32,
 //!                    (key, tag u8, i64 | string); strings are length u32 + UTF-8
@@ -46,13 +51,13 @@
 //! This module turns bytes into values; the caller does the file I/O.
 
 use crate::digest::xxh64;
-use crate::ontology::{Modality, NodeKind, Relation};
+use crate::ontology::{NodeKind, Relation};
 
-use super::index::{EdgeInfo, Index, Str};
+use super::index::{csr_of, encode_counts, Counts, Index, Layout, COUNTS_LEN, GROUP, MODALITIES};
 use super::model::{AttrValue, Attrs, Evidence};
 
-const MAGIC: &[u8; 8] = b"TRAMEIX2";
-const VERSION: u32 = 2;
+const MAGIC: &[u8; 8] = b"TRAMEIX3";
+const VERSION: u32 = 3;
 const MEMO_MAGIC: &[u8; 8] = b"TRAMEST1";
 /// Length of the header proper.
 const HEAD_LEN: usize = 128;
@@ -62,8 +67,6 @@ pub const MEMO_OFFSET: usize = 128;
 pub const MEMO_LEN: usize = 128;
 /// Size of the fixed header and memo: the index section starts here.
 pub const HEADER_LEN: usize = HEAD_LEN + MEMO_LEN;
-
-const MODALITIES: [Modality; 4] = [Modality::Asserted, Modality::Reported, Modality::Possible, Modality::Negated];
 
 /// Whether `bytes` have the XXH64 `expected`. Fuzzing skips the check, so
 /// that the fuzzer reaches the decoding behind it (`fuzz/`).
@@ -182,7 +185,8 @@ pub fn decode_memo(bytes: &[u8]) -> Option<(Stat, u64)> {
 }
 
 /// Encodes an index whose evidence is in memory, keyed to its JSON, with
-/// no memo.
+/// no memo: the index's own section, its evidence ranges filled in, then
+/// the evidence.
 ///
 /// # Panics
 /// If the index holds no evidence (it was itself read from a cache).
@@ -222,38 +226,22 @@ pub fn encode(ix: &Index, key: Key) -> Vec<u8> {
     }
     offsets.push(ev.len() as u64);
 
-    let mut body = Vec::new();
-    let n = ix.node_id.len();
-    for v in [n as u32, ix.aliases.len() as u32, ix.edges.len() as u32, ix.docs] {
-        put_u32(&mut body, v);
-    }
-    put_u64(&mut body, ix.text.len() as u64);
-    body.extend_from_slice(ix.text.as_bytes());
-    put_strs(&mut body, &ix.node_id);
-    put_strs(&mut body, &ix.node_label);
-    body.extend(ix.node_kind.iter().map(|k| NodeKind::ALL.iter().position(|x| x == k).expect("a kind") as u8));
-    put_u32s(&mut body, &ix.node_mentions);
-    put_u32s(&mut body, &ix.alias_start);
-    put_strs(&mut body, &ix.aliases);
-    for e in &ix.edges {
-        put_u32(&mut body, e.source);
-    }
-    for e in &ix.edges {
-        put_u32(&mut body, e.target);
-    }
-    body.extend(
-        ix.edges.iter().map(|e| Relation::ALL.iter().position(|r| *r == e.relation).expect("a relation") as u8),
-    );
-    body.extend(ix.edges.iter().map(|e| MODALITIES.iter().position(|m| *m == e.modality).expect("a modality") as u8));
-    for e in &ix.edges {
-        put_u32(&mut body, e.evidence);
-    }
-    put_u32s(&mut body, &ix.adj_start);
-    put_u32s(&mut body, &ix.adj_nb);
-    put_u32s(&mut body, &ix.adj_edge);
+    // The section with its evidence offsets, as narrow as they fit.
+    let mut counts = ix.counts;
+    counts.offset_width = if ev.len() <= u32::MAX as usize { 4 } else { 8 };
+    let at = Layout::of(&counts).expect("the layout of a built index");
+    let mut body = Vec::with_capacity(at.end);
+    body.extend_from_slice(&encode_counts(&counts));
+    body.extend_from_slice(&ix.body[COUNTS_LEN..ix.at.ev_offsets]);
     for o in &offsets {
-        put_u64(&mut body, *o);
+        if counts.offset_width == 4 {
+            put_u32(&mut body, *o as u32);
+        } else {
+            put_u64(&mut body, *o);
+        }
     }
+    body.extend_from_slice(&ix.body[ix.at.row..]);
+    debug_assert_eq!(body.len(), at.end);
 
     let mut out = Vec::with_capacity(HEADER_LEN + body.len() + ev.len());
     out.extend_from_slice(MAGIC);
@@ -304,79 +292,121 @@ pub fn decode_header(bytes: &[u8]) -> Result<Header, String> {
 /// `index_len` long), checking them against the header's hash. The index
 /// holds evidence ranges and hashes, not evidence.
 pub fn decode_index(bytes: &[u8], header: &Header) -> Result<Index, String> {
-    if bytes.len() as u64 != header.index_len || !verified(header.index_hash, bytes) {
+    decode_index_from(bytes.to_vec(), header)
+}
+
+/// `decode_index` on a section the caller read into its own buffer, which
+/// becomes the index's: its columns are checked where they are, never
+/// copied, and only the petgraph `Csr` is built, from the rows.
+pub fn decode_index_from(body: Vec<u8>, header: &Header) -> Result<Index, String> {
+    if body.len() as u64 != header.index_len || !verified(header.index_hash, &body) {
         return Err("damaged index section".into());
     }
-    let evidence_len = header.evidence_len;
-    let mut r = Reader { bytes, at: 0 };
-    let n = r.u32()? as usize;
-    let n_alias = r.u32()? as usize;
-    let n_edges = r.u32()? as usize;
-    let docs = r.u32()?;
-    let text_len = r.u64()? as usize;
-    let text = std::str::from_utf8(r.take(text_len)?).map_err(|_| "text is not UTF-8".to_string())?.to_string();
-    let node_id = r.strs(n)?;
-    let node_label = r.strs(n)?;
-    let node_kind = r
-        .take(n)?
-        .iter()
-        .map(|&b| NodeKind::ALL.get(b as usize).copied().ok_or("bad node kind"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let node_mentions = r.u32s(n)?;
-    let alias_start = r.u32s(n + 1)?;
-    let aliases = r.strs(n_alias)?;
-    let sources = r.u32s(n_edges)?;
-    let targets = r.u32s(n_edges)?;
-    let relations = r.take(n_edges)?.to_vec();
-    let modalities = r.take(n_edges)?.to_vec();
-    let counts = r.u32s(n_edges)?;
-    let adj_start = r.u32s(n + 1)?;
-    let adj_nb = r.u32s(n_edges.checked_mul(2).ok_or("truncated cache")?)?;
-    let adj_edge = r.u32s(2 * n_edges)?;
-    let ev_offsets = r.u64s(n_edges + 1)?;
-    if r.at != bytes.len() {
-        return Err("trailing bytes in the index section".into());
+    let mut r = Reader { bytes: &body, at: 0 };
+    let counts = Counts {
+        nodes: r.u32()? as usize,
+        aliases: r.u32()? as usize,
+        edges: r.u32()? as usize,
+        docs: r.u32()?,
+        pairs: r.u32()? as usize,
+        parallel: r.u32()? as usize,
+        text: usize::try_from(r.u64()?).map_err(|_| "truncated cache")?,
+        offset_width: r.u32()? as usize,
+    };
+    if counts.offset_width != 4 && counts.offset_width != 8 {
+        return Err("bad evidence offset width".into());
     }
-
-    let mut edges = Vec::with_capacity(n_edges);
-    for i in 0..n_edges {
-        let relation = *Relation::ALL.get(relations[i] as usize).ok_or("bad relation")?;
-        let modality = *MODALITIES.get(modalities[i] as usize).ok_or("bad modality")?;
-        if sources[i] as usize >= n || targets[i] as usize >= n {
-            return Err("edge end out of range".into());
+    let at = Layout::of(&counts).ok_or("truncated cache")?;
+    if at.end != body.len() {
+        return Err(if at.end > body.len() { "truncated cache" } else { "trailing bytes in the index section" }.into());
+    }
+    let (n, n_edges) = (counts.nodes, counts.edges);
+    let col = |start: usize, len: usize| &body[start..start + len];
+    let u32s = |start: usize, count: usize| {
+        col(start, 4 * count).chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+    };
+    let text = std::str::from_utf8(col(at.text, counts.text)).map_err(|_| "text is not UTF-8".to_string())?;
+    let strs_ok = |start: usize, count: usize| {
+        let mut w = u32s(start, 2 * count);
+        while let (Some(s), Some(l)) = (w.next(), w.next()) {
+            if text.get(s as usize..s as usize + l as usize).is_none() {
+                return false;
+            }
         }
-        edges.push(EdgeInfo { source: sources[i], target: targets[i], relation, modality, evidence: counts[i] });
-    }
-    let in_text = |s: &Str| text.get(s.start as usize..(s.start as usize + s.len as usize)).is_some();
-    if !node_id.iter().chain(&node_label).chain(&aliases).all(in_text) {
+        true
+    };
+    if !strs_ok(at.node_id, n) || !strs_ok(at.node_label, n) || !strs_ok(at.aliases, counts.aliases) {
         return Err("string out of range".into());
     }
-    let monotone = |v: &[u32], last: usize| v.windows(2).all(|w| w[0] <= w[1]) && v.last() == Some(&(last as u32));
-    if !monotone(&alias_start, n_alias) || !monotone(&adj_start, 2 * n_edges) {
+    if col(at.node_kind, n).iter().any(|&k| k as usize >= NodeKind::ALL.len()) {
+        return Err("bad node kind".into());
+    }
+    if u32s(at.source, n_edges).chain(u32s(at.target, n_edges)).any(|v| v as usize >= n) {
+        return Err("edge end out of range".into());
+    }
+    if col(at.relation, n_edges).iter().any(|&b| b as usize >= Relation::ALL.len()) {
+        return Err("bad relation".into());
+    }
+    if col(at.modality, n_edges).iter().any(|&b| b as usize >= MODALITIES.len()) {
+        return Err("bad modality".into());
+    }
+    // Row starts: from 0, never down, ending at the count.
+    let monotone = |start: usize, count: usize, last: usize| {
+        let mut prev = 0u32;
+        let mut ok = true;
+        for (i, v) in u32s(start, count).enumerate() {
+            ok &= if i == 0 { v == 0 } else { v >= prev };
+            prev = v;
+        }
+        ok && prev as usize == last
+    };
+    if !monotone(at.alias_start, n + 1, counts.aliases) || !monotone(at.row, n + 1, counts.pairs) {
         return Err("bad row starts".into());
     }
-    if adj_nb.iter().any(|&m| m as usize >= n) || adj_edge.iter().any(|&e| e as usize >= n_edges) {
-        return Err("adjacency out of range".into());
+    let w = counts.offset_width;
+    let offsets = col(at.ev_offsets, w * (n_edges + 1)).chunks_exact(w).map(|c| {
+        let mut b = [0u8; 8];
+        b[..w].copy_from_slice(c);
+        u64::from_le_bytes(b)
+    });
+    let mut prev = 0u64;
+    for (i, o) in offsets.enumerate() {
+        if (i == 0 && o != 0) || o < prev {
+            return Err("bad evidence offsets".into());
+        }
+        prev = o;
     }
-    if ev_offsets.windows(2).any(|w| w[0] > w[1]) || ev_offsets.last() != Some(&evidence_len) {
+    if prev != header.evidence_len {
         return Err("bad evidence offsets".into());
     }
-    Ok(Index {
-        text,
-        node_id,
-        node_label,
-        node_kind,
-        node_mentions,
-        alias_start,
-        aliases,
-        edges,
-        adj_start,
-        adj_nb,
-        adj_edge,
-        docs,
-        evidence: None,
-        ev_offsets,
-    })
+
+    let parallel: Vec<u32> = u32s(at.parallel, counts.parallel).collect();
+    let starts: Vec<u32> = u32s(at.row, n + 1).collect();
+    let (columns, links) = (col(at.column, 4 * counts.pairs), col(at.link, 4 * counts.pairs));
+    let word = |b: &[u8], j: usize| u32::from_le_bytes(b[4 * j..4 * j + 4].try_into().expect("4 bytes"));
+    let mut rows = Vec::with_capacity(counts.pairs);
+    for u in 0..n {
+        for j in starts[u] as usize..starts[u + 1] as usize {
+            let link = word(links, j);
+            let sound = if link & GROUP == 0 {
+                (link as usize) < n_edges
+            } else {
+                let start = (link & !GROUP) as usize;
+                let count = parallel.get(start).map_or(0, |&c| c as usize);
+                count >= 2
+                    && parallel
+                        .get(start + 1..start + 1 + count)
+                        .is_some_and(|group| group.iter().all(|&e| (e as usize) < n_edges))
+            };
+            if !sound {
+                return Err("adjacency out of range".into());
+            }
+            rows.push((u as u32, word(columns, j)));
+        }
+    }
+    let graph = csr_of(n, &rows).ok_or("bad adjacency rows")?;
+    drop(rows);
+    Ok(Index { body, counts, at, graph, parallel, evidence: None })
 }
 
 /// Decodes one edge's evidence (the bytes of its `evidence_range`), after
@@ -421,20 +451,6 @@ fn put_u64(out: &mut Vec<u8>, v: u64) {
     out.extend_from_slice(&v.to_le_bytes());
 }
 
-fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
-    out.reserve(v.len() * 4);
-    for x in v {
-        put_u32(out, *x);
-    }
-}
-
-fn put_strs(out: &mut Vec<u8>, v: &[Str]) {
-    for s in v {
-        put_u32(out, s.start);
-        put_u32(out, s.len);
-    }
-}
-
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_u32(out, s.len() as u32);
     out.extend_from_slice(s.as_bytes());
@@ -459,21 +475,6 @@ impl<'a> Reader<'a> {
 
     fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
-    }
-
-    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, String> {
-        let b = self.take(n.checked_mul(4).ok_or("truncated cache")?)?;
-        Ok(b.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
-    }
-
-    fn u64s(&mut self, n: usize) -> Result<Vec<u64>, String> {
-        let b = self.take(n.checked_mul(8).ok_or("truncated cache")?)?;
-        Ok(b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect())
-    }
-
-    fn strs(&mut self, n: usize) -> Result<Vec<Str>, String> {
-        let v = self.u32s(n.checked_mul(2).ok_or("truncated cache")?)?;
-        Ok(v.chunks_exact(2).map(|c| Str { start: c[0], len: c[1] }).collect())
     }
 
     fn string(&mut self) -> Result<String, String> {

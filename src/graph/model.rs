@@ -4,13 +4,13 @@
 //! document, in document order, and is immutable afterwards. Nodes are sorted
 //! by id and edges by (source, relation, target, modality), so every export
 //! and every query sees the same order whatever the order of the inputs.
+//! The graph the queries walk is petgraph's, built from this one by
+//! `Index::from_graph` (`index.rs`) or read from the cache.
 
 use std::collections::BTreeMap;
 
-use indexmap::IndexMap;
-use petgraph::graph::{DiGraph, NodeIndex};
-
 use crate::ontology::{Modality, NodeKind, Relation};
+use indexmap::IndexMap;
 
 /// An attribute value on an edge or a piece of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,7 +96,6 @@ pub struct Fact {
 pub struct Graph {
     nodes: IndexMap<String, Node>,
     edges: Vec<Edge>,
-    pg: DiGraph<usize, usize>,
 }
 
 impl Graph {
@@ -118,16 +117,6 @@ impl Graph {
     /// Position of a node in `nodes()`.
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.nodes.get_index_of(id)
-    }
-
-    /// The petgraph view: node weights index `nodes()`, edge weights index `edges()`.
-    pub fn petgraph(&self) -> &DiGraph<usize, usize> {
-        &self.pg
-    }
-
-    /// The petgraph index of a node id.
-    pub fn pg_index(&self, id: &str) -> Option<NodeIndex> {
-        self.nodes.get_index_of(id).map(NodeIndex::new)
     }
 
     /// Count of nodes of one kind.
@@ -225,7 +214,7 @@ impl GraphBuilder {
         self.edges.entry((s, fact.relation, t, fact.modality)).or_default().push(fact.evidence);
     }
 
-    /// Sorts everything and builds the petgraph view. Edges whose ends were
+    /// Sorts everything. Edges whose ends were
     /// never declared as nodes are dropped (a bug upstream, not a user error).
     pub fn finish(self) -> Graph {
         let mut nodes: Vec<Node> = self
@@ -266,17 +255,7 @@ impl GraphBuilder {
                 b.modality,
             ))
         });
-
-        let mut pg = DiGraph::with_capacity(nodes.len(), edges.len());
-        for i in 0..nodes.len() {
-            pg.add_node(i);
-        }
-        for (i, e) in edges.iter().enumerate() {
-            let s = nodes.get_index_of(&e.source).expect("edge ends were checked");
-            let t = nodes.get_index_of(&e.target).expect("edge ends were checked");
-            pg.add_edge(NodeIndex::new(s), NodeIndex::new(t), i);
-        }
-        Graph { nodes, edges, pg }
+        Graph { nodes, edges }
     }
 }
 
@@ -367,7 +346,6 @@ mod tests {
         let e = &g.edges()[0];
         assert_eq!((e.source.as_str(), e.target.as_str()), ("person:a", "person:b"));
         assert_eq!(e.evidence.iter().map(|e| e.doc.as_str()).collect::<Vec<_>>(), ["1.txt", "2.txt"]);
-        assert_eq!(g.petgraph().edge_count(), 1);
     }
 
     #[test]

@@ -13,11 +13,15 @@
 //! path may be of any kind. Ties between paths of the same length break by
 //! node order (ids), so the answer is the same on every run.
 
+use std::cell::Cell;
 use std::collections::{HashSet, VecDeque};
+
+use petgraph::visit::{Bfs, EdgeRef, GraphBase, GraphRef, IntoNeighbors, VisitMap, Visitable};
+use petgraph::Undirected;
 
 use crate::ontology::{NodeKind, Relation};
 
-use super::index::Index;
+use super::index::{Adjacency, Index};
 use super::model::{Evidence, Fact, Graph, GraphBuilder};
 
 /// Which nodes and edges a query may walk over.
@@ -283,67 +287,194 @@ pub fn best_role(ix: &Index, n: usize) -> Option<usize> {
 /// A path as its nodes, from the first end to the other.
 pub type Path = Vec<usize>;
 
-/// Breadth-first search with reusable marks, over the walk's view, with
-/// nodes and node pairs that Yen's algorithm bans.
-struct Bfs<'a> {
+/// Marks shared by the searches of one query: the stamp of the search that
+/// reached each node, from where and in how many hops. A search bumps the
+/// stamp instead of clearing the arrays.
+struct Marks {
+    stamp: Cell<u32>,
+    seen: Vec<Cell<u32>>,
+    parent: Vec<Cell<u32>>,
+    depth: Vec<Cell<u32>>,
+}
+
+impl Marks {
+    fn new(n: usize) -> Marks {
+        let cells = |v: u32| (0..n).map(|_| Cell::new(v)).collect();
+        Marks { stamp: Cell::new(0), seen: cells(0), parent: cells(u32::MAX), depth: cells(0) }
+    }
+
+    /// Forgets every mark.
+    fn begin(&self) {
+        self.stamp.set(self.stamp.get() + 1);
+    }
+
+    /// Starts a new search from `s`; `banned` nodes are never reached.
+    fn start(&self, s: usize, banned: &[usize]) {
+        self.begin();
+        for &b in banned {
+            self.seen[b].set(self.stamp.get());
+        }
+        self.reach(s, u32::MAX, 0);
+    }
+
+    fn reach(&self, v: usize, from: u32, depth: u32) {
+        self.seen[v].set(self.stamp.get());
+        self.parent[v].set(from);
+        self.depth[v].set(depth);
+    }
+
+    fn seen(&self, v: usize) -> bool {
+        self.seen[v].get() == self.stamp.get()
+    }
+}
+
+/// The walk's view of the petgraph graph, as petgraph's visitor traits see
+/// it, for `petgraph::visit::Bfs`: a node's neighbours are those the walk
+/// allows (kind, relations of the edges between, pairs Yen's algorithm
+/// cuts), not yet reached by this search, within `max_depth` hops of the
+/// start. Offering a neighbour records where it was reached from: the
+/// first offer is the breadth-first tree edge, since `Bfs` discovers a
+/// node the first time it is offered. Once `target` is reached nothing more
+/// is offered, which ends the search.
+#[derive(Clone, Copy)]
+struct View<'a> {
     ix: &'a Index,
     walk: &'a Walk,
-    mark: Vec<u32>,
-    parent: Vec<u32>,
+    marks: &'a Marks,
+    /// A path may end at this node whatever its kind.
+    target: Option<usize>,
+    /// Steps Yen's algorithm cuts: from the spur node to these nodes
+    /// (either way), as (spur, nodes).
+    cut: (usize, &'a [usize]),
+    max_depth: usize,
+    /// Whether the walk allows every relation (no edge need be looked at).
+    every_relation: bool,
+    /// The search's stamp in `marks`.
     stamp: u32,
 }
 
-impl<'a> Bfs<'a> {
-    fn new(ix: &'a Index, walk: &'a Walk) -> Bfs<'a> {
-        let n = ix.node_count();
-        Bfs { ix, walk, mark: vec![0; n], parent: vec![u32::MAX; n], stamp: 0 }
+impl GraphBase for View<'_> {
+    type NodeId = u32;
+    type EdgeId = usize;
+}
+
+impl GraphRef for View<'_> {}
+
+impl Visitable for View<'_> {
+    type Map = <Adjacency as Visitable>::Map;
+    fn visit_map(&self) -> Self::Map {
+        self.ix.graph().visit_map()
+    }
+    fn reset_map(&self, map: &mut Self::Map) {
+        self.ix.graph().reset_map(map)
+    }
+}
+
+impl<'a> IntoNeighbors for View<'a> {
+    type Neighbors = Steps<'a>;
+    fn neighbors(self, a: u32) -> Steps<'a> {
+        let open = (self.marks.depth[a as usize].get() as usize) < self.max_depth;
+        Steps { view: self, from: a, open, row: self.ix.graph().edges(a) }
+    }
+}
+
+impl View<'_> {
+    fn reached(&self) -> bool {
+        self.target.is_some_and(|t| self.marks.seen(t))
     }
 
-    /// The shortest path from `s` to `t` of at most `max` hops that avoids
-    /// `banned` nodes and `cut` pairs (smaller node first).
-    fn run(&mut self, s: usize, t: usize, banned: &[usize], cut: &HashSet<(usize, usize)>, max: usize) -> Option<Path> {
+    /// Whether the walk may step from `u` to `v` over one of `edges`.
+    /// Whether the walk may step from `u` to `v` over one of the edges of
+    /// the `Csr` entry at `position`.
+    #[inline]
+    fn allows(&self, u: usize, v: usize, position: usize) -> bool {
         let (ix, walk) = (self.ix, self.walk);
-        self.stamp += 1;
-        let stamp = self.stamp;
-        for &b in banned {
-            self.mark[b] = stamp;
+        let (spur, cut) = self.cut;
+        let edges = || ix.link_edges(ix.link_at(position));
+        (self.every_relation || edges().any(|e| walk.allows_relation(ix.relation(e as usize))))
+            && (Some(v) == self.target || walk.allows_kind(ix.kind(v)))
+            && (cut.is_empty() || !((u == spur && cut.contains(&v)) || (v == spur && cut.contains(&u))))
+    }
+}
+
+/// The neighbours `View` offers.
+struct Steps<'a> {
+    view: View<'a>,
+    from: u32,
+    /// Whether the node is near enough to the start to be left.
+    open: bool,
+    row: petgraph::csr::Edges<'a, (), Undirected, u32>,
+}
+
+impl Iterator for Steps<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        let w = self.view;
+        if !self.open || w.reached() {
+            return None;
         }
-        self.mark[s] = stamp;
-        let mut frontier = vec![s];
-        let mut depth = 0;
-        while !frontier.is_empty() && depth < max {
-            depth += 1;
-            let mut next = Vec::new();
-            for &u in &frontier {
-                for (v, e) in ix.adjacent(u) {
-                    if self.mark[v] == stamp || !walk.allows_relation(ix.edge(e).relation) {
-                        continue;
-                    }
-                    if v != t && !walk.allows_kind(ix.kind(v)) {
-                        continue;
-                    }
-                    if !cut.is_empty() && cut.contains(&(u.min(v), u.max(v))) {
-                        continue;
-                    }
-                    self.mark[v] = stamp;
-                    self.parent[v] = u as u32;
-                    if v == t {
-                        let mut path = vec![t];
-                        let mut at = t;
-                        while at != s {
-                            at = self.parent[at] as usize;
-                            path.push(at);
-                        }
-                        path.reverse();
-                        return Some(path);
-                    }
-                    next.push(v);
-                }
+        let (u, depth) = (self.from as usize, w.marks.depth[self.from as usize].get());
+        for r in self.row.by_ref() {
+            let v = r.target() as usize;
+            if w.marks.seen[v].get() == w.stamp || !w.allows(u, v, r.id()) {
+                continue;
             }
-            frontier = next;
+            w.marks.reach(v, self.from, depth + 1);
+            return Some(v as u32);
         }
         None
     }
+}
+
+/// Runs petgraph's breadth-first search over `view` from `s` (already
+/// marked), calling `each` on every node in the order visited; stops when
+/// the view's target is reached.
+fn bfs(view: View<'_>, s: usize, mut each: impl FnMut(usize)) {
+    let mut search = Bfs::new(view, s as u32);
+    while let Some(u) = search.next(view) {
+        each(u as usize);
+        if view.reached() {
+            break;
+        }
+    }
+}
+
+/// The shortest path from `s` to `t` of at most `max` hops on the walk's
+/// view that avoids `banned` nodes and the steps from `s` to the `cut` nodes:
+/// the breadth-first tree's, neighbours taken in node order.
+fn shortest(
+    ix: &Index,
+    walk: &Walk,
+    marks: &Marks,
+    (s, t): (usize, usize),
+    banned: &[usize],
+    cut: &[usize],
+    max: usize,
+) -> Option<Path> {
+    marks.start(s, banned);
+    let every_relation = walk.relations.iter().all(|&r| r);
+    let view = View {
+        ix,
+        walk,
+        marks,
+        target: Some(t),
+        cut: (s, cut),
+        max_depth: max,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
+    bfs(view, s, |_| {});
+    if !marks.seen(t) || banned.contains(&t) {
+        return None;
+    }
+    let mut path = vec![t];
+    let mut at = t;
+    while at != s {
+        at = marks.parent[at].get() as usize;
+        path.push(at);
+    }
+    path.reverse();
+    Some(path)
 }
 
 /// The most paths `k_shortest_paths` finds; a larger `k` is taken as this.
@@ -371,9 +502,8 @@ pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Wal
     if from == to || k == 0 {
         return if from == to { vec![vec![from]] } else { Vec::new() };
     }
-    let mut bfs = Bfs::new(ix, walk);
-    let none = HashSet::new();
-    let Some(first) = bfs.run(from, to, &[], &none, max) else {
+    let marks = Marks::new(ix.node_count());
+    let Some(first) = shortest(ix, walk, &marks, (from, to), &[], &[], max) else {
         return Vec::new();
     };
     let mut known: HashSet<Path> = HashSet::from([first.clone()]);
@@ -383,13 +513,15 @@ pub fn k_shortest_paths(ix: &Index, from: usize, to: usize, k: usize, walk: &Wal
         let prev = found.last().expect("one path at least").clone();
         for i in 0..prev.len() - 1 {
             let root = &prev[..=i];
-            let mut cut = HashSet::new();
+            // The next node of every path found with this root: all these
+            // steps leave the spur node.
+            let mut cut = Vec::new();
             for p in &found {
                 if p.len() > i + 1 && &p[..=i] == root {
-                    cut.insert((p[i].min(p[i + 1]), p[i].max(p[i + 1])));
+                    cut.push(p[i + 1]);
                 }
             }
-            let Some(spur) = bfs.run(prev[i], to, &prev[..i], &cut, max - i) else {
+            let Some(spur) = shortest(ix, walk, &marks, (prev[i], to), &prev[..i], &cut, max - i) else {
                 continue;
             };
             let mut path = prev[..i].to_vec();
@@ -426,9 +558,10 @@ pub fn hops(ix: &Index, path: &[usize], walk: &Walk) -> Vec<Hop> {
         .map(|w| {
             let (a, b) = (w[0], w[1]);
             let edges = ix
-                .adjacent(a)
-                .filter(|&(m, e)| m == b && walk.allows_relation(ix.edge(e).relation))
-                .map(|(_, e)| (e, ix.edge(e).source as usize == a))
+                .between(a, b)
+                .map(|e| e as usize)
+                .filter(|&e| walk.allows_relation(ix.edge(e).relation))
+                .map(|e| (e, ix.edge(e).source as usize == a))
                 .collect();
             Hop { from: a, to: b, edges }
         })
@@ -472,25 +605,24 @@ pub fn neighbors(ix: &Index, n: usize, walk: &Walk) -> Vec<Group> {
     groups
 }
 
-/// The nodes within `hops` of `center` on the walk's view, sorted.
+/// The nodes within `hops` of `center` on the walk's view, sorted
+/// (petgraph's breadth-first search, cut at `hops`).
 pub fn ego(ix: &Index, center: usize, hops: usize, walk: &Walk) -> Vec<usize> {
-    let mut dist = vec![usize::MAX; ix.node_count()];
-    dist[center] = 0;
-    let mut queue = VecDeque::from([center]);
-    let mut out = vec![center];
-    while let Some(u) = queue.pop_front() {
-        if dist[u] == hops {
-            continue;
-        }
-        for (v, e) in ix.adjacent(u) {
-            if dist[v] != usize::MAX || !walk.allows_relation(ix.edge(e).relation) || !walk.allows_kind(ix.kind(v)) {
-                continue;
-            }
-            dist[v] = dist[u] + 1;
-            out.push(v);
-            queue.push_back(v);
-        }
-    }
+    let marks = Marks::new(ix.node_count());
+    marks.start(center, &[]);
+    let every_relation = walk.relations.iter().all(|&r| r);
+    let view = View {
+        ix,
+        walk,
+        marks: &marks,
+        target: None,
+        cut: (center, &[]),
+        max_depth: hops,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
+    let mut out = Vec::new();
+    bfs(view, center, |u| out.push(u));
     out.sort_unstable();
     out
 }
@@ -545,26 +677,35 @@ pub fn subgraph<E>(
 }
 
 /// Connected components of the walk's view (every node of an allowed kind,
-/// isolated ones included), largest first, each sorted.
+/// isolated ones included), largest first, each sorted: one petgraph
+/// breadth-first search per component, its visited map kept between them.
 pub fn components(ix: &Index, walk: &Walk) -> Vec<Vec<usize>> {
     let n = ix.node_count();
-    let mut seen = vec![false; n];
+    let marks = Marks::new(n);
+    marks.begin();
+    let every_relation = walk.relations.iter().all(|&r| r);
+    let view = View {
+        ix,
+        walk,
+        marks: &marks,
+        target: None,
+        cut: (0, &[]),
+        max_depth: usize::MAX,
+        every_relation,
+        stamp: marks.stamp.get(),
+    };
+    let mut search = Bfs { stack: VecDeque::new(), discovered: view.visit_map() };
     let mut out = Vec::new();
     for s in 0..n {
-        if seen[s] || !walk.allows_kind(ix.kind(s)) {
+        if marks.seen(s) || !walk.allows_kind(ix.kind(s)) {
             continue;
         }
-        seen[s] = true;
-        let mut comp = vec![s];
-        let mut stack = vec![s];
-        while let Some(u) = stack.pop() {
-            for (v, e) in ix.adjacent(u) {
-                if !seen[v] && walk.allows_kind(ix.kind(v)) && walk.allows_relation(ix.edge(e).relation) {
-                    seen[v] = true;
-                    comp.push(v);
-                    stack.push(v);
-                }
-            }
+        marks.reach(s, u32::MAX, 0);
+        search.discovered.visit(s as u32);
+        search.stack.push_back(s as u32);
+        let mut comp = Vec::new();
+        while let Some(u) = search.next(view) {
+            comp.push(u as usize);
         }
         comp.sort_unstable();
         out.push(comp);
