@@ -108,6 +108,10 @@ struct BuildArgs {
     /// Print no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Threads reading the documents (0: one a core). The outputs are the
+    /// same bytes whatever the number.
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -271,7 +275,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
-    let pipeline = Pipeline::new(lexicon);
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {
