@@ -116,7 +116,23 @@ pub struct Pipeline<'l> {
     /// Threads reading documents: 1 runs everything on the calling thread,
     /// 0 takes one a core.
     jobs: usize,
+    progress: Option<Progress<'l>>,
 }
+
+/// A function told of the work done: 1 each time a document has passed one
+/// of the `PASSES` passes over the documents, from any thread.
+#[derive(Clone, Copy)]
+struct Progress<'l>(&'l (dyn Fn(u64) + Sync));
+
+impl std::fmt::Debug for Progress<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// How many times a run goes over the documents, one by one: reading,
+/// structure, events. A run reports `PASSES` × documents steps in all.
+pub const PASSES: u64 = 3;
 
 impl Pipeline<'static> {
     /// The pipeline with the built-in lexicon.
@@ -128,7 +144,19 @@ impl Pipeline<'static> {
 impl<'l> Pipeline<'l> {
     /// A pipeline with the given lexicon, on the calling thread.
     pub fn new(lx: &'l Lexicon) -> Self {
-        Pipeline { lx, jobs: 1 }
+        Pipeline { lx, jobs: 1, progress: None }
+    }
+
+    /// The same pipeline telling `progress` of each document through each
+    /// pass (`PASSES`), for a progress bar.
+    pub fn with_progress(self, progress: &'l (dyn Fn(u64) + Sync)) -> Self {
+        Pipeline { progress: Some(Progress(progress)), ..self }
+    }
+
+    fn step(&self) {
+        if let Some(Progress(f)) = self.progress {
+            f(1);
+        }
     }
 
     /// The same pipeline reading documents on `jobs` threads (0: one a
@@ -191,7 +219,15 @@ impl<'l> Pipeline<'l> {
     /// Runs the whole pipeline. Documents are taken in the order given;
     /// callers sort them (by name) so that the output is deterministic.
     pub fn run(&self, docs: &[Document]) -> Graph {
-        self.run_inner(docs, None, None)
+        self.run_inner(docs, None, None, None)
+    }
+
+    /// Runs the pipeline and says how long each stage took (wall clock),
+    /// for benchmarks.
+    pub fn run_timed(&self, docs: &[Document]) -> (Graph, Timings) {
+        let mut t = Timings::default();
+        let g = self.run_inner(docs, None, None, Some(&mut t));
+        (g, t)
     }
 
     /// Runs the pipeline and reports what it did not understand: unknown
@@ -199,7 +235,7 @@ impl<'l> Pipeline<'l> {
     /// surnames, each as a lexicon row (`report`).
     pub fn report(&self, docs: &[Document]) -> (Graph, report::Report) {
         let mut collector = report::Collector::new();
-        let g = self.run_inner(docs, None, Some(&mut collector));
+        let g = self.run_inner(docs, None, Some(&mut collector), None);
         let r = collector.finish(&g, self.lx);
         (g, r)
     }
@@ -208,7 +244,7 @@ impl<'l> Pipeline<'l> {
     /// a node, in reading order (the `mentions` export).
     pub fn run_with_mentions(&self, docs: &[Document]) -> (Graph, Vec<MentionRecord>) {
         let mut mentions = Vec::new();
-        let g = self.run_inner(docs, Some(&mut mentions), None);
+        let g = self.run_inner(docs, Some(&mut mentions), None, None);
         (g, mentions)
     }
 
@@ -217,12 +253,28 @@ impl<'l> Pipeline<'l> {
         docs: &[Document],
         mentions: Option<&mut Vec<MentionRecord>>,
         mut collector: Option<&mut report::Collector>,
+        mut timings: Option<&mut Timings>,
     ) -> Graph {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |slot: fn(&mut Timings) -> &mut std::time::Duration| {
+            if let Some(t) = timings.as_deref_mut() {
+                let now = std::time::Instant::now();
+                *slot(t) += now - clock;
+                clock = now;
+            }
+        };
         let pool = self.pool(docs.len());
         let pool = pool.as_ref();
-        let mut read: Vec<ReadDoc> = self.map(pool, docs.iter().collect(), |d| self.read(d));
+        let mut read: Vec<ReadDoc> = self.map(pool, docs.iter().collect(), |d| {
+            let rd = self.read(d);
+            self.step();
+            rd
+        });
+        lap(|t| &mut t.read);
         alias::unify(&mut read);
+        lap(|t| &mut t.alias);
         let registry = build_registry(self.lx, &read);
+        lap(|t| &mut t.registry);
         let lx = self.lx;
         let registry = &registry;
         let want_records = mentions.is_some();
@@ -235,6 +287,7 @@ impl<'l> Pipeline<'l> {
             let mut out = Emitted::default();
             let mut records = want_records.then(Vec::new);
             ctx.emit_structure(&mut out, records.as_mut());
+            self.step();
             (ctx, out, records)
         });
         let mut b = GraphBuilder::new();
@@ -248,26 +301,51 @@ impl<'l> Pipeline<'l> {
             }
             ctxs.push(ctx);
         }
+        lap(|t| &mut t.structure);
         let world = &world;
         if let Some(c) = collector.as_deref_mut() {
             // The report's collector sees the sentences in reading order.
             for ctx in &ctxs {
                 let mut out = Emitted::default();
                 ctx.emit_events(&mut out, world, Some(c));
+                self.step();
                 out.replay(&mut b, &mut World::default());
             }
         } else {
             let seconds = self.map(pool, ctxs, |ctx| {
                 let mut out = Emitted::default();
                 ctx.emit_events(&mut out, world, None);
+                self.step();
                 out
             });
             for out in seconds {
                 out.replay(&mut b, &mut World::default());
             }
         }
-        b.finish()
+        lap(|t| &mut t.events);
+        let g = b.finish();
+        lap(|t| &mut t.finish);
+        g
     }
+}
+
+/// How long each stage of a run took, wall clock (`Pipeline::run_timed`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    /// Sentences, tokens and mentions of every document (on the threads).
+    pub read: std::time::Duration,
+    /// Acronyms and the names they stand for, across the corpus.
+    pub alias: std::time::Duration,
+    /// The person registry of the corpus.
+    pub registry: std::time::Duration,
+    /// Resolution and structure of every document (on the threads), and
+    /// their merge.
+    pub structure: std::time::Duration,
+    /// Syntax, speech and frames of every document (on the threads), and
+    /// their merge.
+    pub events: std::time::Duration,
+    /// The graph sorted and built.
+    pub finish: std::time::Duration,
 }
 
 /// What one document gives the graph, in the order it gave it, to be
