@@ -3,6 +3,7 @@
 //! `build` lives here; the query commands (`path`, `neighbors`, `top`,
 //! `subgraph`, `stats`) in `cli/query.rs`.
 
+mod progress;
 mod publish;
 mod query;
 mod report;
@@ -275,12 +276,15 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
-    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs);
+    let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, args.quiet);
+    let step = |n| bar.inc(n);
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs).with_progress(&step);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {
         (pipeline.run(&loaded.docs), Vec::new())
     };
+    bar.clear();
     let filter = args.filter.filter();
     let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let layout = Layout::from(args.layout);
