@@ -208,8 +208,12 @@ impl<'l> Pipeline<'l> {
         let sentences = sentences(&doc.text)
             .into_iter()
             .map(|s| {
-                let tokens = tokenize(&doc.text, &s);
-                let mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
+                let mut tokens = tokenize(&doc.text, &s);
+                let mut mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
+                // Held until the end of the run: no room to spare.
+                tokens.shrink_to_fit();
+                mentions.entities.shrink_to_fit();
+                mentions.roles.shrink_to_fit();
                 ReadSentence { index: s.index, span: s.span, tokens, mentions }
             })
             .collect();
