@@ -3,6 +3,7 @@
 //! `build` lives here; the query commands (`path`, `neighbors`, `top`,
 //! `subgraph`, `stats`) in `cli/query.rs`.
 
+mod progress;
 mod publish;
 mod query;
 mod report;
@@ -112,6 +113,10 @@ struct BuildArgs {
     /// Print no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Threads reading the documents (0: one a core). The outputs are the
+    /// same bytes whatever the number.
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -278,12 +283,15 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
-    let pipeline = Pipeline::new(lexicon);
+    let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, args.quiet);
+    let step = |n| bar.inc(n);
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs).with_progress(&step);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {
         (pipeline.run(&loaded.docs), Vec::new())
     };
+    bar.clear();
     let filter = args.filter.filter();
     let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
     let layout = Layout::from(args.layout);

@@ -17,6 +17,7 @@ mod input;
 mod jsonl;
 mod linear;
 mod mentions;
+mod parallel;
 mod properties;
 mod publish;
 mod query;

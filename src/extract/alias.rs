@@ -300,7 +300,22 @@ pub fn unify(docs: &mut [ReadDoc]) {
         for (acr, target) in map {
             apply(rd, acr, target, true);
         }
-        for (acr, target) in &corpus {
+        // Only the corpus's acronyms the document writes (as a word or a
+        // mention) can change it, taken in the corpus's order: a look-up per
+        // word instead of a pass over the document per acronym.
+        let mut written: Vec<usize> = Vec::new();
+        for s in &rd.sentences {
+            let words = s.tokens.iter().map(|t| t.text.as_str());
+            for w in words.chain(s.mentions.entities.iter().map(|m| m.surface.as_str())) {
+                if let Some(i) = corpus.get_index_of(w) {
+                    written.push(i);
+                }
+            }
+        }
+        written.sort_unstable();
+        written.dedup();
+        for i in written {
+            let (acr, target) = corpus.get_index(i).expect("an index of the corpus map");
             let Some(target) = target else { continue };
             if !map.contains_key(acr) {
                 // Elsewhere a short acronym alone is too ambiguous to add.

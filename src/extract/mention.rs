@@ -244,29 +244,30 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         let titled = person.as_ref().filter(|p| person_context_before(lx, toks, p.a)).map(|p| (p.a, p.b));
         let in_title_words = out.roles.iter().any(|r| r.a <= i && i < r.title_b);
         let body = if in_title_words { None } else { body_at(lx, text, sent, toks, i) };
-        let cands = [
-            office_at(lx, text, sent, toks, i),
-            named_org_at(lx, text, sent, toks, i),
-            org_after_noun_at(lx, text, sent, toks, i),
-            acronym_at(lx, text, sent, toks, i),
-            national_team_at(lx, text, sent, toks, i),
-            team_at(lx, text, sent, toks, i),
-            english_name_at(lx, text, sent, toks, i),
-            geo_at(lx, text, sent, toks, i),
-            body,
-            place_phrase_at(lx, text, sent, toks, i),
-            name_at(lx, text, sent, toks, i),
-            // Before `person`: on a tie it keeps the person reading and adds the place.
-            locative_place_at(lx, text, sent, toks, i),
-            person,
-        ];
         // Longest wins; on a tie, the earlier kind of reading in this list.
+        // Each reading is weighed as it comes: no array of them to move.
         let mut best: Option<Mention> = None;
-        for m in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| m.b - m.a > b.b - b.a) {
-                best = Some(m);
+        let mut offer = |m: Option<Mention>| {
+            if let Some(m) = m {
+                if best.as_ref().is_none_or(|b| m.b - m.a > b.b - b.a) {
+                    best = Some(m);
+                }
             }
-        }
+        };
+        offer(office_at(lx, text, sent, toks, i));
+        offer(named_org_at(lx, text, sent, toks, i));
+        offer(org_after_noun_at(lx, text, sent, toks, i));
+        offer(acronym_at(lx, text, sent, toks, i));
+        offer(national_team_at(lx, text, sent, toks, i));
+        offer(team_at(lx, text, sent, toks, i));
+        offer(english_name_at(lx, text, sent, toks, i));
+        offer(geo_at(lx, text, sent, toks, i));
+        offer(body);
+        offer(place_phrase_at(lx, text, sent, toks, i));
+        offer(name_at(lx, text, sent, toks, i));
+        // Before `person`: on a tie it keeps the person reading and adds the place.
+        offer(locative_place_at(lx, text, sent, toks, i));
+        offer(person);
         if let (Some(m), Some((a, b))) = (&best, titled) {
             if m.a == a && m.b == b && matches!(m.target, Ref::Place { .. }) && b - a >= 2 {
                 let place = best.take().map(|m| m.target);

@@ -113,19 +113,89 @@ pub struct Resolved {
 #[derive(Debug, Clone, Copy)]
 pub struct Pipeline<'l> {
     lx: &'l Lexicon,
+    /// Threads reading documents: 1 runs everything on the calling thread,
+    /// 0 takes one a core.
+    jobs: usize,
+    progress: Option<Progress<'l>>,
 }
+
+/// A function told of the work done: 1 each time a document has passed one
+/// of the `PASSES` passes over the documents, from any thread.
+#[derive(Clone, Copy)]
+struct Progress<'l>(&'l (dyn Fn(u64) + Sync));
+
+impl std::fmt::Debug for Progress<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// How many times a run goes over the documents, one by one: reading,
+/// structure, events. A run reports `PASSES` × documents steps in all.
+pub const PASSES: u64 = 3;
 
 impl Pipeline<'static> {
     /// The pipeline with the built-in lexicon.
     pub fn builtin() -> Self {
-        Pipeline { lx: Lexicon::builtin() }
+        Pipeline::new(Lexicon::builtin())
     }
 }
 
 impl<'l> Pipeline<'l> {
-    /// A pipeline with the given lexicon.
+    /// A pipeline with the given lexicon, on the calling thread.
     pub fn new(lx: &'l Lexicon) -> Self {
-        Pipeline { lx }
+        Pipeline { lx, jobs: 1, progress: None }
+    }
+
+    /// The same pipeline telling `progress` of each document through each
+    /// pass (`PASSES`), for a progress bar.
+    pub fn with_progress(self, progress: &'l (dyn Fn(u64) + Sync)) -> Self {
+        Pipeline { progress: Some(Progress(progress)), ..self }
+    }
+
+    fn step(&self) {
+        if let Some(Progress(f)) = self.progress {
+            f(1);
+        }
+    }
+
+    /// The same pipeline reading documents on `jobs` threads (0: one a
+    /// core). The graph is the same whatever the number: documents are
+    /// read apart and what they give is merged in document order.
+    pub fn with_jobs(self, jobs: usize) -> Self {
+        Pipeline { jobs, ..self }
+    }
+
+    /// Runs `f` on every item, on the pipeline's threads, and returns the
+    /// results in the items' order. The steps counted by `work` on the
+    /// threads are added to the calling thread's count.
+    fn map<T: Send, R: Send>(&self, pool: Option<&rayon::ThreadPool>, items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+        use rayon::prelude::*;
+        let Some(pool) = pool else { return items.into_iter().map(f).collect() };
+        let out: Vec<(R, u64)> = pool.install(|| {
+            items
+                .into_par_iter()
+                .map(|item| {
+                    let r = f(item);
+                    (r, crate::work::take())
+                })
+                .collect()
+        });
+        out.into_iter()
+            .map(|(r, steps)| {
+                crate::work::add(steps as usize);
+                r
+            })
+            .collect()
+    }
+
+    /// The thread pool for `jobs`, or none to stay on the calling thread
+    /// (one job, or a pool that cannot be made).
+    fn pool(&self, docs: usize) -> Option<rayon::ThreadPool> {
+        if self.jobs == 1 || docs < 2 {
+            return None;
+        }
+        rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build().ok()
     }
 
     /// The lexicon in use.
@@ -138,8 +208,12 @@ impl<'l> Pipeline<'l> {
         let sentences = sentences(&doc.text)
             .into_iter()
             .map(|s| {
-                let tokens = tokenize(&doc.text, &s);
-                let mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
+                let mut tokens = tokenize(&doc.text, &s);
+                let mut mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
+                // Held until the end of the run: no room to spare.
+                tokens.shrink_to_fit();
+                mentions.entities.shrink_to_fit();
+                mentions.roles.shrink_to_fit();
                 ReadSentence { index: s.index, span: s.span, tokens, mentions }
             })
             .collect();
@@ -149,7 +223,15 @@ impl<'l> Pipeline<'l> {
     /// Runs the whole pipeline. Documents are taken in the order given;
     /// callers sort them (by name) so that the output is deterministic.
     pub fn run(&self, docs: &[Document]) -> Graph {
-        self.run_inner(docs, None, None)
+        self.run_inner(docs, None, None, None)
+    }
+
+    /// Runs the pipeline and says how long each stage took (wall clock),
+    /// for benchmarks.
+    pub fn run_timed(&self, docs: &[Document]) -> (Graph, Timings) {
+        let mut t = Timings::default();
+        let g = self.run_inner(docs, None, None, Some(&mut t));
+        (g, t)
     }
 
     /// Runs the pipeline and reports what it did not understand: unknown
@@ -157,7 +239,7 @@ impl<'l> Pipeline<'l> {
     /// surnames, each as a lexicon row (`report`).
     pub fn report(&self, docs: &[Document]) -> (Graph, report::Report) {
         let mut collector = report::Collector::new();
-        let g = self.run_inner(docs, None, Some(&mut collector));
+        let g = self.run_inner(docs, None, Some(&mut collector), None);
         let r = collector.finish(&g, self.lx);
         (g, r)
     }
@@ -166,32 +248,166 @@ impl<'l> Pipeline<'l> {
     /// a node, in reading order (the `mentions` export).
     pub fn run_with_mentions(&self, docs: &[Document]) -> (Graph, Vec<MentionRecord>) {
         let mut mentions = Vec::new();
-        let g = self.run_inner(docs, Some(&mut mentions), None);
+        let g = self.run_inner(docs, Some(&mut mentions), None, None);
         (g, mentions)
     }
 
     fn run_inner(
         &self,
         docs: &[Document],
-        mut mentions: Option<&mut Vec<MentionRecord>>,
+        mentions: Option<&mut Vec<MentionRecord>>,
         mut collector: Option<&mut report::Collector>,
+        mut timings: Option<&mut Timings>,
     ) -> Graph {
-        let mut read: Vec<ReadDoc> = docs.iter().map(|d| self.read(d)).collect();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |slot: fn(&mut Timings) -> &mut std::time::Duration| {
+            if let Some(t) = timings.as_deref_mut() {
+                let now = std::time::Instant::now();
+                *slot(t) += now - clock;
+                clock = now;
+            }
+        };
+        let pool = self.pool(docs.len());
+        let pool = pool.as_ref();
+        let mut read: Vec<ReadDoc> = self.map(pool, docs.iter().collect(), |d| {
+            let rd = self.read(d);
+            self.step();
+            rd
+        });
+        lap(|t| &mut t.read);
         alias::unify(&mut read);
+        lap(|t| &mut t.alias);
         let registry = build_registry(self.lx, &read);
-        let mut b = GraphBuilder::new();
-        let mut ctxs: Vec<DocContext> =
-            read.iter().enumerate().map(|(di, rd)| DocContext::new(self.lx, &registry, di, rd)).collect();
+        lap(|t| &mut t.registry);
+        let lx = self.lx;
+        let registry = &registry;
+        let want_records = mentions.is_some();
         // First the entities and the structure of every document, so that
         // what one document says of a person (their country) serves all.
+        // Each document is read apart into what it gives the graph; the
+        // builder and the world take it in document order.
+        let firsts = self.map(pool, read.iter().enumerate().collect(), |(di, rd)| {
+            let mut ctx = DocContext::new(lx, registry, di, rd);
+            let mut out = Emitted::default();
+            let mut records = want_records.then(Vec::new);
+            ctx.emit_structure(&mut out, records.as_mut());
+            self.step();
+            (ctx, out, records)
+        });
+        let mut b = GraphBuilder::new();
         let mut world = World::default();
-        for ctx in &mut ctxs {
-            ctx.emit_structure(&mut b, &mut world, mentions.as_deref_mut());
+        let mut ctxs = Vec::with_capacity(firsts.len());
+        let mut all_records = mentions;
+        for (ctx, out, records) in firsts {
+            out.replay(&mut b, &mut world);
+            if let (Some(all), Some(records)) = (all_records.as_deref_mut(), records) {
+                all.extend(records);
+            }
+            ctxs.push(ctx);
         }
-        for ctx in &ctxs {
-            ctx.emit_events(&mut b, &world, collector.as_deref_mut());
+        lap(|t| &mut t.structure);
+        let world = &world;
+        if let Some(c) = collector.as_deref_mut() {
+            // The report's collector sees the sentences in reading order.
+            for ctx in &ctxs {
+                let mut out = Emitted::default();
+                ctx.emit_events(&mut out, world, Some(c));
+                self.step();
+                out.replay(&mut b, &mut World::default());
+            }
+        } else {
+            let seconds = self.map(pool, ctxs, |ctx| {
+                let mut out = Emitted::default();
+                ctx.emit_events(&mut out, world, None);
+                self.step();
+                out
+            });
+            for out in seconds {
+                out.replay(&mut b, &mut World::default());
+            }
         }
-        b.finish()
+        lap(|t| &mut t.events);
+        let g = b.finish();
+        lap(|t| &mut t.finish);
+        g
+    }
+}
+
+/// How long each stage of a run took, wall clock (`Pipeline::run_timed`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    /// Sentences, tokens and mentions of every document (on the threads).
+    pub read: std::time::Duration,
+    /// Acronyms and the names they stand for, across the corpus.
+    pub alias: std::time::Duration,
+    /// The person registry of the corpus.
+    pub registry: std::time::Duration,
+    /// Resolution and structure of every document (on the threads), and
+    /// their merge.
+    pub structure: std::time::Duration,
+    /// Syntax, speech and frames of every document (on the threads), and
+    /// their merge.
+    pub events: std::time::Duration,
+    /// The graph sorted and built.
+    pub finish: std::time::Duration,
+}
+
+/// What one document gives the graph, in the order it gave it, to be
+/// replayed into the `GraphBuilder` in document order: the same calls in
+/// the same order whatever thread read the document.
+#[derive(Debug, Default)]
+struct Emitted {
+    ops: Vec<Op>,
+}
+
+#[derive(Debug)]
+enum Op {
+    Mention(String, NodeKind, String, bool),
+    SetLabel(String, NodeKind, String),
+    /// A label for a node not yet declared by then.
+    LabelIfNew(String, NodeKind, String),
+    Fact(Fact),
+    /// A person's country, the first read kept (`World::country_of`).
+    Country(String, String),
+}
+
+impl Emitted {
+    fn mention(&mut self, id: &str, kind: NodeKind, name: &str, counted: bool) {
+        self.ops.push(Op::Mention(id.to_string(), kind, name.to_string(), counted));
+    }
+
+    fn set_label(&mut self, id: &str, kind: NodeKind, label: &str) {
+        self.ops.push(Op::SetLabel(id.to_string(), kind, label.to_string()));
+    }
+
+    fn label_if_new(&mut self, id: String, kind: NodeKind, label: String) {
+        self.ops.push(Op::LabelIfNew(id, kind, label));
+    }
+
+    fn fact(&mut self, f: Fact) {
+        self.ops.push(Op::Fact(f));
+    }
+
+    fn country(&mut self, person: &str, country: &str) {
+        self.ops.push(Op::Country(person.to_string(), country.to_string()));
+    }
+
+    fn replay(self, b: &mut GraphBuilder, world: &mut World) {
+        for op in self.ops {
+            match op {
+                Op::Mention(id, kind, name, counted) => b.mention(&id, kind, &name, counted),
+                Op::SetLabel(id, kind, label) => b.set_label(&id, kind, &label),
+                Op::LabelIfNew(id, kind, label) => {
+                    if !b.has_node(&id) {
+                        b.set_label(&id, kind, &label);
+                    }
+                }
+                Op::Fact(f) => b.fact(f),
+                Op::Country(person, country) => {
+                    world.country_of.entry(person).or_insert(country);
+                }
+            }
+        }
     }
 }
 
@@ -482,12 +698,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
         }
     }
 
-    fn emit_structure(
-        &mut self,
-        b: &mut GraphBuilder,
-        world: &mut World,
-        mut records: Option<&mut Vec<MentionRecord>>,
-    ) {
+    fn emit_structure(&mut self, b: &mut Emitted, mut records: Option<&mut Vec<MentionRecord>>) {
         let lx = self.lx;
         for (si, s) in self.rd.sentences.iter().enumerate() {
             for (mi, m) in s.mentions.entities.iter().enumerate() {
@@ -533,9 +744,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             b.mention(&node, kind, &label, true);
         }
         for (node, kind, label) in facts.parents {
-            if !b.has_node(&node) {
-                b.set_label(&node, kind, &label);
-            }
+            b.label_if_new(node, kind, label);
         }
         // Who holds which title in this document, in reading order, for
         // "le secrétaire général a déclaré" and "l'ambassadeur de Russie".
@@ -551,9 +760,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
                         holders.push((f.evidence.sentence, label, f.source.as_str()));
                     }
                 }
-                Relation::AffiliatedWith if f.target.starts_with("country:") => {
-                    world.country_of.entry(f.source.clone()).or_insert_with(|| f.target.clone());
-                }
+                Relation::AffiliatedWith if f.target.starts_with("country:") => b.country(&f.source, &f.target),
                 _ => {}
             }
         }
@@ -570,13 +777,13 @@ impl<'a, 'd> DocContext<'a, 'd> {
         // for the one person of the document holding that title.
         for f in self.describe_roles() {
             if f.relation == Relation::AffiliatedWith && f.target.starts_with("country:") {
-                world.country_of.entry(f.source.clone()).or_insert_with(|| f.target.clone());
+                b.country(&f.source, &f.target);
             }
             b.fact(f);
         }
     }
 
-    fn emit_events(&self, b: &mut GraphBuilder, world: &World, mut collector: Option<&mut report::Collector>) {
+    fn emit_events(&self, b: &mut Emitted, world: &World, mut collector: Option<&mut report::Collector>) {
         // Speech and actions, sentence by sentence over the clause layer,
         // with one discourse for the pronouns of both.
         let mut disc = relate::Discourse::default();
@@ -596,9 +803,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
             }
             for (f, implied) in facts {
                 for (id, kind, label) in implied {
-                    if !b.has_node(&id) {
-                        b.set_label(&id, kind, &label);
-                    }
+                    b.label_if_new(id, kind, label);
                 }
                 b.fact(f);
             }
