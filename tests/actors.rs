@@ -308,3 +308,27 @@ fn a_mayor_of_a_qualified_city_is_no_official_of_the_homonymous_state() {
     assert!(has_edge(&texts, "person:paul-martin", "holds_role", "role:maire"));
     assert!(!has_edge(&texts, "person:paul-martin", "affiliated_with", "country:france"));
 }
+
+#[test]
+fn names_after_a_civility_with_particles_or_capitals() {
+    // A lowercase particle after the civility opens the name; the mention
+    // starts at the civility.
+    has("Le tribunal a entendu M. de Varlonne hier.", "M. de Varlonne", NodeKind::Person);
+    has("Mme de Kerlouan est arrivée à la séance.", "Mme de Kerlouan", NodeKind::Person);
+    has("Le juge a reçu M. van der Brekel lundi.", "M. van der Brekel", NodeKind::Person);
+    // A surname in capitals after the civility, as court reports print it.
+    has("M. DURVILLE demande un ajournement.", "M. DURVILLE", NodeKind::Person);
+    // The plural civility and the old ones announce names too.
+    has("MM. Brastec et Morvel ont voté contre.", "MM. Brastec", NodeKind::Person);
+    has("Le sieur Pellarin a vendu sa vigne.", "sieur Pellarin", NodeKind::Person);
+    // An acronym of the language after a civility is no name.
+    no_person("Le cours de M. TVA est fini.", "TVA");
+    // Without a civility, capitals stay an acronym or a heading, not a person.
+    no_person("Le DURVILLE a été vendu.", "DURVILLE");
+    // The two writings of one person are one node.
+    let texts = ["M. de Varlonne a parlé. Plus tard, M. de Varlonne est parti."];
+    let first = mentions_of(&texts);
+    let ids: Vec<_> = first.iter().filter(|(s, _, _)| s == "M. de Varlonne").map(|(_, _, n)| n.clone()).collect();
+    assert_eq!(ids.len(), 2, "{first:?}");
+    assert_eq!(ids[0], ids[1]);
+}

@@ -1877,6 +1877,9 @@ pub fn person_context_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     if HONORIFICS.contains(&prev) || DESCRIPTORS.contains(&prev) {
         return true;
     }
+    if prev == "." && p > 0 && CIVILITIES.contains(&toks[p - 1].norm.as_str()) && toks[p - 1].is_cap() {
+        return true;
+    }
     if prev == "." && p > 0 && HONORIFICS.contains(&toks[p - 1].norm.as_str()) {
         return true;
     }
@@ -1915,8 +1918,68 @@ pub fn civility_start(toks: &[Token], a: usize) -> usize {
     }
 }
 
+/// Whether the word at `k` is a surname written in capitals ("DURVILLE"):
+/// three letters or more, no acronym the lexicon or the language knows.
+fn capitals_surname(lx: &Lexicon, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && is_all_caps(&t.text)
+            && t.text.chars().count() >= 3
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !COMMON_ACRONYMS.contains(&t.text.as_str())
+            && lx.names.matches_at(toks, k).is_empty()
+    })
+}
+
+/// A name right after a civility title that the rules of capitalized words
+/// do not read: a lowercase particle then the name ("M. de Varlonne", "Mme
+/// d'Auberive", "M. van der Helst"), or a surname in capitals ("M.
+/// DURVILLE"). The civility proves the person.
+fn civility_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if civility_start(toks, i) == i {
+        return None;
+    }
+    let lower_particle = |k: usize, set: &[&str]| {
+        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&t.text) && set.contains(&t.norm.as_str()))
+    };
+    let end = if lower_particle(i, &["de", "d'", "du", "von", "van", "di", "da", "del", "della", "dos", "ten", "ter"]) {
+        let k = if lower_particle(i + 1, &["la", "le", "der", "den"]) { i + 2 } else { i + 1 };
+        if toks.get(k).is_some_and(|t| name_word_after_particle(lx, t)) {
+            name_run_from(lx, toks, k, true).max(k + 1)
+        } else if capitals_surname(lx, toks, k) {
+            k + 1
+        } else {
+            return None;
+        }
+    } else if capitals_surname(lx, toks, i) {
+        let mut e = i + 1;
+        while e < i + 3 && capitals_surname(lx, toks, e) {
+            e += 1;
+        }
+        e
+    } else {
+        return None;
+    };
+    let (span, s) = surface(text, toks, i, end);
+    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.clone()).collect();
+    Some(Mention {
+        sent,
+        a: i,
+        b: end,
+        span,
+        surface: s,
+        target: Ref::Person { name, strong: true },
+        proper: true,
+        rule: "person/context",
+        alt: None,
+    })
+}
+
 /// A person name at `i` found by capitalization and context.
 fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if let Some(m) = civility_name_at(lx, text, sent, toks, i) {
+        return Some(m);
+    }
     if !name_word(lx, &toks[i]) && !is_initial(toks, i) {
         return None;
     }
