@@ -332,3 +332,18 @@ fn names_after_a_civility_with_particles_or_capitals() {
     assert_eq!(ids.len(), 2, "{first:?}");
     assert_eq!(ids[0], ids[1]);
 }
+
+#[test]
+fn two_unknown_words_standing_alone_in_running_text_are_a_person() {
+    // Two capitalized words the language and the lexicon do not know, after
+    // an adjective that is no noun of a thing: a person.
+    has("Le candidat démocrate Tavon Brekker s'impose de justesse.", "Tavon Brekker", NodeKind::Person);
+    has("Le titre lui échappe, mais c'est Dravel Oskin qui remporte la finale.", "Dravel Oskin", NodeKind::Person);
+    // A title in quotes, a name after a noun of a thing, a capitalized
+    // numeral, a place after a locative preposition: no person.
+    no_person("Elle est extraite de l'album Morlan Quest, sorti en mai.", "Morlan");
+    no_person("Il joue dans le film \"Velkor Dranis\", sorti en mai.", "Velkor");
+    no_person("Sept Valkariens se sont enfuis.", "Valkariens");
+    no_person("La ville compte depuis Ostrel Vanka une gare.", "Ostrel");
+    no_person("Le jeu \"Gorlan Kest : Retour\" est sorti.", "Gorlan");
+}

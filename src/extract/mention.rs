@@ -1940,7 +1940,8 @@ fn civility_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: us
         return None;
     }
     let lower_particle = |k: usize, set: &[&str]| {
-        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&t.text) && set.contains(&t.norm.as_str()))
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&t.text) && set.contains(&t.norm.as_str()))
     };
     let end = if lower_particle(i, &["de", "d'", "du", "von", "van", "di", "da", "del", "della", "dos", "ten", "ter"]) {
         let k = if lower_particle(i + 1, &["la", "le", "der", "den"]) { i + 2 } else { i + 1 };
@@ -1973,6 +1974,45 @@ fn civility_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: us
         rule: "person/context",
         alt: None,
     })
+}
+
+/// Whether the run `i..end` stands alone in running text, as persons'
+/// names do: not opened or closed by a quotation mark (a title), not
+/// glued to more capitalized words or a colon ("Guitar Hero : Metallica"),
+/// and not after a preposition "de" or a noun or adjective of the
+/// language that it would qualify ("l'album X", "le site de X", "la
+/// célèbre X").
+fn free_standing_name(toks: &[Token], i: usize, end: usize) -> bool {
+    use crate::syntax::Upos;
+    let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else { return false };
+    // The noun or adjective reading must be the word's main one: "est",
+    // "été" are verbs before a name.
+    let morph = crate::lexicon::morph::Morph::builtin();
+    let best = |noun: bool| {
+        morph
+            .lookup_word(&prev.text)
+            .filter(|a| matches!(a.upos, Upos::Noun | Upos::Adj) == noun)
+            .filter(|a| noun || matches!(a.upos, Upos::Verb | Upos::Aux))
+            .map(|a| a.freq)
+            .max()
+    };
+    let after_thing = prev.kind == TokKind::Word
+        && !prev.is_cap()
+        && best(true).is_some_and(|n| n >= 30 && best(false).is_none_or(|v| v < n));
+    // "Six Tcharkesses", "Aucun Témoin": a numeral or a determiner capitalized.
+    let closed = (i..end).any(|k| {
+        crate::lexicon::morph::Morph::builtin()
+            .lookup_word(&toks[k].text.to_lowercase())
+            .any(|a| matches!(a.upos, Upos::Num | Upos::Det | Upos::Pron | Upos::Adp | Upos::Cconj | Upos::Sconj))
+            || is_regnal_number(&toks[k].text)
+    });
+    !closed
+        && !is_open_quote(prev)
+        && !toks.get(end).is_some_and(|t| is_close_quote(t) || t.is_cap() || t.text == ":")
+        && !prev.is_cap()
+        && !LOCATIVE.contains(&prev.norm.as_str())
+        && !matches!(prev.norm.as_str(), "en" | "pour" | "vers")
+        && !after_thing
 }
 
 /// A person name at `i` found by capitalization and context.
@@ -2077,11 +2117,14 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     // Two or three unknown capitalized words after a preposition that
     // introduces an agent or a partner, none of them a word of the language
-    // nor a known name: a person's name ("réalisé par Ridley Scott").
+    // nor a known name: a person's name ("réalisé par Ridley Scott"); so
+    // are such words standing alone in running text ("le candidat démocrate
+    // X Y", "c'est X Y qui").
     let unknown = (2..=3).contains(&len)
         && i > 0
         && !article
-        && (matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
+        && (free_standing_name(toks, i, end)
+            || matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
             || i >= 2
                 && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
                 && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()))
