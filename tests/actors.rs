@@ -347,3 +347,29 @@ fn two_unknown_words_standing_alone_in_running_text_are_a_person() {
     no_person("La ville compte depuis Ostrel Vanka une gare.", "Ostrel");
     no_person("Le jeu \"Gorlan Kest : Retour\" est sorti.", "Gorlan");
 }
+
+#[test]
+fn bodies_named_after_their_state_or_called_official_are_part_of_it() {
+    let g = graph_of(&["La Cour suprême du Belize a rejeté le recours."]);
+    assert!(
+        g.edges().iter().any(|e| e.source.starts_with("organization:cour-supreme")
+            && e.relation == trame::ontology::Relation::PartOf
+            && e.target == "country:belize"),
+        "{:?}",
+        g.edges()
+    );
+    let g = graph_of(&["Selon l'agence officielle malienne AMX, la route est coupée."]);
+    assert!(
+        g.edges().iter().any(|e| e.source == "organization:amx"
+            && e.relation == trame::ontology::Relation::PartOf
+            && e.target == "country:mali"),
+        "{:?}",
+        g.edges()
+    );
+    // A firm of a nationality, or a bank that is no central bank, is no
+    // body of the state.
+    for text in ["Le groupe américain Travelcorp a racheté une usine.", "La Banque commerciale du Belize a ouvert."] {
+        let g = graph_of(&[text]);
+        assert!(!g.edges().iter().any(|e| e.relation == trame::ontology::Relation::PartOf), "{text}: {:?}", g.edges());
+    }
+}

@@ -495,7 +495,38 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
     if end == i + 1 {
         return None;
     }
-    Some(org_by_surface(text, sent, toks, i, end, None, "org/named-head"))
+    let mut m = org_by_surface(text, sent, toks, i, end, None, "org/named-head");
+    if let (Some(c), Ref::Org { parent, .. }) = (state_of_body(lx, toks, i, end), &mut m.target) {
+        *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
+    }
+    Some(m)
+}
+
+/// Heads of bodies that a state's name after them makes that state's
+/// ("la Cour suprême du Ghana", "la Commission électorale du Niger"); a
+/// bank only as the central or national one ("la Banque centrale du Kenya").
+const STATE_BODY_HEADS: &[&str] =
+    &["agence", "assemblee", "chambre", "commission", "conseil", "cour", "direction", "office", "tribunal", "senat"];
+
+/// The state a body named by its head `i..end` belongs to: its name ends
+/// with "de", "du" or "d'" and a state's name.
+fn state_of_body(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<u32> {
+    let head = toks[i].norm.as_str();
+    let bank = head == "banque" && toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "centrale" | "nationale"));
+    if !bank && !STATE_BODY_HEADS.contains(&head) {
+        return None;
+    }
+    (i + 2..end).find_map(|k| {
+        let de = matches!(toks[k - 1].norm.as_str(), "de" | "du" | "d'")
+            || matches!(toks[k - 1].norm.as_str(), "la" | "l'") && toks[k - 2].norm == "de";
+        if !de {
+            return None;
+        }
+        lx.names.matches_at(toks, k).iter().find_map(|h| match h.value {
+            Named::Country(c) if k + h.len == end => Some(*c),
+            _ => None,
+        })
+    })
 }
 
 /// "le mont Blanc", "les îles Caïmans", "l'arrondissement de Görlitz": a
@@ -715,7 +746,14 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
 fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     let mut k = i;
     // Back over a demonym and a lowercase "de" complement: "de rock britannique".
-    if k > 0 && demonym_at(lx, toks, k - 1).is_some() {
+    let demonym = k.checked_sub(1).and_then(|p| demonym_at(lx, toks, p));
+    if demonym.is_some() {
+        k -= 1;
+    }
+    // An adjective of the state before it: "l'agence officielle vietnamienne
+    // VNA" is a body of that state.
+    let official = k > 1 && OFFICIAL_ADJECTIVES.contains(&toks[k - 1].norm.as_str());
+    if official {
         k -= 1;
     }
     if k >= 3
@@ -761,8 +799,28 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     {
         end += 1;
     }
-    Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
+    let mut m = org_by_surface(text, sent, toks, i, end, None, "org/after-noun");
+    if let (true, Some(c), Ref::Org { parent, .. }) = (official, demonym, &mut m.target) {
+        *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
+    }
+    Some(m)
 }
+
+/// Adjectives that make a body its state's, folded: "l'agence officielle
+/// vietnamienne", "la télévision publique sud-coréenne".
+const OFFICIAL_ADJECTIVES: &[&str] = &[
+    "officielle",
+    "officiel",
+    "officielles",
+    "officiels",
+    "publique",
+    "public",
+    "gouvernementale",
+    "gouvernemental",
+    "etatique",
+    "nationale",
+    "national",
+];
 
 /// Nouns of `ORG_NOUNS` whose name may be given in quotes: movements,
 /// parties, armed groups, associations (not media, labels or studios,
