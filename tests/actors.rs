@@ -373,3 +373,15 @@ fn bodies_named_after_their_state_or_called_official_are_part_of_it() {
         assert!(!g.edges().iter().any(|e| e.relation == trame::ontology::Relation::PartOf), "{text}: {:?}", g.edges());
     }
 }
+
+#[test]
+fn crossings_bases_and_camps_name_places() {
+    has("Les camions attendent au point de passage de Korvash depuis lundi.", "Korvash", NodeKind::Location);
+    has("Les avions ont décollé de la base d'Orlenik.", "Orlenik", NodeKind::Location);
+    has("Des milliers de réfugiés vivent dans le camp de Dalvura.", "Dalvura", NodeKind::Location);
+    has("Le poste-frontière de Velbrin a rouvert.", "Velbrin", NodeKind::Location);
+    // The base of a person's name and a political camp are no places.
+    has("Les avions ont décollé de la base de Jean Morvel.", "Jean Morvel", NodeKind::Person);
+    let got = mentions_of(&["Le camp de Dravick a dénoncé le scrutin."]);
+    assert!(!got.iter().any(|(s, k, _)| s == "Dravick" && *k == NodeKind::Location), "{got:?}");
+}

@@ -535,7 +535,17 @@ fn state_of_body(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<u
 fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     let head = &toks[i];
     // "côté" (side) folds like "côte" (coast).
-    if head.is_cap() || !GEO_HEADS.contains(&head.norm.as_str()) || head.text.ends_with("té") {
+    // "le point de passage de X", "la base d'X", "le poste-frontière de
+    // X", "dans le camp de X": the place X where the crossing, the base or
+    // the camp stands (a camp only after a locative: "le camp de X" alone is
+    // also a political side).
+    let site = match head.norm.as_str() {
+        "passage" => i >= 2 && toks[i - 1].norm == "de" && toks[i - 2].norm == "point",
+        "camp" | "camps" => i >= 2 && LOCATIVE.contains(&toks[i - 2].norm.as_str()) && after_article(toks, i),
+        "base" | "bases" | "poste-frontiere" | "checkpoint" => after_article(toks, i),
+        _ => false,
+    };
+    if head.is_cap() || !(site || GEO_HEADS.contains(&head.norm.as_str())) || head.text.ends_with("té") {
         return None;
     }
     let mut k = i + 1;
@@ -594,7 +604,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
-    let a = if c > 0 && (demonym || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
+    let a = if c > 0 && (demonym || site || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
