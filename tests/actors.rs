@@ -385,3 +385,16 @@ fn crossings_bases_and_camps_name_places() {
     let got = mentions_of(&["Le camp de Dravick a dénoncé le scrutin."]);
     assert!(!got.iter().any(|(s, k, _)| s == "Dravick" && *k == NodeKind::Location), "{got:?}");
 }
+
+#[test]
+fn a_lone_given_name_or_the_author_of_a_work_is_a_person() {
+    // A given name alone in running text, and one unknown word after a noun
+    // of a person's ("le roman de X"), name a person.
+    has("Il tremblait encore quand Gwendoline se pencha vers lui.", "Gwendoline", NodeKind::Person);
+    has("Le film est tiré du roman de Vaskorel, paru en mai.", "Vaskorel", NodeKind::Person);
+    // Not at the start of a sentence, not after an article, not a word of
+    // the language nor a known place.
+    no_person("Gwendoline est une marque de yaourts.", "Gwendoline");
+    no_person("Le prix de Florence est connu.", "Florence");
+    no_person("Il a reçu la Gwendoline en cadeau.", "Gwendoline");
+}

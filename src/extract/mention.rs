@@ -2200,7 +2200,23 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
             let t = &toks[k];
             t.kind == TokKind::Word && !common_word(t) && lx.names.matches_at(toks, k).is_empty()
         });
-    let strong = given || context || acts || unknown;
+    // A lone word in running text that is a given name or follows a noun of
+    // a person's ("la mort de X", "le roman de X"), and is no word of the
+    // language nor a known name: a person named by one name ("Philippe se
+    // pencha", "le roman de Colette").
+    let first_word = i == 0 || matches!(toks[i - 1].text.as_str(), "«" | "\"" | "(" | "—" | "–" | "-" | "." | ":");
+    let lone = len == 1
+        && !first_word
+        && !article
+        && toks[i].text.chars().count() >= 3
+        && !common_word(&toks[i])
+        && lx.names.matches_at(toks, i).is_empty()
+        && !toks.get(end).is_some_and(Token::is_cap)
+        && (lx.given_name(&toks[i].norm).is_some()
+            || i >= 2
+                && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
+                && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()));
+    let strong = given || context || acts || unknown || lone;
     // A sentence's first word, capitalized only because it is first, that is
     // a word of the language ("Parvenu à Lisbonne, …", "Présent à Kiev, …")
     // is no weak candidate either.
@@ -2227,6 +2243,8 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         proper: true,
         rule: if given {
             "person/given-name"
+        } else if lone && !context {
+            "person/lone-name"
         } else if context {
             "person/context"
         } else {
