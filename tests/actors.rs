@@ -398,3 +398,18 @@ fn a_lone_given_name_or_the_author_of_a_work_is_a_person() {
     no_person("Le prix de Florence est connu.", "Florence");
     no_person("Il a reçu la Gwendoline en cadeau.", "Gwendoline");
 }
+
+#[test]
+fn an_acronym_takes_the_kind_of_the_name_it_spells() {
+    // The lexicon gives "VK" to a network; a place spelled VK before it in
+    // parentheses makes the acronym that place's, not the place the network.
+    let texts = ["Les combats ont repris dans la vallée de Korvanie (VK) lundi."];
+    assert_eq!(
+        node_of(&texts, "vallée de Korvanie"),
+        Some((NodeKind::Location, "location:vallee-de-korvanie".to_string()))
+    );
+    assert_eq!(node_of(&texts, "VK"), Some((NodeKind::Location, "location:vallee-de-korvanie".to_string())));
+    // Alone, the acronym keeps the lexicon's meaning.
+    let texts = ["Le réseau VK a publié ses comptes."];
+    assert_eq!(node_of(&texts, "VK").map(|(k, _)| k), Some(NodeKind::Organization));
+}
