@@ -308,3 +308,108 @@ fn a_mayor_of_a_qualified_city_is_no_official_of_the_homonymous_state() {
     assert!(has_edge(&texts, "person:paul-martin", "holds_role", "role:maire"));
     assert!(!has_edge(&texts, "person:paul-martin", "affiliated_with", "country:france"));
 }
+
+#[test]
+fn names_after_a_civility_with_particles_or_capitals() {
+    // A lowercase particle after the civility opens the name; the mention
+    // starts at the civility.
+    has("Le tribunal a entendu M. de Varlonne hier.", "M. de Varlonne", NodeKind::Person);
+    has("Mme de Kerlouan est arrivée à la séance.", "Mme de Kerlouan", NodeKind::Person);
+    has("Le juge a reçu M. van der Brekel lundi.", "M. van der Brekel", NodeKind::Person);
+    // A surname in capitals after the civility, as court reports print it.
+    has("M. DURVILLE demande un ajournement.", "M. DURVILLE", NodeKind::Person);
+    // The plural civility and the old ones announce names too.
+    has("MM. Brastec et Morvel ont voté contre.", "MM. Brastec", NodeKind::Person);
+    has("Le sieur Pellarin a vendu sa vigne.", "sieur Pellarin", NodeKind::Person);
+    // An acronym of the language after a civility is no name.
+    no_person("Le cours de M. TVA est fini.", "TVA");
+    // Without a civility, capitals stay an acronym or a heading, not a person.
+    no_person("Le DURVILLE a été vendu.", "DURVILLE");
+    // The two writings of one person are one node.
+    let texts = ["M. de Varlonne a parlé. Plus tard, M. de Varlonne est parti."];
+    let first = mentions_of(&texts);
+    let ids: Vec<_> = first.iter().filter(|(s, _, _)| s == "M. de Varlonne").map(|(_, _, n)| n.clone()).collect();
+    assert_eq!(ids.len(), 2, "{first:?}");
+    assert_eq!(ids[0], ids[1]);
+}
+
+#[test]
+fn two_unknown_words_standing_alone_in_running_text_are_a_person() {
+    // Two capitalized words the language and the lexicon do not know, after
+    // an adjective that is no noun of a thing: a person.
+    has("Le candidat démocrate Tavon Brekker s'impose de justesse.", "Tavon Brekker", NodeKind::Person);
+    has("Le titre lui échappe, mais c'est Dravel Oskin qui remporte la finale.", "Dravel Oskin", NodeKind::Person);
+    // A title in quotes, a name after a noun of a thing, a capitalized
+    // numeral, a place after a locative preposition: no person.
+    no_person("Elle est extraite de l'album Morlan Quest, sorti en mai.", "Morlan");
+    no_person("Il joue dans le film \"Velkor Dranis\", sorti en mai.", "Velkor");
+    no_person("Sept Valkariens se sont enfuis.", "Valkariens");
+    no_person("La ville compte depuis Ostrel Vanka une gare.", "Ostrel");
+    no_person("Le jeu \"Gorlan Kest : Retour\" est sorti.", "Gorlan");
+}
+
+#[test]
+fn bodies_named_after_their_state_or_called_official_are_part_of_it() {
+    let g = graph_of(&["La Cour suprême du Belize a rejeté le recours."]);
+    assert!(
+        g.edges().iter().any(|e| e.source.starts_with("organization:cour-supreme")
+            && e.relation == trame::ontology::Relation::PartOf
+            && e.target == "country:belize"),
+        "{:?}",
+        g.edges()
+    );
+    let g = graph_of(&["Selon l'agence officielle malienne AMX, la route est coupée."]);
+    assert!(
+        g.edges().iter().any(|e| e.source == "organization:amx"
+            && e.relation == trame::ontology::Relation::PartOf
+            && e.target == "country:mali"),
+        "{:?}",
+        g.edges()
+    );
+    // A firm of a nationality, or a bank that is no central bank, is no
+    // body of the state.
+    for text in ["Le groupe américain Travelcorp a racheté une usine.", "La Banque commerciale du Belize a ouvert."] {
+        let g = graph_of(&[text]);
+        assert!(!g.edges().iter().any(|e| e.relation == trame::ontology::Relation::PartOf), "{text}: {:?}", g.edges());
+    }
+}
+
+#[test]
+fn crossings_bases_and_camps_name_places() {
+    has("Les camions attendent au point de passage de Korvash depuis lundi.", "Korvash", NodeKind::Location);
+    has("Les avions ont décollé de la base d'Orlenik.", "Orlenik", NodeKind::Location);
+    has("Des milliers de réfugiés vivent dans le camp de Dalvura.", "Dalvura", NodeKind::Location);
+    has("Le poste-frontière de Velbrin a rouvert.", "Velbrin", NodeKind::Location);
+    // The base of a person's name and a political camp are no places.
+    has("Les avions ont décollé de la base de Jean Morvel.", "Jean Morvel", NodeKind::Person);
+    let got = mentions_of(&["Le camp de Dravick a dénoncé le scrutin."]);
+    assert!(!got.iter().any(|(s, k, _)| s == "Dravick" && *k == NodeKind::Location), "{got:?}");
+}
+
+#[test]
+fn a_lone_given_name_or_the_author_of_a_work_is_a_person() {
+    // A given name alone in running text, and one unknown word after a noun
+    // of a person's ("le roman de X"), name a person.
+    has("Il tremblait encore quand Gwendoline se pencha vers lui.", "Gwendoline", NodeKind::Person);
+    has("Le film est tiré du roman de Vaskorel, paru en mai.", "Vaskorel", NodeKind::Person);
+    // Not at the start of a sentence, not after an article, not a word of
+    // the language nor a known place.
+    no_person("Gwendoline est une marque de yaourts.", "Gwendoline");
+    no_person("Le prix de Florence est connu.", "Florence");
+    no_person("Il a reçu la Gwendoline en cadeau.", "Gwendoline");
+}
+
+#[test]
+fn an_acronym_takes_the_kind_of_the_name_it_spells() {
+    // The lexicon gives "VK" to a network; a place spelled VK before it in
+    // parentheses makes the acronym that place's, not the place the network.
+    let texts = ["Les combats ont repris dans la vallée de Korvanie (VK) lundi."];
+    assert_eq!(
+        node_of(&texts, "vallée de Korvanie"),
+        Some((NodeKind::Location, "location:vallee-de-korvanie".to_string()))
+    );
+    assert_eq!(node_of(&texts, "VK"), Some((NodeKind::Location, "location:vallee-de-korvanie".to_string())));
+    // Alone, the acronym keeps the lexicon's meaning.
+    let texts = ["Le réseau VK a publié ses comptes."];
+    assert_eq!(node_of(&texts, "VK").map(|(k, _)| k), Some(NodeKind::Organization));
+}

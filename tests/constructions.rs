@@ -190,13 +190,11 @@ fn enclave_of_a_possessor() {
 // part_of.
 
 #[test]
-#[ignore = "bodies by pattern are not yet read as organizations"]
 fn central_bank_of_a_country() {
     check("La Banque centrale du Kenya a relevé ses taux.", &["Banque centrale du Kenya -part_of-> Kenya"]);
 }
 
 #[test]
-#[ignore = "bodies by pattern are not yet read as organizations"]
 fn official_agency_with_its_acronym() {
     check("Selon l’agence officielle vietnamienne VNA, le sommet est reporté.", &["VNA -part_of-> Vietnam"]);
 }

@@ -208,8 +208,17 @@ fn unify_pair(
     let target = match ents.iter().position(|m| m.a == k && m.b == k + 1) {
         Some(ai) => {
             let short = ents[ai].target.clone();
+            let spelled = spells(&toks[ents[li].a..ents[li].b], acr);
             match (known(&long), known(&short)) {
                 (true, true) => return,
+                // A place the text names by an acronym the lexicon gives to
+                // something else: here the acronym is the place's ("la vallée
+                // de X (VK)"), and takes its kind.
+                (false, true) if matches!(long, Ref::Place { .. }) && spelled => {
+                    ents[ai].target = long.clone();
+                    ents[ai].alt = None;
+                    long
+                }
                 (false, true) => {
                     ents[li].target = short.clone();
                     ents[li].alt = None;

@@ -496,7 +496,38 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
     if end == i + 1 {
         return None;
     }
-    Some(org_by_surface(text, sent, toks, i, end, None, "org/named-head"))
+    let mut m = org_by_surface(text, sent, toks, i, end, None, "org/named-head");
+    if let (Some(c), Ref::Org { parent, .. }) = (state_of_body(lx, toks, i, end), &mut m.target) {
+        *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
+    }
+    Some(m)
+}
+
+/// Heads of bodies that a state's name after them makes that state's
+/// ("la Cour suprême du Ghana", "la Commission électorale du Niger"); a
+/// bank only as the central or national one ("la Banque centrale du Kenya").
+const STATE_BODY_HEADS: &[&str] =
+    &["agence", "assemblee", "chambre", "commission", "conseil", "cour", "direction", "office", "tribunal", "senat"];
+
+/// The state a body named by its head `i..end` belongs to: its name ends
+/// with "de", "du" or "d'" and a state's name.
+fn state_of_body(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<u32> {
+    let head = toks[i].norm.as_str();
+    let bank = head == "banque" && toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "centrale" | "nationale"));
+    if !bank && !STATE_BODY_HEADS.contains(&head) {
+        return None;
+    }
+    (i + 2..end).find_map(|k| {
+        let de = matches!(toks[k - 1].norm.as_str(), "de" | "du" | "d'")
+            || matches!(toks[k - 1].norm.as_str(), "la" | "l'") && toks[k - 2].norm == "de";
+        if !de {
+            return None;
+        }
+        lx.names.matches_at(toks, k).iter().find_map(|h| match h.value {
+            Named::Country(c) if k + h.len == end => Some(*c),
+            _ => None,
+        })
+    })
 }
 
 /// "le mont Blanc", "les îles Caïmans", "l'arrondissement de Görlitz": a
@@ -505,7 +536,17 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
 fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     let head = &toks[i];
     // "côté" (side) folds like "côte" (coast).
-    if head.is_cap() || !GEO_HEADS.contains(&head.norm.as_str()) || head.text.ends_with("té") {
+    // "le point de passage de X", "la base d'X", "le poste-frontière de
+    // X", "dans le camp de X": the place X where the crossing, the base or
+    // the camp stands (a camp only after a locative: "le camp de X" alone is
+    // also a political side).
+    let site = match head.norm.as_str() {
+        "passage" => i >= 2 && toks[i - 1].norm == "de" && toks[i - 2].norm == "point",
+        "camp" | "camps" => i >= 2 && LOCATIVE.contains(&toks[i - 2].norm.as_str()) && after_article(toks, i),
+        "base" | "bases" | "poste-frontiere" | "checkpoint" => after_article(toks, i),
+        _ => false,
+    };
+    if head.is_cap() || !(site || GEO_HEADS.contains(&head.norm.as_str())) || head.text.ends_with("té") {
         return None;
     }
     let mut k = i + 1;
@@ -564,7 +605,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
-    let a = if c > 0 && (demonym || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
+    let a = if c > 0 && (demonym || site || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
@@ -716,7 +757,14 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
 fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     let mut k = i;
     // Back over a demonym and a lowercase "de" complement: "de rock britannique".
-    if k > 0 && demonym_at(lx, toks, k - 1).is_some() {
+    let demonym = k.checked_sub(1).and_then(|p| demonym_at(lx, toks, p));
+    if demonym.is_some() {
+        k -= 1;
+    }
+    // An adjective of the state before it: "l'agence officielle vietnamienne
+    // VNA" is a body of that state.
+    let official = k > 1 && OFFICIAL_ADJECTIVES.contains(&toks[k - 1].norm.as_str());
+    if official {
         k -= 1;
     }
     if k >= 3
@@ -762,8 +810,28 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     {
         end += 1;
     }
-    Some(org_by_surface(text, sent, toks, i, end, None, "org/after-noun"))
+    let mut m = org_by_surface(text, sent, toks, i, end, None, "org/after-noun");
+    if let (true, Some(c), Ref::Org { parent, .. }) = (official, demonym, &mut m.target) {
+        *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
+    }
+    Some(m)
 }
+
+/// Adjectives that make a body its state's, folded: "l'agence officielle
+/// vietnamienne", "la télévision publique sud-coréenne".
+const OFFICIAL_ADJECTIVES: &[&str] = &[
+    "officielle",
+    "officiel",
+    "officielles",
+    "officiels",
+    "publique",
+    "public",
+    "gouvernementale",
+    "gouvernemental",
+    "etatique",
+    "nationale",
+    "national",
+];
 
 /// Nouns of `ORG_NOUNS` whose name may be given in quotes: movements,
 /// parties, armed groups, associations (not media, labels or studios,
@@ -1878,6 +1946,9 @@ pub fn person_context_before(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
     if HONORIFICS.contains(&prev) || DESCRIPTORS.contains(&prev) {
         return true;
     }
+    if prev == "." && p > 0 && CIVILITIES.contains(&toks[p - 1].norm.as_str()) && toks[p - 1].is_cap() {
+        return true;
+    }
     if prev == "." && p > 0 && HONORIFICS.contains(&toks[p - 1].norm.as_str()) {
         return true;
     }
@@ -1916,8 +1987,108 @@ pub fn civility_start(toks: &[Token], a: usize) -> usize {
     }
 }
 
+/// Whether the word at `k` is a surname written in capitals ("DURVILLE"):
+/// three letters or more, no acronym the lexicon or the language knows.
+fn capitals_surname(lx: &Lexicon, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && is_all_caps(&t.text)
+            && t.text.chars().count() >= 3
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !COMMON_ACRONYMS.contains(&t.text.as_str())
+            && lx.names.matches_at(toks, k).is_empty()
+    })
+}
+
+/// A name right after a civility title that the rules of capitalized words
+/// do not read: a lowercase particle then the name ("M. de Varlonne", "Mme
+/// d'Auberive", "M. van der Helst"), or a surname in capitals ("M.
+/// DURVILLE"). The civility proves the person.
+fn civility_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if civility_start(toks, i) == i {
+        return None;
+    }
+    let lower_particle = |k: usize, set: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !is_capitalized(&t.text) && set.contains(&t.norm.as_str()))
+    };
+    let end = if lower_particle(i, &["de", "d'", "du", "von", "van", "di", "da", "del", "della", "dos", "ten", "ter"]) {
+        let k = if lower_particle(i + 1, &["la", "le", "der", "den"]) { i + 2 } else { i + 1 };
+        if toks.get(k).is_some_and(|t| name_word_after_particle(lx, t)) {
+            name_run_from(lx, toks, k, true).max(k + 1)
+        } else if capitals_surname(lx, toks, k) {
+            k + 1
+        } else {
+            return None;
+        }
+    } else if capitals_surname(lx, toks, i) {
+        let mut e = i + 1;
+        while e < i + 3 && capitals_surname(lx, toks, e) {
+            e += 1;
+        }
+        e
+    } else {
+        return None;
+    };
+    let (span, s) = surface(text, toks, i, end);
+    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.clone()).collect();
+    Some(Mention {
+        sent,
+        a: i,
+        b: end,
+        span,
+        surface: s,
+        target: Ref::Person { name, strong: true },
+        proper: true,
+        rule: "person/context",
+        alt: None,
+    })
+}
+
+/// Whether the run `i..end` stands alone in running text, as persons'
+/// names do: not opened or closed by a quotation mark (a title), not
+/// glued to more capitalized words or a colon ("Guitar Hero : Metallica"),
+/// and not after a preposition "de" or a noun or adjective of the
+/// language that it would qualify ("l'album X", "le site de X", "la
+/// célèbre X").
+fn free_standing_name(toks: &[Token], i: usize, end: usize) -> bool {
+    use crate::syntax::Upos;
+    let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else { return false };
+    // The noun or adjective reading must be the word's main one: "est",
+    // "été" are verbs before a name.
+    let morph = crate::lexicon::morph::Morph::builtin();
+    let best = |noun: bool| {
+        morph
+            .lookup_word(&prev.text)
+            .filter(|a| matches!(a.upos, Upos::Noun | Upos::Adj) == noun)
+            .filter(|a| noun || matches!(a.upos, Upos::Verb | Upos::Aux))
+            .map(|a| a.freq)
+            .max()
+    };
+    let after_thing = prev.kind == TokKind::Word
+        && !prev.is_cap()
+        && best(true).is_some_and(|n| n >= 30 && best(false).is_none_or(|v| v < n));
+    // "Six Tcharkesses", "Aucun Témoin": a numeral or a determiner capitalized.
+    let closed = (i..end).any(|k| {
+        crate::lexicon::morph::Morph::builtin()
+            .lookup_word(&toks[k].text.to_lowercase())
+            .any(|a| matches!(a.upos, Upos::Num | Upos::Det | Upos::Pron | Upos::Adp | Upos::Cconj | Upos::Sconj))
+            || is_regnal_number(&toks[k].text)
+    });
+    !closed
+        && !is_open_quote(prev)
+        && !toks.get(end).is_some_and(|t| is_close_quote(t) || t.is_cap() || t.text == ":")
+        && !prev.is_cap()
+        && !LOCATIVE.contains(&prev.norm.as_str())
+        && !matches!(prev.norm.as_str(), "en" | "pour" | "vers")
+        && !after_thing
+}
+
 /// A person name at `i` found by capitalization and context.
 fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    if let Some(m) = civility_name_at(lx, text, sent, toks, i) {
+        return Some(m);
+    }
     if !name_word(lx, &toks[i]) && !is_initial(toks, i) {
         return None;
     }
@@ -2015,11 +2186,14 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     // Two or three unknown capitalized words after a preposition that
     // introduces an agent or a partner, none of them a word of the language
-    // nor a known name: a person's name ("réalisé par Ridley Scott").
+    // nor a known name: a person's name ("réalisé par Ridley Scott"); so
+    // are such words standing alone in running text ("le candidat démocrate
+    // X Y", "c'est X Y qui").
     let unknown = (2..=3).contains(&len)
         && i > 0
         && !article
-        && (matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
+        && (free_standing_name(toks, i, end)
+            || matches!(toks[i - 1].norm.as_str(), "par" | "avec" | "selon" | "contre" | "chez" | "entre" | "et")
             || i >= 2
                 && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
                 && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()))
@@ -2027,7 +2201,23 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
             let t = &toks[k];
             t.kind == TokKind::Word && !common_word(t) && lx.names.matches_at(toks, k).is_empty()
         });
-    let strong = given || context || acts || unknown;
+    // A lone word in running text that is a given name or follows a noun of
+    // a person's ("la mort de X", "le roman de X"), and is no word of the
+    // language nor a known name: a person named by one name ("Philippe se
+    // pencha", "le roman de Colette").
+    let first_word = i == 0 || matches!(toks[i - 1].text.as_str(), "«" | "\"" | "(" | "—" | "–" | "-" | "." | ":");
+    let lone = len == 1
+        && !first_word
+        && !article
+        && toks[i].text.chars().count() >= 3
+        && !common_word(&toks[i])
+        && lx.names.matches_at(toks, i).is_empty()
+        && !toks.get(end).is_some_and(Token::is_cap)
+        && (lx.given_name(&toks[i].norm).is_some()
+            || i >= 2
+                && matches!(toks[i - 1].norm.as_str(), "de" | "d'")
+                && OF_A_PERSON.contains(&toks[i - 2].norm.as_str()));
+    let strong = given || context || acts || unknown || lone;
     // A sentence's first word, capitalized only because it is first, that is
     // a word of the language ("Parvenu à Lisbonne, …", "Présent à Kiev, …")
     // is no weak candidate either.
@@ -2054,6 +2244,8 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         proper: true,
         rule: if given {
             "person/given-name"
+        } else if lone && !context {
+            "person/lone-name"
         } else if context {
             "person/context"
         } else {

@@ -436,7 +436,9 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
             for m in &s.mentions.entities {
                 if let Ref::Person { name, strong: true } = &m.target {
                     if name.len() == 1
-                        && (m.rule == "coordinated" || mention::person_context_before(lx, &s.tokens, m.a))
+                        && (m.rule == "coordinated"
+                            || m.rule == "person/lone-name"
+                            || mention::person_context_before(lx, &s.tokens, m.a))
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
                         // Nor a word of the language ("l'Assemblée", "le
