@@ -60,7 +60,7 @@ fn trap_graph() -> trame::Graph {
     b.mention("location:z", NodeKind::Location, "Zone \\ seule\\", false);
     let facts = [
         ("person:trap", Relation::AffiliatedWith, "country:x", Modality::Asserted, "« x » & ]]> y", vec![]),
-        ("person:trap", Relation::MemberOf, "country:x", Modality::Reported, "a, \"b\"\nc\\", vec![]),
+        ("person:trap", Relation::MemberOf, "country:x", Modality::Reported, "a, \"b\"\nc\u{1}\\", vec![]),
         (
             "country:x",
             Relation::Deploys,
@@ -173,6 +173,17 @@ fn clean(s: &str) -> String {
 fn expected(g: &trame::Graph) -> Value {
     let mut cleaned = records(g, clean);
     cleaned["exact"] = records(g, str::to_string);
+    // Every sentence of every edge, as the XML `evidence` column carries them.
+    cleaned["evidence_lines"] = g
+        .edges()
+        .iter()
+        .map(|e| {
+            e.evidence
+                .iter()
+                .map(|ev| json!({"doc": ev.doc, "sentence": ev.sentence, "text": ev.text, "rule": ev.rule}))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     cleaned
 }
 
