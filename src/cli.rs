@@ -438,6 +438,32 @@ fn render(graph: &Graph, layout: Layout, ext: &str) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
+/// The graph of a `.graphml` or `.gexf` file given to `--graph`, or `None`
+/// for any other file (the JSON, read through its cache). What the reader
+/// had to fill in is said as notes on stderr.
+fn read_xml_graph(path: &Path) -> Result<Option<Graph>> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("graphml" | "gexf")) {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| {
+        if source.kind() == io::ErrorKind::NotFound {
+            Error::Input(format!("{name}: no such graph"))
+        } else {
+            Error::Io { path: path.to_path_buf(), source }
+        }
+    })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| Error::Input(format!("{name}: not UTF-8 ({e}); save the file as UTF-8")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let loaded = crate::graph::xml::from_xml(text, &name).map_err(|m| Error::Input(format!("{name}: {m}")))?;
+    for note in &loaded.notes {
+        eprintln!("trame: note: {name}: {note}");
+    }
+    Ok(Some(loaded.graph))
+}
+
 /// Writes a file through `write`, or stdout for `-`: through a synced
 /// temporary renamed into place, under the folder's lock (`cli/publish.rs`).
 fn write_atomic(path: &Path, write: impl Fn(&mut dyn Write) -> io::Result<()>) -> Result<()> {

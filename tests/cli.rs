@@ -199,3 +199,39 @@ fn mentions_as_json_lines_with_char_offsets() {
     assert_eq!(kenyan["kind"], "country");
     assert!(lines.iter().any(|m| m["text"] == "Dakar" && m["kind"] == "location"));
 }
+
+/// The query commands answer the same on trame's GraphML and GEXF as on
+/// its JSON: the XML carries every sentence, read back whole.
+#[test]
+fn queries_answer_the_same_on_graphml_and_gexf() {
+    let dir = common::temp_dir("cli_xml_graph");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = trame(&dir, &["build", root.join("seeds").to_str().unwrap(), "--out-dir", "out", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json = String::from_utf8(std::fs::read(dir.join("out/graph.json")).unwrap()).unwrap();
+    let g = trame::graph::load::from_json(&json).unwrap();
+    let mut countries = g.nodes().filter(|n| n.kind == trame::ontology::NodeKind::Country);
+    let (a, b) = (countries.next().unwrap().label.clone(), countries.next().unwrap().label.clone());
+    let asks: [Vec<&str>; 5] = [
+        vec!["path", &a, &b, "--json"],
+        vec!["neighbors", &a],
+        vec!["top", "--kind", "person"],
+        vec!["subgraph", &a, "--format", "json"],
+        vec!["stats"],
+    ];
+    for ask in &asks {
+        let want = trame(&dir, &[&ask[..], &["--graph", "out/graph.json"]].concat());
+        for file in ["out/graph.graphml", "out/graph.gexf"] {
+            let got = trame(&dir, &[&ask[..], &["--graph", file]].concat());
+            assert_eq!(got.status.code(), want.status.code(), "{ask:?} {file}: {}", stderr(&got));
+            // `stats` names the graph it read.
+            let want_out = String::from_utf8_lossy(&want.stdout).replace("out/graph.json", "G");
+            assert_eq!(String::from_utf8_lossy(&got.stdout).replace(file, "G"), want_out, "{ask:?} {file}");
+            assert_eq!(stderr(&got), stderr(&want), "{ask:?} {file}");
+        }
+    }
+    std::fs::write(dir.join("bad.graphml"), "<graphml><graph><node id=\"a\"></graph>").unwrap();
+    let o = trame(&dir, &["top", "--graph", "bad.graphml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("trame: bad.graphml: line 1: not well-formed XML"), "{}", stderr(&o));
+}

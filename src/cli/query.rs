@@ -30,6 +30,8 @@ use crate::Pipeline;
 pub(super) struct SourceArgs {
     /// The graph to ask: the JSON `trame build` writes. A binary cache is
     /// kept beside it (`.NAME.trame-cache`) and rebuilt when the JSON changes.
+    /// A `.graphml` or `.gexf` file (trame's, or one edited in Gephi) is read
+    /// as it is, without a cache.
     #[arg(long, default_value = "output/graph.json", conflicts_with = "input")]
     graph: PathBuf,
     /// Build the graph from these articles (files or folders) instead.
@@ -288,6 +290,10 @@ fn load_source(src: &SourceArgs) -> Result<Loaded> {
             cache: None,
             reread: RefCell::new(None),
         });
+    }
+    if let Some(graph) = super::read_xml_graph(&src.graph)? {
+        let name = src.graph.display().to_string();
+        return Ok(Loaded { ix: Index::from_graph(&graph), name, cache: None, reread: RefCell::new(None) });
     }
     load_graph(&src.graph)
 }
