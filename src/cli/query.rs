@@ -3,13 +3,13 @@
 //! They read a built graph (`--graph`, default `output/graph.json`) through
 //! its binary cache, or build one from articles (`--input`), ask
 //! `graph::query` and `graph::rank`, and print the answer on stdout: aligned
-//! text, coloured only on a terminal and never when NO_COLOR is set, or
+//! text, coloured as `--color` and the environment say, or
 //! JSON with `--json`. Notes and errors go to stderr. Exit codes: 0 answered,
 //! 1 no path, 2 an unknown or ambiguous name or any other error.
 
 use std::cell::RefCell;
 use std::fs;
-use std::io::{self, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::UNIX_EPOCH;
@@ -451,14 +451,14 @@ fn load_graph(path: &Path) -> Result<Loaded> {
 // ---------------------------------------------------------------------------
 // Output
 
-/// ANSI styles, on only for a terminal without NO_COLOR.
+/// ANSI styles, on as `--color` and the environment say (`cli::color_on`).
 struct Style {
     on: bool,
 }
 
 impl Style {
     fn detect() -> Style {
-        Style { on: std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal() }
+        Style { on: super::color() }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -534,7 +534,7 @@ fn resolve(loaded: &Loaded, asked: &str) -> Result<usize> {
     let name = name.as_str();
     match query::resolve(ix, asked) {
         Resolution::Found { node, how } => {
-            if how == Some("closest spelling") {
+            if how == Some("closest spelling") && !super::quiet() {
                 eprintln!("trame: note: taking \"{name}\" as {} ({})", ix.label(node), ix.id(node));
             }
             Ok(node)
@@ -549,6 +549,7 @@ fn resolve(loaded: &Loaded, asked: &str) -> Result<usize> {
             Err(Error::Input(msg))
         }
         Resolution::Unknown(close) => {
+            let close = super::suggestions(ix, asked, &close);
             let mut msg = format!("no node is called \"{name}\" in {}", loaded.name);
             if !close.is_empty() {
                 let names: Vec<String> =
@@ -772,7 +773,12 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
     let walk = args.walk.walk()?;
     let mut kinds = Vec::new();
     for k in &args.kind {
-        kinds.push(NodeKind::parse(k.trim()).ok_or_else(|| Error::Input(format!("--kind {k}: unknown kind")))?);
+        kinds.push(NodeKind::parse(k.trim()).ok_or_else(|| {
+            Error::Input(format!(
+                "--kind {k}: unknown kind (one of {})",
+                NodeKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })?);
     }
     if kinds.is_empty() {
         kinds = NodeKind::ALL.into_iter().filter(|k| walk.allows_kind(*k)).collect();

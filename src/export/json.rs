@@ -130,6 +130,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::other)?;
+    // `io::Error::from` keeps the kind of a write error (a closed pipe stays one).
+    serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
