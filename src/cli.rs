@@ -9,12 +9,13 @@ mod query;
 mod report;
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::{self, ExitCode, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
 use crate::export::dot::Layout;
@@ -31,8 +32,64 @@ use crate::Pipeline;
 #[derive(Debug, Parser)]
 #[command(name = "trame", version, about)]
 pub struct Args {
+    /// Colour on the terminal: `auto` colours a terminal unless NO_COLOR is
+    /// set and not empty or TERM is `dumb` (CLICOLOR_FORCE set and not `0`
+    /// colours even a pipe); `always`; `never`.
+    #[arg(long, value_enum, default_value = "auto", global = true, value_name = "WHEN")]
+    color: ColorArg,
+    /// Print only answers and errors: no summary, no notes.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also say each file written.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless the environment says otherwise.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+static COLOR: AtomicBool = AtomicBool::new(false);
+static QUIET: AtomicBool = AtomicBool::new(false);
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+/// Whether stdout is coloured (decided once by `run`, see [`color_on`]).
+pub(crate) fn color() -> bool {
+    COLOR.load(Ordering::Relaxed)
+}
+
+/// Whether `-q` was given: no summary, no notes.
+pub(crate) fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Whether `-v` was given: each file written is said on stderr.
+pub(crate) fn verbose() -> bool {
+    VERBOSE.load(Ordering::Relaxed)
+}
+
+/// The common rules for colour: `never` and `always` win; for `auto`, a
+/// non-empty NO_COLOR turns it off, then a CLICOLOR_FORCE other than empty
+/// or `0` turns it on, then TERM=dumb turns it off, else a terminal has it.
+pub fn color_on(choice: ColorArg, env: impl Fn(&str) -> Option<String>, terminal: bool) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorArg::Never => false,
+        ColorArg::Always => true,
+        ColorArg::Auto if set("NO_COLOR") => false,
+        ColorArg::Auto if set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").as_deref() != Some("0") => true,
+        ColorArg::Auto if env("TERM").as_deref() == Some("dumb") => false,
+        ColorArg::Auto => terminal,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +124,15 @@ enum Command {
     /// as a row of a lexicon file: copy the rows you accept into a folder
     /// and rerun with --lexicon FOLDER.
     Report(report::ReportArgs),
+    /// Print a completion script for a shell, e.g.
+    /// `trame completions bash > ~/.local/share/bash-completion/completions/trame`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `trame man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,8 +153,10 @@ struct BuildArgs {
     /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// The file to write with --format ("-" for stdout); the folder for csv.
-    #[arg(long, short, requires = "format")]
+    /// The file to write ("-" for stdout); the folder for csv. Without
+    /// --format, the format is the file's extension (.json, .graphml, .gexf,
+    /// .dot, .html, .svg, .png, .jsonl for the mentions).
+    #[arg(long, short)]
     output: Option<PathBuf>,
     /// The folder for the default exports.
     #[arg(long, default_value = "output")]
@@ -110,9 +178,6 @@ struct BuildArgs {
     /// cannot be read (binary, special, too large, unreadable).
     #[arg(long)]
     strict: bool,
-    /// Print no summary.
-    #[arg(long, short)]
-    quiet: bool,
     /// Threads reading the documents (0: one a core). The outputs are the
     /// same bytes whatever the number.
     #[arg(long, short, value_name = "N", default_value_t = 0)]
@@ -253,7 +318,24 @@ pub const DEFAULT_FORMATS: [Format; 5] = [Format::Json, Format::Graphml, Format:
 
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let env = |name: &str| std::env::var(name).ok();
+    COLOR.store(color_on(args.color, env, io::stdout().is_terminal()), Ordering::Relaxed);
+    QUIET.store(args.quiet, Ordering::Relaxed);
+    VERBOSE.store(args.verbose, Ordering::Relaxed);
     match args.command {
+        Command::Completions { shell } => {
+            let mut cmd = Args::command();
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "trame", &mut out);
+            out.flush().map_err(|source| Error::Io { path: "<stdout>".into(), source })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = io::stdout().lock();
+            let written = clap_mangen::Man::new(Args::command()).render(&mut out).and_then(|_| out.flush());
+            written.map_err(|source| Error::Io { path: "<stdout>".into(), source })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build(b) => build(b),
         Command::Path(a) => query::path(a),
         Command::Neighbors(a) => query::neighbors(a),
@@ -264,18 +346,74 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-fn build(args: BuildArgs) -> Result<ExitCode> {
+/// The format an output file's extension names.
+fn format_of(path: &Path) -> Result<FormatArg> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let known = [
+        ("json", FormatArg::Json),
+        ("graphml", FormatArg::Graphml),
+        ("gexf", FormatArg::Gexf),
+        ("dot", FormatArg::Dot),
+        ("gv", FormatArg::Dot),
+        ("html", FormatArg::Html),
+        ("svg", FormatArg::Svg),
+        ("png", FormatArg::Png),
+        ("jsonl", FormatArg::Mentions),
+    ];
+    let names: Vec<String> = known.iter().map(|(e, _)| format!(".{e}")).collect();
+    if path.as_os_str() == "-" {
+        return Err(Error::Input(format!(
+            "--output - needs --format: stdout has no extension to tell the format (one of {})",
+            FormatArg::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value())
+                .map(|v| v.get_name().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    match ext.as_deref().and_then(|e| known.iter().find(|(k, _)| *k == e)) {
+        Some((_, f)) => Ok(*f),
+        None => Err(Error::Input(format!(
+            "--output {}: no format for {}; give --format, or an extension among {}",
+            path.display(),
+            ext.map(|e| format!("the extension .{e}")).unwrap_or_else(|| "a file without extension".into()),
+            names.join(", ")
+        ))),
+    }
+}
+
+fn build(mut args: BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    if args.format.is_none() {
+        if let Some(out) = &args.output {
+            args.format = Some(format_of(out)?);
+        }
+    }
+    if args.format == Some(FormatArg::Csv) && args.output.as_ref().is_some_and(|o| o.as_os_str() == "-") {
+        return Err(Error::Input(
+            "--format csv writes two files (nodes.csv and edges.csv), which cannot share one stream: \
+             give --output a folder, or choose another format for stdout"
+                .into(),
+        ));
+    }
     let owned;
     let lexicon: &Lexicon = match &args.lexicon {
         Some(dir) => {
+            if !dir.is_dir() {
+                let what = if dir.exists() { "is not a folder" } else { "no such folder" };
+                return Err(Error::Input(format!(
+                    "--lexicon {}: {what} (give a folder of lexicon .tsv files)",
+                    dir.display()
+                )));
+            }
             owned = Lexicon::with_dir(dir)?;
             &owned
         }
         None => Lexicon::builtin(),
     };
     let loaded = input::load_with(&args.inputs, args.input_format.into())?;
-    report_inputs(&loaded, args.strict, args.quiet)?;
+    report_inputs(&loaded, args.strict, quiet())?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Input(format!(
@@ -283,7 +421,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
-    let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, args.quiet);
+    let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, quiet());
     let step = |n| bar.inc(n);
     let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs).with_progress(&step);
     let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
@@ -298,7 +436,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     let draws = matches!(args.format, None | Some(FormatArg::Dot | FormatArg::Svg | FormatArg::Png));
     let central = if draws { crate::graph::filter::central(&graph, args.dot_limit) } else { None };
     if let Some(c) = &central {
-        if !args.quiet {
+        if !quiet() {
             eprintln!("{}", central_note(&graph, c));
         }
     }
@@ -337,7 +475,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             }
         }
     }
-    if !args.quiet {
+    if !quiet() {
         let sentences: usize = loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
         // A bad line of JSON Lines is skipped as "line N: …" of its file.
         let lines = loaded.skipped.iter().filter(|s| s.reason.starts_with("line ")).count();
@@ -477,8 +615,69 @@ fn render(graph: &Graph, layout: Layout, ext: &str) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
+/// Nodes to suggest for a name that names none: what the lexicon knows it
+/// as (`USA` is the country États-Unis), then the nodes whose label or
+/// alias begins with it as whole words (`Corée` → Corée du Nord, Corée du
+/// Sud), then `close` (the nearest spellings), without repeats, at most 8.
+fn suggestions(ix: &crate::graph::Index, asked: &str, close: &[usize]) -> Vec<usize> {
+    use crate::graph::node_id;
+    let lx = Lexicon::builtin();
+    let mut out: Vec<usize> = Vec::new();
+    let known = [
+        lx.country_named(asked).map(|c| node_id(NodeKind::Country, &lx.countries[c as usize].label)),
+        lx.org_named(asked).map(|o| node_id(NodeKind::Organization, &lx.orgs[o as usize].label)),
+    ];
+    out.extend(known.iter().flatten().filter_map(|id| ix.find_id(id)));
+    let key = crate::text::fold(asked.trim());
+    if !key.is_empty() {
+        let begins = |name: &str| {
+            let name = crate::text::fold(name);
+            name.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with([' ', '-', '\'']))
+        };
+        let mut prefixed: Vec<usize> =
+            (0..ix.node_count()).filter(|&n| begins(ix.label(n)) || ix.aliases(n).any(&begins)).collect();
+        prefixed.sort_by_key(|&n| std::cmp::Reverse(ix.mentions(n)));
+        out.extend(prefixed);
+    }
+    out.extend_from_slice(close);
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|n| seen.insert(*n));
+    out.truncate(8);
+    out
+}
+
+/// The graph of a `.graphml` or `.gexf` file given to `--graph`, or `None`
+/// for any other file (the JSON, read through its cache). What the reader
+/// had to fill in is said as notes on stderr.
+fn read_xml_graph(path: &Path) -> Result<Option<Graph>> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("graphml" | "gexf")) {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| {
+        if source.kind() == io::ErrorKind::NotFound {
+            Error::Input(format!("{name}: no such graph"))
+        } else {
+            Error::Io { path: path.to_path_buf(), source }
+        }
+    })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| Error::Input(format!("{name}: not UTF-8 ({e}); save the file as UTF-8")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let loaded = crate::graph::xml::from_xml(text, &name).map_err(|m| Error::Input(format!("{name}: {m}")))?;
+    for note in loaded.notes.iter().filter(|_| !quiet()) {
+        eprintln!("trame: note: {name}: {note}");
+    }
+    Ok(Some(loaded.graph))
+}
+
 /// Writes a file through `write`, or stdout for `-`: through a synced
 /// temporary renamed into place, under the folder's lock (`cli/publish.rs`).
 fn write_atomic(path: &Path, write: impl Fn(&mut dyn Write) -> io::Result<()>) -> Result<()> {
-    publish::write_file(path, &write)
+    publish::write_file(path, &write)?;
+    if verbose() && path.as_os_str() != "-" {
+        eprintln!("trame: wrote {}", path.display());
+    }
+    Ok(())
 }

@@ -199,3 +199,202 @@ fn mentions_as_json_lines_with_char_offsets() {
     assert_eq!(kenyan["kind"], "country");
     assert!(lines.iter().any(|m| m["text"] == "Dakar" && m["kind"] == "location"));
 }
+
+/// The query commands answer the same on trame's GraphML and GEXF as on
+/// its JSON: the XML carries every sentence, read back whole.
+#[test]
+fn queries_answer_the_same_on_graphml_and_gexf() {
+    let dir = common::temp_dir("cli_xml_graph");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = trame(&dir, &["build", root.join("seeds").to_str().unwrap(), "--out-dir", "out", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json = String::from_utf8(std::fs::read(dir.join("out/graph.json")).unwrap()).unwrap();
+    let g = trame::graph::load::from_json(&json).unwrap();
+    let mut countries = g.nodes().filter(|n| n.kind == trame::ontology::NodeKind::Country);
+    let (a, b) = (countries.next().unwrap().label.clone(), countries.next().unwrap().label.clone());
+    let asks: [Vec<&str>; 5] = [
+        vec!["path", &a, &b, "--json"],
+        vec!["neighbors", &a],
+        vec!["top", "--kind", "person"],
+        vec!["subgraph", &a, "--format", "json"],
+        vec!["stats"],
+    ];
+    for ask in &asks {
+        let want = trame(&dir, &[&ask[..], &["--graph", "out/graph.json"]].concat());
+        for file in ["out/graph.graphml", "out/graph.gexf"] {
+            let got = trame(&dir, &[&ask[..], &["--graph", file]].concat());
+            assert_eq!(got.status.code(), want.status.code(), "{ask:?} {file}: {}", stderr(&got));
+            // `stats` names the graph it read.
+            let want_out = String::from_utf8_lossy(&want.stdout).replace("out/graph.json", "G");
+            assert_eq!(String::from_utf8_lossy(&got.stdout).replace(file, "G"), want_out, "{ask:?} {file}");
+            assert_eq!(stderr(&got), stderr(&want), "{ask:?} {file}");
+        }
+    }
+    std::fs::write(dir.join("bad.graphml"), "<graphml><graph><node id=\"a\"></graph>").unwrap();
+    let o = trame(&dir, &["top", "--graph", "bad.graphml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("trame: bad.graphml: line 1: not well-formed XML"), "{}", stderr(&o));
+}
+
+/// A small graph with invented names, written as the JSON a build writes.
+fn invented_graph(dir: &std::path::Path) -> std::path::PathBuf {
+    use trame::graph::{Evidence, Fact, GraphBuilder};
+    use trame::ontology::{Modality, NodeKind, Relation};
+    let mut b = GraphBuilder::new();
+    b.set_label("country:islande", NodeKind::Country, "Islande");
+    b.set_label("location:val-norte", NodeKind::Location, "Val Norte");
+    b.set_label("location:val-sur", NodeKind::Location, "Val Sur");
+    for (s, t) in [("country:islande", "location:val-norte"), ("location:val-norte", "location:val-sur")] {
+        b.fact(Fact {
+            source: s.into(),
+            relation: Relation::LocatedIn,
+            target: t.into(),
+            modality: Modality::Asserted,
+            evidence: Evidence {
+                doc: "v.txt".into(),
+                sentence: 0,
+                start: 0,
+                end: 10,
+                text: "Une phrase inventée.".into(),
+                rule: "r".into(),
+                attrs: Default::default(),
+            },
+        });
+    }
+    let path = dir.join("g.json");
+    let mut out = Vec::new();
+    trame::export::json::write(&b.finish(), &mut out).unwrap();
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Runs trame with stdout a pipe whose reading end is closed at once, as
+/// `| head` closes it: the command must end quietly with status 0.
+fn with_closed_stdout(dir: &std::path::Path, args: &[&str]) -> Output {
+    let mut child = Command::new(common::bin())
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_status_0() {
+    let dir = common::temp_dir("cli_pipe");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let g = invented_graph(&dir);
+    let g = g.to_str().unwrap();
+    for args in [
+        vec!["build", seeds, "--format", "json", "-o", "-"],
+        vec!["build", seeds, "--format", "graphml", "-o", "-", "-q"],
+        vec!["path", "Islande", "Val Sur", "--graph", g],
+        vec!["top", "--graph", g, "--json"],
+    ] {
+        let o = with_closed_stdout(&dir, &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("pipe") && !stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn output_extension_names_the_format_and_csv_refuses_stdout() {
+    let dir = common::temp_dir("cli_ext");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    for (file, head) in [("g.gexf", "<gexf "), ("g.graphml", "<graphml "), ("g.json", "{"), ("g.dot", "digraph")] {
+        let o = trame(&dir, &["build", "a.txt", "-o", file, "-q"]);
+        assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "-q prints nothing");
+        assert!(std::fs::read_to_string(dir.join(file)).unwrap().contains(head), "{file}");
+    }
+    let o = trame(&dir, &["build", "a.txt", "-o", "g.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".graphml") && stderr(&o).contains("--format"), "{}", stderr(&o));
+    let o = trame(&dir, &["build", "a.txt", "--format", "csv", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot share one stream") && o.stdout.is_empty(), "{}", stderr(&o));
+    let o = trame(&dir, &["build", "a.txt", "-o", "g2.json", "-v"]);
+    assert!(stderr(&o).contains("trame: wrote g2.json"), "{}", stderr(&o));
+    let o = trame(&dir, &["build", "a.txt", "--lexicon", "no/such/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--lexicon no/such/dir: no such folder"), "{}", stderr(&o));
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    let dir = common::temp_dir("cli_completions");
+    for (shell, mark) in [("bash", "complete -F"), ("zsh", "#compdef trame"), ("fish", "complete -c trame")] {
+        let o = trame(&dir, &["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let text = String::from_utf8_lossy(&o.stdout);
+        // fish spells a long option `-l graph`.
+        let graph = text.contains("--graph") || text.contains("-l graph");
+        assert!(text.contains(mark) && text.contains("neighbors") && graph, "{shell}: {text}");
+    }
+    let o = trame(&dir, &["man"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success() && text.contains(".TH trame 1") && text.contains("completions"), "{text}");
+    let o = trame(&dir, &["completions", "nosh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bash") && stderr(&o).contains("zsh"), "{}", stderr(&o));
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let dir = common::temp_dir("cli_colour");
+    let g = invented_graph(&dir);
+    let g = g.to_str().unwrap();
+    let run = |flag: &str, env: &[(&str, &str)]| {
+        let mut c = Command::new(common::bin());
+        c.current_dir(&dir).args(["top", "--graph", g, "--color", flag]);
+        for v in ["NO_COLOR", "CLICOLOR_FORCE", "TERM"] {
+            c.env_remove(v);
+        }
+        c.envs(env.iter().copied());
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).contains('\u{1b}')
+    };
+    assert!(run("always", &[("NO_COLOR", "1")]));
+    assert!(!run("never", &[("CLICOLOR_FORCE", "1")]));
+    // The test's stdout is a pipe: auto colours only when forced.
+    assert!(!run("auto", &[]));
+    assert!(run("auto", &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run("auto", &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(run("auto", &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")]));
+    assert!(!run("auto", &[("CLICOLOR_FORCE", "0")]));
+    use trame::cli::{color_on, ColorArg};
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    };
+    assert!(color_on(ColorArg::Auto, env(&[]), true));
+    assert!(!color_on(ColorArg::Auto, env(&[("TERM", "dumb")]), true));
+    assert!(!color_on(ColorArg::Auto, env(&[("NO_COLOR", "x")]), true));
+    assert!(color_on(ColorArg::Auto, env(&[("NO_COLOR", "")]), true));
+    assert!(color_on(ColorArg::Auto, env(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]), false));
+}
+
+#[test]
+fn errors_about_values_list_the_valid_ones_and_names_are_suggested() {
+    let dir = common::temp_dir("cli_values");
+    let g = invented_graph(&dir);
+    let g = g.to_str().unwrap();
+    let o = trame(&dir, &["top", "--kind", "persn", "--graph", g]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("one of person, country, organization, location, role, claim"), "{}", stderr(&o));
+    let o = trame(&dir, &["build", "--format", "gexff"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("graphml") && stderr(&o).contains("json"), "{}", stderr(&o));
+    // By prefix, as whole words.
+    let o = trame(&dir, &["neighbors", "Val", "--graph", g]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean Val Norte (location), Val Sur (location)"), "{}", stderr(&o));
+    // By an alias the lexicon knows, far from the label in spelling.
+    let o = trame(&dir, &["neighbors", "Iceland", "--graph", g]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean Islande (country)"), "{}", stderr(&o));
+}

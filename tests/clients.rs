@@ -60,7 +60,7 @@ fn trap_graph() -> trame::Graph {
     b.mention("location:z", NodeKind::Location, "Zone \\ seule\\", false);
     let facts = [
         ("person:trap", Relation::AffiliatedWith, "country:x", Modality::Asserted, "« x » & ]]> y", vec![]),
-        ("person:trap", Relation::MemberOf, "country:x", Modality::Reported, "a, \"b\"\nc\\", vec![]),
+        ("person:trap", Relation::MemberOf, "country:x", Modality::Reported, "a, \"b\"\nc\u{1}\\", vec![]),
         (
             "country:x",
             Relation::Deploys,
@@ -173,6 +173,17 @@ fn clean(s: &str) -> String {
 fn expected(g: &trame::Graph) -> Value {
     let mut cleaned = records(g, clean);
     cleaned["exact"] = records(g, str::to_string);
+    // Every sentence of every edge, as the XML `evidence` column carries them.
+    cleaned["evidence_lines"] = g
+        .edges()
+        .iter()
+        .map(|e| {
+            e.evidence
+                .iter()
+                .map(|ev| json!({"doc": ev.doc, "sentence": ev.sentence, "text": ev.text, "rule": ev.rule}))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     cleaned
 }
 
@@ -297,4 +308,82 @@ fn trap_fixture_has_the_traps() {
     // Two edges between the same two nodes, one isolated node.
     assert_eq!(g.edges().iter().filter(|e| e.source == "person:trap" && e.target == "country:x").count(), 2);
     assert!(g.edges().iter().all(|e| e.source != "location:z" && e.target != "location:z"));
+}
+
+fn query(args: &[&str]) -> std::process::Output {
+    Command::new(common::bin()).args(args).output().unwrap()
+}
+
+/// A GraphML file that networkx wrote, as a user of networkx (or of Gephi)
+/// saves one, is queried: networkx gives its keys its own ids (`d0`, `d1`…),
+/// so trame finds the columns by name. One graph is networkx's own,
+/// with a node of no kind; the other is trame's GraphML read and written
+/// back by networkx, which must answer like the JSON it came from.
+#[test]
+fn a_graphml_written_by_networkx_is_queried() {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-clients/bin/python");
+    if !python.exists()
+        || !Command::new(&python).args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success())
+    {
+        skipped("networkx not installed (run .ci/run): the networkx GraphML is not queried");
+        return;
+    }
+    let dir = common::temp_dir("clients_nx_query");
+    let own = dir.join("own.graphml");
+    let script = r#"
+import sys, networkx as nx
+g = nx.MultiDiGraph()
+g.add_node("p1", label="Ilse Varga", kind="person", mentions=3)
+g.add_node("c1", label="Borduria", kind="country")
+g.add_node("c2", label="Syldavie", kind="country")
+g.add_node("x", label="Groupe « Nord » & fils")
+g.add_edge("p1", "c1", relation="visited", evidence="Ilse Varga s'est rendue en Borduria.", doc="a.txt", quantity=2)
+g.add_edge("c1", "c2", relation="attacks", evidence="La Borduria a attaqué la Syldavie.")
+g.add_edge("x", "c2", relation="supplies")
+nx.write_graphml(g, sys.argv[1])
+"#;
+    let o = Command::new(&python).args(["-c", script]).arg(&own).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let own = own.to_str().unwrap();
+
+    let o = query(&["path", "Ilse Varga", "Syldavie", "--graph", own, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = v.to_string();
+    assert!(text.contains("La Borduria a attaqué la Syldavie.") && text.contains("a.txt"), "{text}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 nodes have no kind trame knows: read as organization"), "{err}");
+    assert!(err.contains("1 edges have no evidence sentence"), "{err}");
+
+    let o = query(&["neighbors", "Borduria", "--graph", own]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Ilse Varga") && out.contains("Syldavie"), "{out}");
+    let o = query(&["top", "--kind", "country", "--graph", own]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("Syldavie"));
+    let o = query(&["subgraph", "Groupe « Nord » & fils", "--graph", own, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"supplies\""));
+
+    // trame's GraphML, read and written back by networkx.
+    let g = seeds_graph();
+    let json = write(&g, Format::Json, &dir, "seeds");
+    let graphml = write(&g, Format::Graphml, &dir, "seeds");
+    let rewritten = dir.join("seeds-nx.graphml");
+    let script = "import sys, networkx as nx; nx.write_graphml(nx.read_graphml(sys.argv[1], force_multigraph=True), sys.argv[2])";
+    let o = Command::new(&python).args(["-c", script]).arg(&graphml).arg(&rewritten).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&rewritten).unwrap();
+    assert!(text.contains(r#"<key id="d0""#), "networkx keeps its own key ids");
+    let (json, rewritten) = (json.to_str().unwrap(), rewritten.to_str().unwrap());
+    let first = g.nodes().find(|n| n.kind == NodeKind::Country).unwrap().label.clone();
+    for args in [vec!["top"], vec!["neighbors", &first], vec!["stats"]] {
+        let a = query(&[&args[..], &["--graph", json]].concat());
+        let b = query(&[&args[..], &["--graph", rewritten]].concat());
+        assert_eq!(a.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&a.stderr));
+        // `stats` names the graph it read.
+        let (a_out, b_out) = (String::from_utf8_lossy(&a.stdout), String::from_utf8_lossy(&b.stdout));
+        assert_eq!(a_out.replace(json, "G"), b_out.replace(rewritten, "G"), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&b.stderr), "", "{args:?}");
+    }
 }

@@ -3,13 +3,13 @@
 //! They read a built graph (`--graph`, default `output/graph.json`) through
 //! its binary cache, or build one from articles (`--input`), ask
 //! `graph::query` and `graph::rank`, and print the answer on stdout: aligned
-//! text, coloured only on a terminal and never when NO_COLOR is set, or
+//! text, coloured as `--color` and the environment say, or
 //! JSON with `--json`. Notes and errors go to stderr. Exit codes: 0 answered,
 //! 1 no path, 2 an unknown or ambiguous name or any other error.
 
 use std::cell::RefCell;
 use std::fs;
-use std::io::{self, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::UNIX_EPOCH;
@@ -30,6 +30,8 @@ use crate::Pipeline;
 pub(super) struct SourceArgs {
     /// The graph to ask: the JSON `trame build` writes. A binary cache is
     /// kept beside it (`.NAME.trame-cache`) and rebuilt when the JSON changes.
+    /// A `.graphml` or `.gexf` file (trame's, or one edited in Gephi) is read
+    /// as it is, without a cache.
     #[arg(long, default_value = "output/graph.json", conflicts_with = "input")]
     graph: PathBuf,
     /// Build the graph from these articles (files or folders) instead.
@@ -292,6 +294,10 @@ fn load_source(src: &SourceArgs) -> Result<Loaded> {
             reread: RefCell::new(None),
         });
     }
+    if let Some(graph) = super::read_xml_graph(&src.graph)? {
+        let name = src.graph.display().to_string();
+        return Ok(Loaded { ix: Index::from_graph(&graph), name, cache: None, reread: RefCell::new(None) });
+    }
     load_graph(&src.graph)
 }
 
@@ -447,14 +453,14 @@ fn load_graph(path: &Path) -> Result<Loaded> {
 // ---------------------------------------------------------------------------
 // Output
 
-/// ANSI styles, on only for a terminal without NO_COLOR.
+/// ANSI styles, on as `--color` and the environment say (`cli::color_on`).
 struct Style {
     on: bool,
 }
 
 impl Style {
     fn detect() -> Style {
-        Style { on: std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal() }
+        Style { on: super::color() }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -530,7 +536,7 @@ fn resolve(loaded: &Loaded, asked: &str) -> Result<usize> {
     let name = name.as_str();
     match query::resolve(ix, asked) {
         Resolution::Found { node, how } => {
-            if how == Some("closest spelling") {
+            if how == Some("closest spelling") && !super::quiet() {
                 eprintln!("trame: note: taking \"{name}\" as {} ({})", ix.label(node), ix.id(node));
             }
             Ok(node)
@@ -545,6 +551,7 @@ fn resolve(loaded: &Loaded, asked: &str) -> Result<usize> {
             Err(Error::Input(msg))
         }
         Resolution::Unknown(close) => {
+            let close = super::suggestions(ix, asked, &close);
             let mut msg = format!("no node is called \"{name}\" in {}", loaded.name);
             if !close.is_empty() {
                 let names: Vec<String> =
@@ -768,7 +775,12 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
     let walk = args.walk.walk()?;
     let mut kinds = Vec::new();
     for k in &args.kind {
-        kinds.push(NodeKind::parse(k.trim()).ok_or_else(|| Error::Input(format!("--kind {k}: unknown kind")))?);
+        kinds.push(NodeKind::parse(k.trim()).ok_or_else(|| {
+            Error::Input(format!(
+                "--kind {k}: unknown kind (one of {})",
+                NodeKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })?);
     }
     if kinds.is_empty() {
         kinds = NodeKind::ALL.into_iter().filter(|k| walk.allows_kind(*k)).collect();

@@ -37,9 +37,6 @@ pub(super) struct ReportArgs {
     /// Stop with an error instead of skipping an input that cannot be read.
     #[arg(long)]
     strict: bool,
-    /// Print no note about the inputs.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,7 +56,7 @@ pub(super) fn report(args: ReportArgs) -> Result<ExitCode> {
         None => Lexicon::builtin(),
     };
     let loaded = input::load(&args.inputs)?;
-    super::report_inputs(&loaded, args.strict, args.quiet)?;
+    super::report_inputs(&loaded, args.strict, super::quiet())?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Input(format!("no article to read in {} (expected .txt files of text)", names.join(", "))));

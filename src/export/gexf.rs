@@ -1,8 +1,9 @@
 //! Writes the graph as GEXF 1.3, Gephi's own format, also read by Gephi Lite
 //! (through graphology) and networkx.
 //!
-//! The file is written by hand so that its bytes depend only on the graph,
-//! and it avoids the traps that `shared/exports.md` lists:
+//! The file is written through quick-xml's writer (`xml.rs`), so that its
+//! bytes depend only on the graph, and it avoids the traps that
+//! `shared/exports.md` lists:
 //!
 //! - Every `attvalue` refers to an attribute declared in
 //!   `<attributes class="node">` or `class="edge"`: graphology throws on an
@@ -25,6 +26,9 @@
 //!   relation, so a `deploys` and an `attacks` edge between the same two
 //!   countries stay two edges.
 //!
+//! The `evidence` attribute holds every sentence of the edge, one JSON
+//! object a line, as in GraphML (`graphml.rs`).
+//!
 //! Node ids are trame ids (`country:russie`): GEXF ids are any string, and
 //! Gephi shows them in its Id column. Edge ids are `e0`, `e1`… in `edges()`
 //! order, as in GraphML.
@@ -33,7 +37,8 @@ use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 
 use super::graphml::{attr_columns, attr_text, AttrColumn, ValueKind, ALIAS_SEPARATOR};
-use super::xml::xml_attr;
+use super::json::evidence_lines;
+use super::xml::XmlWriter;
 use crate::graph::{AttrValue, Edge, Graph, Node};
 use crate::ontology::NodeKind;
 
@@ -63,44 +68,45 @@ const EDGE_ATTRIBUTES: [(&str, &str); 4] =
 /// assert!(text.contains(r#"<node id="country:russie" label="Russie">"#));
 /// ```
 pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = BufWriter::new(out);
+    let mut w = XmlWriter::new(BufWriter::new(out))?;
     let columns = attr_columns(graph);
     let spells: Vec<BTreeSet<&str>> = graph.edges().iter().map(edge_dates).collect();
     let dynamic = spells.iter().any(|dates| !dates.is_empty());
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(w, r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#)?;
-    writeln!(w, "  <meta>")?;
-    writeln!(w, "    <creator>trame</creator>")?;
-    writeln!(w, "    <description>Knowledge graph read from French news articles</description>")?;
-    writeln!(w, "  </meta>")?;
+    w.start("gexf", &[("xmlns", "http://gexf.net/1.3"), ("xmlns:viz", "http://gexf.net/1.3/viz"), ("version", "1.3")])?;
+    w.start("meta", &[])?;
+    w.text_element("creator", &[], "trame")?;
+    w.text_element("description", &[], "Knowledge graph read from French news articles")?;
+    w.end("meta")?;
     if dynamic {
-        writeln!(w, r#"  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">"#)?;
+        w.start("graph", &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date")])?;
     } else {
-        writeln!(w, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
+        w.start("graph", &[("defaultedgetype", "directed"), ("mode", "static")])?;
     }
     write_declarations(&mut w, &columns)?;
-    writeln!(w, r#"    <nodes count="{}">"#, graph.nodes().len())?;
+    w.start("nodes", &[("count", &graph.nodes().len().to_string())])?;
     for node in graph.nodes() {
         write_node(&mut w, node)?;
     }
-    writeln!(w, "    </nodes>")?;
-    writeln!(w, r#"    <edges count="{}">"#, graph.edges().len())?;
+    w.end("nodes")?;
+    w.start("edges", &[("count", &graph.edges().len().to_string())])?;
     for (i, (edge, dates)) in graph.edges().iter().zip(&spells).enumerate() {
         write_edge(&mut w, i, edge, &columns, dates)?;
     }
-    writeln!(w, "    </edges>")?;
-    writeln!(w, "  </graph>")?;
-    writeln!(w, "</gexf>")?;
-    w.flush()
+    w.end("edges")?;
+    w.end("graph")?;
+    w.end("gexf")?;
+    w.finish()
 }
 
-fn write_declarations(w: &mut dyn Write, columns: &[AttrColumn]) -> io::Result<()> {
-    writeln!(w, r#"    <attributes class="node">"#)?;
+type Out<'a> = XmlWriter<BufWriter<&'a mut dyn Write>>;
+
+fn write_declarations(w: &mut Out, columns: &[AttrColumn]) -> io::Result<()> {
+    w.start("attributes", &[("class", "node")])?;
     for (id, ty) in NODE_ATTRIBUTES {
         write_declaration(w, id, ty)?;
     }
-    writeln!(w, "    </attributes>")?;
-    writeln!(w, r#"    <attributes class="edge">"#)?;
+    w.end("attributes")?;
+    w.start("attributes", &[("class", "edge")])?;
     write_declaration(w, "relation", "string")?;
     for c in columns {
         write_declaration(w, &c.name, gexf_type(c.kind))?;
@@ -108,12 +114,11 @@ fn write_declarations(w: &mut dyn Write, columns: &[AttrColumn]) -> io::Result<(
     for (id, ty) in EDGE_ATTRIBUTES {
         write_declaration(w, id, ty)?;
     }
-    writeln!(w, "    </attributes>")
+    w.end("attributes")
 }
 
-fn write_declaration(w: &mut dyn Write, id: &str, ty: &str) -> io::Result<()> {
-    let id = xml_attr(id);
-    writeln!(w, r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#)
+fn write_declaration(w: &mut Out, id: &str, ty: &str) -> io::Result<()> {
+    w.empty("attribute", &[("id", id), ("title", id), ("type", ty)])
 }
 
 /// GEXF's name for a column type: Gephi's `integer` is 32 bits, so larger
@@ -126,37 +131,43 @@ fn gexf_type(kind: ValueKind) -> &'static str {
     }
 }
 
-fn write_node(w: &mut dyn Write, node: &Node) -> io::Result<()> {
-    writeln!(w, r#"      <node id="{}" label="{}">"#, xml_attr(&node.id), xml_attr(&node.label))?;
-    writeln!(w, "        <attvalues>")?;
+fn write_node(w: &mut Out, node: &Node) -> io::Result<()> {
+    w.start("node", &[("id", &node.id), ("label", &node.label)])?;
+    w.start("attvalues", &[])?;
     write_attvalue(w, "kind", node.kind.as_str())?;
     write_attvalue(w, "mentions", &node.mentions.to_string())?;
     if !node.aliases.is_empty() {
         write_attvalue(w, "aliases", &node.aliases.join(ALIAS_SEPARATOR))?;
     }
-    writeln!(w, "        </attvalues>")?;
+    w.end("attvalues")?;
     let (r, g, b) = color(node.kind);
-    writeln!(w, r#"        <viz:color r="{r}" g="{g}" b="{b}"/>"#)?;
-    writeln!(w, r#"        <viz:size value="{}"/>"#, size(node.mentions))?;
-    writeln!(w, "      </node>")
+    w.empty("viz:color", &[("r", &r.to_string()), ("g", &g.to_string()), ("b", &b.to_string())])?;
+    w.empty("viz:size", &[("value", &size(node.mentions))])?;
+    w.end("node")
 }
 
 fn write_edge(
-    w: &mut dyn Write,
+    w: &mut Out,
     index: usize,
     edge: &Edge,
     columns: &[AttrColumn],
     dates: &BTreeSet<&str>,
 ) -> io::Result<()> {
     let relation = edge.relation.as_str();
-    writeln!(
-        w,
-        r#"      <edge id="e{index}" source="{}" target="{}" label="{relation}" kind="{relation}" weight="{:.1}">"#,
-        xml_attr(&edge.source),
-        xml_attr(&edge.target),
-        edge.evidence.len() as f64,
+    let id = format!("e{index}");
+    let weight = format!("{:.1}", edge.evidence.len() as f64);
+    w.start(
+        "edge",
+        &[
+            ("id", &id),
+            ("source", &edge.source),
+            ("target", &edge.target),
+            ("label", relation),
+            ("kind", relation),
+            ("weight", &weight),
+        ],
     )?;
-    writeln!(w, "        <attvalues>")?;
+    w.start("attvalues", &[])?;
     write_attvalue(w, "relation", relation)?;
     for c in columns {
         if let Some(value) = attr_text(edge, &c.attr) {
@@ -165,30 +176,30 @@ fn write_edge(
     }
     write_attvalue(w, "evidence_count", &edge.evidence.len().to_string())?;
     if let Some(first) = edge.evidence.first() {
-        write_attvalue(w, "evidence", &first.text)?;
+        write_attvalue(w, "evidence", &evidence_lines(&edge.evidence))?;
         write_attvalue(w, "doc", &first.doc)?;
         write_attvalue(w, "rule", &first.rule)?;
     }
-    writeln!(w, "        </attvalues>")?;
+    w.end("attvalues")?;
     write_spells(w, dates)?;
-    writeln!(w, "      </edge>")
+    w.end("edge")
 }
 
-fn write_attvalue(w: &mut dyn Write, id: &str, value: &str) -> io::Result<()> {
-    writeln!(w, r#"          <attvalue for="{}" value="{}"/>"#, xml_attr(id), xml_attr(value))
+fn write_attvalue(w: &mut Out, id: &str, value: &str) -> io::Result<()> {
+    w.empty("attvalue", &[("for", id), ("value", value)])
 }
 
 /// One spell per day the edge is dated, each a single day (start = end), so
 /// that spells never overlap.
-fn write_spells(w: &mut dyn Write, dates: &BTreeSet<&str>) -> io::Result<()> {
+fn write_spells(w: &mut Out, dates: &BTreeSet<&str>) -> io::Result<()> {
     if dates.is_empty() {
         return Ok(());
     }
-    writeln!(w, "        <spells>")?;
+    w.start("spells", &[])?;
     for date in dates {
-        writeln!(w, r#"          <spell start="{date}" end="{date}"/>"#)?;
+        w.empty("spell", &[("start", date), ("end", date)])?;
     }
-    writeln!(w, "        </spells>")
+    w.end("spells")
 }
 
 /// The full dates (`YYYY-MM-DD`) of an edge: its own `date` and those of its
@@ -311,9 +322,15 @@ mod tests {
     #[test]
     fn evidence_newlines_survive_as_references() {
         let text = render(&sample(true));
-        let expected =
-            r#"<attvalue for="evidence" value="Téhéran a envoyé&#10;12 000 soldats &amp; &quot;plus&quot;."/>"#;
-        assert!(text.contains(expected), "{text}");
+        // Both sentences of the deploys edge, one JSON line each, the line
+        // break between them a reference; the sentence's own newline is JSON's `\n`.
+        let line = text.lines().find(|l| l.contains(r#"<attvalue for="evidence""#)).unwrap();
+        assert!(
+            line.contains(r#"&quot;text&quot;:&quot;Téhéran a envoyé\n12 000 soldats &amp; \&quot;plus\&quot;.&quot;"#),
+            "{line}"
+        );
+        assert_eq!(line.matches("&#10;").count(), 1, "{line}");
+        assert_eq!(line.matches("&quot;sentence&quot;:1").count(), 2, "{line}");
     }
 
     #[test]

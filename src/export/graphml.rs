@@ -1,7 +1,8 @@
 //! Writes the graph as GraphML for Gephi, yEd, networkx, igraph and graphology.
 //!
-//! The file is written by hand, line by line, so that its bytes depend only
-//! on the graph. It avoids the traps that `shared/exports.md` lists:
+//! The file is written through quick-xml's writer (`xml.rs`), so that its
+//! bytes depend only on the graph. It avoids the traps that
+//! `shared/exports.md` lists:
 //!
 //! - Every `<key>` comes before `<graph>` and names its domain (`for="node"`
 //!   or `for="edge"`); otherwise Gephi reports "attribute class not found"
@@ -18,6 +19,12 @@
 //!   that XML 1.0 forbids are dropped (see `xml.rs`).
 //! - Gephi merges parallel edges and sums their weights; the `relation`
 //!   column lets its users filter them apart again.
+//! - The `evidence` column holds every sentence that states the edge, one
+//!   JSON object a line (`doc`, `sentence`, `start`, `end`, `text`, `rule`,
+//!   `attributes`, as in the JSON export): a newline never occurs inside a
+//!   JSON string, so it separates sentences unambiguously, and
+//!   `graph::xml` reads them back. `doc` and `rule` repeat the first
+//!   sentence's, for filtering in Gephi.
 //!
 //! Symmetric relations (`met`, `allied_with`) are written as one edge each,
 //! from the smaller id to the larger, like every other edge of this directed
@@ -29,7 +36,8 @@
 use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 
-use super::xml::{xml_attr, xml_value};
+use super::json::evidence_lines;
+use super::xml::XmlWriter;
 use crate::graph::{AttrValue, Edge, Graph, Node};
 
 /// Node columns: key id, attribute name, GraphML type. `label` is Gephi's label.
@@ -140,24 +148,30 @@ impl AttrColumn {
 /// assert!(text.contains(r#"<data key="v_label">Russie</data>"#));
 /// ```
 pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = BufWriter::new(out);
+    let mut w = XmlWriter::new(BufWriter::new(out))?;
     let columns = attr_columns(graph);
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        w,
-        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    w.start(
+        "graphml",
+        &[
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
     )?;
     write_keys(&mut w, &columns)?;
-    writeln!(w, r#"  <graph id="trame" edgedefault="directed">"#)?;
+    w.start("graph", &[("id", "trame"), ("edgedefault", "directed")])?;
     for (i, node) in graph.nodes().enumerate() {
         write_node(&mut w, i, node)?;
     }
     for (i, edge) in graph.edges().iter().enumerate() {
         write_edge(&mut w, graph, i, edge, &columns)?;
     }
-    writeln!(w, "  </graph>")?;
-    writeln!(w, "</graphml>")?;
-    w.flush()
+    w.end("graph")?;
+    w.end("graphml")?;
+    w.finish()
 }
 
 /// The columns for `Edge::attrs`: the known ones, then any other attribute
@@ -215,7 +229,9 @@ fn column_name(attr: &str) -> String {
     }
 }
 
-fn write_keys(w: &mut dyn Write, columns: &[AttrColumn]) -> io::Result<()> {
+type Out<'a> = XmlWriter<BufWriter<&'a mut dyn Write>>;
+
+fn write_keys(w: &mut Out, columns: &[AttrColumn]) -> io::Result<()> {
     for (id, name, ty) in NODE_KEYS {
         write_key(w, id, "node", name, ty)?;
     }
@@ -232,12 +248,12 @@ fn write_keys(w: &mut dyn Write, columns: &[AttrColumn]) -> io::Result<()> {
     Ok(())
 }
 
-fn write_key(w: &mut dyn Write, id: &str, domain: &str, name: &str, ty: &str) -> io::Result<()> {
-    writeln!(w, r#"  <key id="{id}" for="{domain}" attr.name="{}" attr.type="{ty}"/>"#, xml_attr(name))
+fn write_key(w: &mut Out, id: &str, domain: &str, name: &str, ty: &str) -> io::Result<()> {
+    w.empty("key", &[("id", id), ("for", domain), ("attr.name", name), ("attr.type", ty)])
 }
 
-fn write_node(w: &mut dyn Write, index: usize, node: &Node) -> io::Result<()> {
-    writeln!(w, r#"    <node id="n{index}">"#)?;
+fn write_node(w: &mut Out, index: usize, node: &Node) -> io::Result<()> {
+    w.start("node", &[("id", &format!("n{index}"))])?;
     write_data(w, "v_label", &node.label)?;
     write_data(w, "v_kind", node.kind.as_str())?;
     write_data(w, "v_mentions", &node.mentions.to_string())?;
@@ -245,14 +261,15 @@ fn write_node(w: &mut dyn Write, index: usize, node: &Node) -> io::Result<()> {
         write_data(w, "v_aliases", &node.aliases.join(ALIAS_SEPARATOR))?;
     }
     write_data(w, "v_node_id", &node.id)?;
-    writeln!(w, "    </node>")
+    w.end("node")
 }
 
-fn write_edge(w: &mut dyn Write, graph: &Graph, index: usize, edge: &Edge, columns: &[AttrColumn]) -> io::Result<()> {
+fn write_edge(w: &mut Out, graph: &Graph, index: usize, edge: &Edge, columns: &[AttrColumn]) -> io::Result<()> {
     // `Graph` only keeps edges whose ends are nodes, so the lookups succeed.
     let source = graph.node_index(&edge.source).expect("edge source is a node");
     let target = graph.node_index(&edge.target).expect("edge target is a node");
-    writeln!(w, r#"    <edge id="e{index}" source="n{source}" target="n{target}">"#)?;
+    let (id, source, target) = (format!("e{index}"), format!("n{source}"), format!("n{target}"));
+    w.start("edge", &[("id", &id), ("source", &source), ("target", &target)])?;
     write_data(w, "e_relation", edge.relation.as_str())?;
     write_data(w, "e_weight", &format!("{:.1}", edge.evidence.len() as f64))?;
     for c in columns {
@@ -262,11 +279,11 @@ fn write_edge(w: &mut dyn Write, graph: &Graph, index: usize, edge: &Edge, colum
     }
     write_data(w, "e_evidence_count", &edge.evidence.len().to_string())?;
     if let Some(first) = edge.evidence.first() {
-        write_data(w, "e_evidence", &first.text)?;
+        write_data(w, "e_evidence", &evidence_lines(&edge.evidence))?;
         write_data(w, "e_doc", &first.doc)?;
         write_data(w, "e_rule", &first.rule)?;
     }
-    writeln!(w, "    </edge>")
+    w.end("edge")
 }
 
 /// The text of one attribute of an edge, if it has it. Modality comes from
@@ -281,8 +298,8 @@ pub(super) fn attr_text(edge: &Edge, attr: &str) -> Option<String> {
     })
 }
 
-fn write_data(w: &mut dyn Write, key: &str, value: &str) -> io::Result<()> {
-    writeln!(w, r#"      <data key="{key}">{}</data>"#, xml_value(value))
+fn write_data(w: &mut Out, key: &str, value: &str) -> io::Result<()> {
+    w.text_element("data", &[("key", key)], value)
 }
 
 #[cfg(test)]
@@ -345,8 +362,34 @@ mod tests {
     #[test]
     fn evidence_with_cdata_terminator_is_split() {
         let text = render(&sample());
-        let expected = "<data key=\"e_evidence\"><![CDATA[Selon Séoul, 3 000 soldats & <chars>]]]]><![CDATA[> ont été envoyés.]]></data>";
+        let expected = "<data key=\"e_evidence\"><![CDATA[{\"doc\":\"001.txt\",\"sentence\":3,\"start\":10,\"end\":40,\"text\":\"Selon Séoul, 3 000 soldats & <chars>]]]]><![CDATA[> ont été envoyés.\",\"rule\":\"deploys/envoyer-en\"";
         assert!(text.contains(expected), "{text}");
+    }
+
+    #[test]
+    fn evidence_keeps_every_sentence_one_json_line_each() {
+        let mut b = GraphBuilder::new();
+        b.mention("country:a", NodeKind::Country, "Aland", true);
+        b.mention("country:b", NodeKind::Country, "Borduria", true);
+        for (sentence, text) in [(4, "Aland a rencontré Borduria.\nSuite"), (1, "Aland et Borduria, | encore.")] {
+            let mut f = fact("country:a", Relation::Met, "country:b", &[]);
+            f.evidence.sentence = sentence;
+            f.evidence.start = sentence * 100;
+            f.evidence.end = sentence * 100 + 30;
+            f.evidence.text = text.into();
+            b.fact(f);
+        }
+        let g = b.finish();
+        let text = render(&g);
+        let start = text.find("<data key=\"e_evidence\">").unwrap() + "<data key=\"e_evidence\">".len();
+        let value = &text[start..start + text[start..].find("</data>").unwrap()];
+        let lines: Vec<serde_json::Value> = value.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2, "{value}");
+        let mut got: Vec<(u64, &str)> =
+            lines.iter().map(|l| (l["sentence"].as_u64().unwrap(), l["text"].as_str().unwrap())).collect();
+        got.sort();
+        assert_eq!(got, [(1, "Aland et Borduria, | encore."), (4, "Aland a rencontré Borduria.\nSuite")]);
+        assert!(lines.iter().all(|l| l["doc"] == "001.txt"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::graph::{AttrValue, Attrs, Graph};
+use crate::graph::{AttrValue, Attrs, Evidence, Graph};
 
 #[derive(Serialize)]
 struct WireGraph<'a> {
@@ -43,6 +43,37 @@ struct WireEvidence<'a> {
     rule: &'a str,
     #[serde(skip_serializing_if = "attrs_empty")]
     attributes: WireAttrs<'a>,
+}
+
+impl<'a> WireEvidence<'a> {
+    fn of(ev: &'a Evidence) -> Self {
+        WireEvidence {
+            doc: &ev.doc,
+            sentence: ev.sentence,
+            start: ev.start,
+            end: ev.end,
+            text: &ev.text,
+            rule: &ev.rule,
+            attributes: WireAttrs(&ev.attrs),
+        }
+    }
+}
+
+/// Every piece of evidence of an edge as JSON Lines: one compact object a
+/// line, with the fields of the JSON export's `evidence` (doc, sentence,
+/// start, end, text, rule, attributes). A JSON string never holds a raw
+/// newline, so the newline between objects is a separator no sentence can
+/// fake. The GraphML and GEXF `evidence` column, read back by `graph::xml`.
+pub(crate) fn evidence_lines(evidence: &[Evidence]) -> String {
+    let mut out = String::new();
+    for (i, ev) in evidence.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        // Serializing borrowed strings and integers cannot fail.
+        out.push_str(&serde_json::to_string(&WireEvidence::of(ev)).expect("evidence serializes"));
+    }
+    out
 }
 
 fn attrs_empty(a: &WireAttrs) -> bool {
@@ -95,22 +126,11 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
                 target: &e.target,
                 relation: e.relation.as_str(),
                 attributes: WireAttrs(&e.attrs),
-                evidence: e
-                    .evidence
-                    .iter()
-                    .map(|ev| WireEvidence {
-                        doc: &ev.doc,
-                        sentence: ev.sentence,
-                        start: ev.start,
-                        end: ev.end,
-                        text: &ev.text,
-                        rule: &ev.rule,
-                        attributes: WireAttrs(&ev.attrs),
-                    })
-                    .collect(),
+                evidence: e.evidence.iter().map(WireEvidence::of).collect(),
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::other)?;
+    // `io::Error::from` keeps the kind of a write error (a closed pipe stays one).
+    serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }

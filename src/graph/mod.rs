@@ -4,7 +4,8 @@
 //! view the query commands walk, `cache` its binary form beside the JSON;
 //! `query` resolves names and finds paths, neighbours and ego networks;
 //! `rank` computes degree and PageRank; `filter` narrows a graph (kinds,
-//! relations, evidence counts, dates, isolated nodes).
+//! relations, evidence counts, dates, isolated nodes); `xml` reads a GraphML
+//! or GEXF file back (trame's own, or one edited in Gephi).
 //!
 //! `graph/` does no I/O, and petgraph's indices never leave it.
 
@@ -15,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod rank;
+pub mod xml;
 
 pub use index::Index;
 pub use model::{node_id, slug, AttrValue, Attrs, Edge, Evidence, Fact, Graph, GraphBuilder, Node};

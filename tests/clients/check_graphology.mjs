@@ -7,7 +7,9 @@
 // check_networkx.py for its shape; node i is GraphML's n<i>, edge i is e<i>).
 // Types must match: an int comes back as an integral number, the weight as a
 // number. On the first difference the script prints it on stderr and exits
-// 1; otherwise it prints a JSON summary on stdout.
+// 1; otherwise it prints a JSON summary on stdout. The `evidence` column holds
+// every sentence, one JSON object a line: its first text is compared with
+// "evidence", and every line with "evidence_lines".
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +34,15 @@ function same(client, what, got, want) {
   }
 }
 
+// Control characters other than newline and tab dropped, as tests/clients.rs does.
+function clean(s) {
+  return [...s].filter((c) => c === '\n' || c === '\t' || !(/\p{Cc}/u.test(c) || c === '\ufffe' || c === '\uffff')).join('');
+}
+
+function evidenceOf(value) {
+  return typeof value === 'string' && value ? value.split('\n').map((line) => JSON.parse(line)) : [];
+}
+
 function aliases(value) {
   return value ? value.split(ALIAS_SEPARATOR) : [];
 }
@@ -52,7 +63,15 @@ function compare(client, graph, nodeKey, expected) {
     const key = `e${i}`;
     if (!graph.hasEdge(key)) throw new Mismatch(`${client}: edge ${key} missing (parallel edges merged?)`);
     const a = graph.getEdgeAttributes(key);
-    const got = { ...a, source: keyToId.get(graph.source(key)), target: keyToId.get(graph.target(key)) };
+    const lines = evidenceOf(a.evidence);
+    const got = {
+      ...a,
+      evidence: lines.length ? clean(lines[0].text) : null,
+      source: keyToId.get(graph.source(key)),
+      target: keyToId.get(graph.target(key)),
+    };
+    const sentences = lines.map((e) => ({ doc: e.doc, rule: e.rule, sentence: e.sentence, text: e.text }));
+    same(client, `edge ${i} evidence lines`, sentences, expected.evidence_lines[i]);
     for (const [field, value] of Object.entries(want)) {
       same(client, `edge ${i} (${want.source} ${want.relation}) ${field}`, got[field], value);
     }

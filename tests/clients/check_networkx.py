@@ -10,7 +10,13 @@ expected.json, which tests/clients.rs writes from the graph itself:
      "edges": [{"source", "target", "relation", "weight", "modality",
                 "quantity" (int or null), "date" (str or null),
                 "evidence_count", "evidence", "doc", "rule"}...],
-     "exact": {"nodes": [...], "edges": [...]}}
+     "exact": {"nodes": [...], "edges": [...]},
+     "evidence_lines": [[{"doc", "sentence", "text", "rule"}...]...]}
+
+"evidence" is the first sentence's text. GraphML and GEXF carry every
+sentence in their `evidence` column, one JSON object a line: the script reads
+the first sentence from it, and compares every line with "evidence_lines"
+(exact text: JSON escapes control characters), edge by edge.
 
 Text drops control characters other than newline and tab (XML 1.0 forbids
 them, and the CSV drops them too); under "exact" it is as in the graph,
@@ -29,6 +35,7 @@ import csv
 import json
 import math
 import sys
+import unicodedata
 
 import igraph
 import networkx as nx
@@ -64,6 +71,28 @@ def compare(client, got_nodes, got_edges, expected, loose_ints=False):
     return {"nodes": len(got_nodes), "edges": len(got_edges)}
 
 
+def clean(s):
+    """Text as every export carries it: control characters other than newline
+    and tab dropped, as tests/clients.rs does."""
+    return "".join(c for c in s if c in "\n\t" or not (unicodedata.category(c) == "Cc" or c in "\ufffe\uffff"))
+
+
+def evidence_of(value):
+    """The sentences of an XML `evidence` column: one JSON object a line."""
+    if not isinstance(value, str) or not value:
+        return []
+    return [json.loads(line) for line in value.split("\n")]
+
+
+def check_evidence(client, values, expected):
+    """Every edge's `evidence` column holds each of its sentences, with document and number."""
+    same(client, "evidence edge count", len(values), len(expected["evidence_lines"]))
+    for i, (value, want) in enumerate(zip(values, expected["evidence_lines"])):
+        got = [{k: e.get(k) for k in ("doc", "sentence", "text", "rule")} for e in evidence_of(value)]
+        if got != want:
+            raise Mismatch(f"{client}: edge {i} evidence: got {got!r}, want {want!r}")
+
+
 def split_aliases(value, separator):
     return value.split(separator) if value else []
 
@@ -86,10 +115,12 @@ def networkx_graphml(path, expected):
             }
         )
     by_id = {key: (u, v, a) for u, v, key, a in g.edges(keys=True, data=True)}
-    edges = []
+    edges, raw = [], []
     for i in range(g.number_of_edges()):
         u, v, a = by_id[f"e{i}"]
         edges.append(edge_record(ids[int(u[1:])], ids[int(v[1:])], a))
+        raw.append(a.get("evidence"))
+    check_evidence("networkx graphml", raw, expected)
     return compare("networkx graphml", nodes, edges, expected)
 
 
@@ -107,7 +138,7 @@ def edge_record(source, target, a, missing=None):
         "quantity": get("quantity"),
         "date": get("date"),
         "evidence_count": get("evidence_count"),
-        "evidence": get("evidence"),
+        "evidence": clean(evidence_of(get("evidence"))[0]["text"]) if get("evidence") else None,
         "doc": get("doc"),
         "rule": get("rule"),
     }
@@ -129,12 +160,14 @@ def igraph_graphml(path, expected):
                 "aliases": split_aliases(v["aliases"], GRAPHML_ALIAS_SEPARATOR),
             }
         )
-    edges = []
+    edges, raw = [], []
     # igraph keeps the file's edge order; its `id` edge attribute is not the
     # GraphML edge id (igraph 1.0 reports e0 as "n0"), so it is not checked.
     for e in g.es:
         # igraph gives a missing string as "" and a missing number as NaN.
         edges.append(edge_record(ids[e.source], ids[e.target], e.attributes(), missing=""))
+        raw.append(e["evidence"])
+    check_evidence("igraph graphml", raw, expected)
     return compare("igraph graphml", nodes, edges, expected, loose_ints=True)
 
 
@@ -157,13 +190,15 @@ def networkx_gexf(path, expected):
         )
     same("networkx gexf", "node count", g.number_of_nodes(), len(order))
     found = {a["id"]: (u, v, a) for u, v, a in g.edges(data=True)}
-    edges = []
+    edges, raw = [], []
     for i in range(len(found)):
         if f"e{i}" not in found:
             raise Mismatch(f"networkx gexf: edge e{i} missing (parallel edges merged?)")
         u, v, a = found[f"e{i}"]
         same("networkx gexf", f"e{i} label", a.get("label"), a.get("relation"))
         edges.append(edge_record(u, v, a))
+        raw.append(a.get("evidence"))
+    check_evidence("networkx gexf", raw, expected)
     return compare("networkx gexf", nodes, edges, expected)
 
 
