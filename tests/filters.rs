@@ -39,6 +39,10 @@ fn each_filter_narrows_the_graph() {
     assert!(!all(&g, "edges", "relation").is_empty() && all(&g, "edges", "relation").iter().all(|r| *r == "met"));
     let g = build(&["--actors-only"]);
     assert!(!all(&g, "nodes", "kind").contains(&"claim") && !all(&g, "edges", "relation").contains(&"stated"));
+    // The claims left out are counted on their speaker, and only then.
+    let speaker = g["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "person:helene-ferrie").unwrap();
+    assert_eq!(speaker["claims"], 1, "{speaker}");
+    assert!(full["nodes"].as_array().unwrap().iter().all(|n| n.get("claims").is_none()));
     assert!(build(&["--min-evidence", "2"])["edges"].as_array().unwrap().is_empty());
     // "hier" is 2020-03-11 and "le 3 février" 2020-02-03, against the article's date.
     let g = build(&["--since", "2020-03-01"]);
@@ -133,4 +137,33 @@ fn a_picture_of_a_large_graph_draws_the_central_actors_and_says_so() {
     assert!(all_dot.contains(r"\nclaim:") && !dot.contains(r"\nclaim:"), "claims are left out of the picture");
     // Roles of the kept people stay.
     assert!(dot.contains(r"\nrole:"));
+}
+
+#[test]
+fn the_claim_count_reaches_every_format() {
+    let dir = common::temp_dir("filters-claims");
+    let line = serde_json::json!({"id": "a", "text": ARTICLE, "date": "2020-03-12"}).to_string();
+    std::fs::write(dir.join("a.jsonl"), line + "\n").unwrap();
+    let o = Command::new(common::bin())
+        .current_dir(&dir)
+        .args(["build", "a.jsonl", "--actors-only", "--out-dir", "out"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let graphml = std::fs::read_to_string(dir.join("out/graph.graphml")).unwrap();
+    assert!(graphml.contains(r#"<key id="v_claims" for="node" attr.name="claims" attr.type="int"/>"#));
+    assert!(graphml.contains(r#"<data key="v_claims">1</data>"#), "{graphml}");
+    let gexf = std::fs::read_to_string(dir.join("out/graph.gexf")).unwrap();
+    assert!(gexf.contains(r#"<attribute id="claims" title="claims" type="integer"/>"#));
+    assert!(gexf.contains(r#"<attvalue for="claims" value="1"/>"#), "{gexf}");
+    let dot = std::fs::read_to_string(dir.join("out/graph.dot")).unwrap();
+    assert!(dot.contains("1 claims"));
+    // Read back, the JSON and the GraphML give the same graph, counts kept.
+    let json = std::fs::read_to_string(dir.join("out/graph.json")).unwrap();
+    let from_json = trame::graph::load::from_json(&json).unwrap();
+    let from_xml = trame::graph::xml::from_xml(&graphml, "graph.graphml").unwrap().graph;
+    let mut again = Vec::new();
+    trame::export::write(&from_json, trame::export::Format::Json, &mut again).unwrap();
+    assert_eq!(String::from_utf8(again).unwrap(), json);
+    assert_eq!(from_xml.node("person:helene-ferrie").and_then(|n| n.claims), Some(1));
 }

@@ -74,9 +74,16 @@ pub const ALIAS_SEPARATOR: &str = ";";
 /// ```
 pub fn write_nodes(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     let mut w = BufWriter::new(out);
-    writeln!(w, "{NODES_HEADER}")?;
+    // Claims counted on their speakers get a column when the claim nodes
+    // were left out.
+    let claims = graph.nodes().any(|n| n.claims.is_some());
+    if claims {
+        writeln!(w, "{NODES_HEADER},claims:int")?;
+    } else {
+        writeln!(w, "{NODES_HEADER}")?;
+    }
     for node in graph.nodes() {
-        write_node(&mut w, node)?;
+        write_node(&mut w, node, claims)?;
     }
     w.flush()
 }
@@ -91,14 +98,17 @@ pub fn write_edges(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-fn write_node(w: &mut dyn Write, node: &Node) -> io::Result<()> {
-    let fields = [
+fn write_node(w: &mut dyn Write, node: &Node, claims: bool) -> io::Result<()> {
+    let mut fields = vec![
         text(&node.id),
         text(&node.label),
         text(node.kind.as_str()),
         node.mentions.to_string(),
         text(&node.aliases.join(ALIAS_SEPARATOR)),
     ];
+    if claims {
+        fields.push(node.claims.map_or(String::new(), |c| c.to_string()));
+    }
     writeln!(w, "{}", fields.join(","))
 }
 

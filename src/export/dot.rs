@@ -230,6 +230,9 @@ fn node_label(node: &Node) -> String {
 /// The hover text: the full label, the kind and id, and the other names.
 fn node_tooltip(node: &Node) -> String {
     let mut tip = format!("{}\n{}, {} mentions", node.label, node.id, node.mentions);
+    if let Some(c) = node.claims {
+        tip.push_str(&format!(", {c} claims"));
+    }
     if !node.aliases.is_empty() {
         tip.push_str("\naka ");
         tip.push_str(&node.aliases.join(", "));

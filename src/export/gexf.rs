@@ -82,7 +82,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     } else {
         w.start("graph", &[("defaultedgetype", "directed"), ("mode", "static")])?;
     }
-    write_declarations(&mut w, &columns)?;
+    write_declarations(&mut w, graph, &columns)?;
     w.start("nodes", &[("count", &graph.nodes().len().to_string())])?;
     for node in graph.nodes() {
         write_node(&mut w, node)?;
@@ -100,10 +100,14 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
 
 type Out<'a> = XmlWriter<BufWriter<&'a mut dyn Write>>;
 
-fn write_declarations(w: &mut Out, columns: &[AttrColumn]) -> io::Result<()> {
+fn write_declarations(w: &mut Out, graph: &Graph, columns: &[AttrColumn]) -> io::Result<()> {
     w.start("attributes", &[("class", "node")])?;
     for (id, ty) in NODE_ATTRIBUTES {
         write_declaration(w, id, ty)?;
+    }
+    // Claims counted on their speakers, when the claim nodes were left out.
+    if graph.nodes().any(|n| n.claims.is_some()) {
+        write_declaration(w, "claims", "integer")?;
     }
     w.end("attributes")?;
     w.start("attributes", &[("class", "edge")])?;
@@ -138,6 +142,9 @@ fn write_node(w: &mut Out, node: &Node) -> io::Result<()> {
     write_attvalue(w, "mentions", &node.mentions.to_string())?;
     if !node.aliases.is_empty() {
         write_attvalue(w, "aliases", &node.aliases.join(ALIAS_SEPARATOR))?;
+    }
+    if let Some(c) = node.claims {
+        write_attvalue(w, "claims", &c.to_string())?;
     }
     w.end("attvalues")?;
     let (r, g, b) = color(node.kind);

@@ -161,7 +161,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             ),
         ],
     )?;
-    write_keys(&mut w, &columns)?;
+    write_keys(&mut w, graph, &columns)?;
     w.start("graph", &[("id", "trame"), ("edgedefault", "directed")])?;
     for (i, node) in graph.nodes().enumerate() {
         write_node(&mut w, i, node)?;
@@ -231,9 +231,13 @@ fn column_name(attr: &str) -> String {
 
 type Out<'a> = XmlWriter<BufWriter<&'a mut dyn Write>>;
 
-fn write_keys(w: &mut Out, columns: &[AttrColumn]) -> io::Result<()> {
+fn write_keys(w: &mut Out, graph: &Graph, columns: &[AttrColumn]) -> io::Result<()> {
     for (id, name, ty) in NODE_KEYS {
         write_key(w, id, "node", name, ty)?;
+    }
+    // Claims counted on their speakers, when the claim nodes were left out.
+    if graph.nodes().any(|n| n.claims.is_some()) {
+        write_key(w, "v_claims", "node", "claims", "int")?;
     }
     // Relation and weight first, since Gephi users look for them first.
     for (id, name, ty) in &EDGE_KEYS[..2] {
@@ -261,6 +265,9 @@ fn write_node(w: &mut Out, index: usize, node: &Node) -> io::Result<()> {
         write_data(w, "v_aliases", &node.aliases.join(ALIAS_SEPARATOR))?;
     }
     write_data(w, "v_node_id", &node.id)?;
+    if let Some(c) = node.claims {
+        write_data(w, "v_claims", &c.to_string())?;
+    }
     w.end("node")
 }
 

@@ -22,6 +22,8 @@ struct WireNode<'a> {
     kind: &'static str,
     aliases: &'a [String],
     mentions: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +118,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
                 kind: n.kind.as_str(),
                 aliases: &n.aliases,
                 mentions: n.mentions,
+                claims: n.claims,
             })
             .collect(),
         edges: graph

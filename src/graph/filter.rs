@@ -96,6 +96,18 @@ pub fn apply(graph: &Graph, filter: &Filter) -> Graph {
         }
         copy_node(&mut b, n);
     }
+    // The claims left out are counted on their speakers.
+    if filter.actors_only {
+        let mut stated: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        for e in graph.edges() {
+            if e.relation == Relation::Stated && graph.node(&e.target).is_some_and(|n| n.kind == NodeKind::Claim) {
+                *stated.entry(e.source.as_str()).or_insert(0) += 1;
+            }
+        }
+        for (id, count) in stated {
+            b.set_claims(id, count);
+        }
+    }
     for f in facts {
         b.fact(f);
     }
@@ -109,6 +121,9 @@ fn copy_node(b: &mut GraphBuilder, n: &Node) {
         b.mention(&n.id, n.kind, a, false);
     }
     b.add_mentions(&n.id, n.kind, n.mentions);
+    if let Some(c) = n.claims {
+        b.set_claims(&n.id, c);
+    }
 }
 
 /// One piece of an edge's evidence as the fact it was read as.
@@ -202,6 +217,8 @@ mod tests {
         assert!(!met.edges().is_empty() && met.edges().iter().all(|e| e.relation == Relation::Met));
         let actors = f(Filter { actors_only: true, ..Filter::default() });
         assert!(g.count_kind(NodeKind::Claim) > 0 && actors.count_kind(NodeKind::Claim) == 0);
+        assert_eq!(actors.node("person:helene-ferrie").and_then(|n| n.claims), Some(1));
+        assert!(g.nodes().all(|n| n.claims.is_none()));
         assert!(actors.edges().iter().all(|e| e.relation != Relation::Stated));
         assert!(f(Filter { min_evidence: 2, ..Filter::default() }).edges().is_empty());
         // "hier" is 2020-03-11, "le 3 février" 2020-02-03.

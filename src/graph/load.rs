@@ -46,6 +46,8 @@ struct WireNode<'a> {
     aliases: Vec<Cow<'a, str>>,
     #[serde(default)]
     mentions: u32,
+    #[serde(default)]
+    claims: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +176,9 @@ pub fn from_json(text: &str) -> Result<Graph, String> {
             b.mention(&n.id, kind, a, false);
         }
         b.add_mentions(&n.id, kind, n.mentions);
+        if let Some(c) = n.claims {
+            b.set_claims(&n.id, c);
+        }
     }
     drop(seen);
     for (i, e) in wire.edges.into_iter().enumerate() {

@@ -57,6 +57,9 @@ pub struct Node {
     pub aliases: Vec<String>,
     /// How many mentions resolved to this node.
     pub mentions: u32,
+    /// How many claims the actor stated, counted when the claim nodes are
+    /// left out of the graph (`--actors-only`); `None` while they are in it.
+    pub claims: Option<u32>,
 }
 
 /// A typed, directed edge (symmetric relations keep the smaller id as source).
@@ -137,6 +140,7 @@ struct NodeAcc {
     label_rank: (usize, usize),
     names: BTreeMap<String, u32>,
     mentions: u32,
+    claims: Option<u32>,
 }
 
 /// Collects nodes and facts in document order, then sorts them into a `Graph`.
@@ -189,6 +193,13 @@ impl GraphBuilder {
         acc.mentions = acc.mentions.saturating_add(count);
     }
 
+    /// Sets how many claims a declared node stated (see [`Node::claims`]).
+    pub fn set_claims(&mut self, id: &str, count: u32) {
+        if let Some(acc) = self.nodes.get_mut(id) {
+            acc.claims = Some(count);
+        }
+    }
+
     /// Whether a node was declared.
     pub fn has_node(&self, id: &str) -> bool {
         self.nodes.contains_key(id)
@@ -224,7 +235,7 @@ impl GraphBuilder {
                 let kind = acc.kind?;
                 let label = if acc.label.is_empty() { id.clone() } else { acc.label };
                 let aliases = acc.names.into_keys().filter(|n| *n != label).collect();
-                Some(Node { id, label, kind, aliases, mentions: acc.mentions })
+                Some(Node { id, label, kind, aliases, mentions: acc.mentions, claims: acc.claims })
             })
             .collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));

@@ -411,6 +411,9 @@ pub fn from_xml(text: &str, file: &str) -> Result<Loaded, String> {
         }
         let mentions = column(&n.columns, "mentions").and_then(whole_number).unwrap_or(0);
         b.add_mentions(&id, kind, u32::try_from(mentions.max(0)).unwrap_or(u32::MAX));
+        if let Some(c) = column(&n.columns, "claims").and_then(whole_number) {
+            b.set_claims(&id, u32::try_from(c.max(0)).unwrap_or(u32::MAX));
+        }
         ids.insert(n.id.as_str(), id);
     }
     for e in &raw.edges {
