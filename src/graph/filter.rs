@@ -145,7 +145,7 @@ pub struct Central {
 /// The part of a graph of more than `max` nodes that a picture can show:
 /// its `max` most central actors (PageRank on the actors' undirected view,
 /// as `trame top` ranks them; degree where it does not converge; ties by
-/// id), the roles they hold, and the edges between what is kept. Claims
+/// id; those linked to another actor before those linked to none), the roles they hold, and the edges between what is kept. Claims
 /// are left out. `None` when the graph has `max` nodes or fewer, or when
 /// `max` is 0 (no limit).
 pub fn central(graph: &Graph, max: usize) -> Option<Central> {
@@ -161,8 +161,32 @@ pub fn central(graph: &Graph, max: usize) -> Option<Central> {
     let score = |u: usize| pr.as_ref().map_or(f64::from(deg[u]), |p| p[u]);
     let mut actors: Vec<usize> = (0..ix.node_count()).filter(|&u| ix.kind(u).is_actor()).collect();
     let all_actors = actors.len();
-    actors.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(deg[b].cmp(&deg[a])).then(ix.id(a).cmp(ix.id(b))));
-    actors.truncate(max);
+    // An actor linked to no other actor (only to claims) draws as a lone
+    // dot: linked ones first.
+    let linked: Vec<bool> =
+        (0..ix.node_count()).map(|u| ix.adjacent(u).any(|(v, _)| v != u && ix.kind(v).is_actor())).collect();
+    actors.sort_by(|&a, &b| {
+        linked[b]
+            .cmp(&linked[a])
+            .then(score(b).total_cmp(&score(a)))
+            .then(deg[b].cmp(&deg[a]))
+            .then(ix.id(a).cmp(ix.id(b)))
+    });
+    // Those left alone in the picture (their actors all left out) give
+    // their place to the next ones, for a few rounds.
+    let mut out = vec![false; ix.node_count()];
+    for _ in 0..4 {
+        let chosen: Vec<usize> = actors.iter().copied().filter(|&u| !out[u]).take(max).collect();
+        let mut inside = vec![false; ix.node_count()];
+        chosen.iter().for_each(|&u| inside[u] = true);
+        let alone: Vec<usize> =
+            chosen.iter().copied().filter(|&u| !ix.adjacent(u).any(|(v, _)| v != u && inside[v])).collect();
+        if alone.is_empty() || actors.iter().filter(|&&u| !out[u]).count() <= max {
+            break;
+        }
+        alone.iter().for_each(|&u| out[u] = true);
+    }
+    let actors: Vec<usize> = actors.iter().copied().filter(|&u| !out[u]).take(max).collect();
     let mut keep: std::collections::HashSet<&str> = actors.iter().map(|&u| ix.id(u)).collect();
     let roles: Vec<&str> = graph
         .edges()
