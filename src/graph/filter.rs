@@ -255,4 +255,21 @@ mod tests {
         assert!(lone.nodes().len() < met.nodes().len());
         assert!(lone.nodes().all(|n| lone.edges().iter().any(|e| e.source == n.id || e.target == n.id)));
     }
+
+    #[test]
+    fn the_central_part_keeps_linked_actors_and_says_what_it_leaves_out() {
+        let g = graph();
+        assert!(central(&g, 0).is_none() && central(&g, g.nodes().len()).is_none());
+        let c = central(&g, 3).expect("the graph has more than 3 nodes");
+        let part = &c.graph;
+        let actors: Vec<&Node> = part.nodes().filter(|n| n.kind.is_actor()).collect();
+        assert_eq!(actors.len(), 3);
+        assert_eq!(c.actors.0, 3);
+        for n in &actors {
+            assert!(part.edges().iter().any(|e| e.source == n.id || e.target == n.id), "{} alone", n.id);
+        }
+        assert_eq!(part.count_kind(NodeKind::Claim), 0);
+        assert_eq!(c.left_out, (g.nodes().len() - part.nodes().len(), g.edges().len() - part.edges().len()));
+    }
+
 }
