@@ -435,3 +435,15 @@ fn the_organization_named_earlier_in_the_sentence() {
         &["Pérou -member_of-> Union des États andins", "Équateur -member_of-> Union des États andins"],
     );
 }
+
+#[test]
+fn a_title_with_a_state_body_then_a_name_between_commas() {
+    check(
+        "Le porte-parole du gouvernement péruvien, Julio Mendaza, a jugé la situation préoccupante.",
+        &["Julio Mendaza -holds_role-> porte-parole", "Julio Mendaza -affiliated_with-> Pérou"],
+    );
+    check(
+        "Le colonel Julio Mendaza, porte-parole du gouvernement péruvien, a affirmé que le Pérou resterait neutre.",
+        &["Julio Mendaza -affiliated_with-> Pérou"],
+    );
+}

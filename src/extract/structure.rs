@@ -84,7 +84,14 @@ fn person_after_complement<'c>(ctx: &'c DocContext, si: usize, b: usize) -> Opti
     if kind == NodeKind::Person {
         return None;
     }
-    person_at(ctx, si, m.b).filter(|(_, r)| r.kind == NodeKind::Person && s.tokens.get(m.b).is_some_and(Token::is_cap))
+    // Right after the complement, or between commas after it ("le
+    // porte-parole du gouvernement péruvien, Ana Quispe, a …").
+    let glued = s.tokens.get(m.b).is_some_and(Token::is_cap);
+    let between_commas = |pm: usize| {
+        s.tokens.get(m.b).is_some_and(|t| t.norm == ",")
+            && s.tokens.get(s.mentions.entities[pm].b).is_some_and(|t| t.norm == ",")
+    };
+    person_at(ctx, si, m.b).filter(|&(pm, r)| r.kind == NodeKind::Person && (glued || between_commas(pm)))
 }
 
 /// The resolved person named just before a title in apposition.
@@ -170,7 +177,22 @@ fn hold(ctx: &DocContext, si: usize, role: &RoleMention, holder: &Resolved, rule
         out.nodes.push((role_id.clone(), NodeKind::Role, role.label.clone()));
         out.facts.push(ctx.fact(si, &holder.id, Relation::HoldsRole, &role_id, rule));
     }
-    if let Some(aff) = &role.affiliation {
+    // "le porte-parole du gouvernement péruvien": a state's body as the
+    // title's complement ties the holder to the state.
+    let body = || {
+        let s = &ctx.doc().sentences[si];
+        let mut k = role.b;
+        while k < role.b + 2 && s.tokens.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "du" | "d'" | "la" | "l'")) {
+            k += 1;
+        }
+        (k > role.b)
+            .then(|| s.mentions.entities.iter().find(|m| m.a == k && m.rule.starts_with("body/")))
+            .flatten()
+            .filter(|m| matches!(m.target, Ref::Country(_)))
+            .map(|m| m.target.clone())
+    };
+    if let Some(aff) = role.affiliation.clone().or_else(body) {
+        let aff = &aff;
         if let Some(target) = resolve_ref(ctx, aff) {
             if let Some(p) = ref_label(ctx, aff) {
                 out.parents.push(p);
