@@ -447,3 +447,11 @@ fn a_title_with_a_state_body_then_a_name_between_commas() {
         &["Julio Mendaza -affiliated_with-> Pérou"],
     );
 }
+
+#[test]
+fn a_transition_president_with_a_rank_after_the_comma() {
+    check(
+        "Moscou a livré des drones, au nom d'un partenariat que le président de la transition péruvienne, le général Julio Mendaza, qualifie de sincère.",
+        &["Julio Mendaza -holds_role-> président de la transition", "Julio Mendaza -affiliated_with-> Pérou"],
+    );
+}
