@@ -455,3 +455,12 @@ fn a_transition_president_with_a_rank_after_the_comma() {
         &["Julio Mendaza -holds_role-> président de la transition", "Julio Mendaza -affiliated_with-> Pérou"],
     );
 }
+
+#[test]
+fn a_detached_predicate_is_no_subject_and_a_titled_adviser_is_a_person() {
+    check(
+        "Le conseiller diplomatique chilien Julio Mendaza, présent à Lima le jour du vote, y a rencontré M. Pedro Castillo.",
+        &["Julio Mendaza -met-> Pedro Castillo", "Julio Mendaza -affiliated_with-> Chili"],
+    );
+    check("Julio Mendaza, présent à Lima, a rencontré Pedro Castillo.", &["Julio Mendaza -met-> Pedro Castillo"]);
+}

@@ -273,6 +273,13 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         Vec::new()
     }
 
+    /// Whether a title of the lexicon stands inside noun phrase `p` ("le
+    /// conseiller X", "la ministre X").
+    fn titled(&self, p: usize) -> bool {
+        let ph = &self.parse.phrases[p];
+        self.ctx.doc().sentences[self.si].mentions.roles.iter().any(|r| r.a >= ph.a && r.a < ph.b)
+    }
+
     /// The entities phrase `p` names (an atom, an apposition, a title's
     /// holder, a pronoun's antecedent), its conjuncts apart.
     pub fn names(&self, p: usize) -> &[Resolved] {
@@ -944,7 +951,9 @@ fn place(v: &View, into: Into, roles: &[Role], p: usize, f: &Frame, filled: &mut
             let unit = roles.first() == Some(&Role::Source)
                 && names.iter().all(|(_, r)| r.kind == NodeKind::Person)
                 && v.parse.phrases[p].atom.is_some()
-                && v.ctx.lexicon().frames.in_class(&v.head_lemma_before_name(p), "forces");
+                && v.ctx.lexicon().frames.in_class(&v.head_lemma_before_name(p), "forces")
+                // A title before the name ("le conseiller X") makes a person.
+                && !v.titled(p);
             if unit {
                 vec![(p, v.stand_in(p).or_else(|| v.demonym[p].clone()))]
             } else if names.is_empty() {

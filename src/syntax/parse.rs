@@ -2185,7 +2185,21 @@ fn inverted_subject(ph: &[Phrase], i: usize, vg: &VerbGroup) -> Option<usize> {
 /// The subject among the bare noun phrases before a verb: the last one that
 /// is no apposition, preferring one that agrees in number with the verb.
 fn pick_subject(ph: &[Phrase], candidates: &[usize], vg: &VerbGroup) -> Option<usize> {
-    let usable: Vec<usize> = candidates.iter().copied().filter(|&c| ph[c].apposition_of.is_none()).collect();
+    let mut usable: Vec<usize> = candidates.iter().copied().filter(|&c| ph[c].apposition_of.is_none()).collect();
+    // "X, présent à Lima, a …": a bare common word right after a comma,
+    // with a subject before it, is a detached predicate, not the subject.
+    let detached = |c: usize| {
+        ph[c].bare
+            && ph[c].atom.is_none()
+            && !ph[c].pronoun
+            && c >= 1
+            && ph[c - 1].kind == PhraseKind::Punct
+            && ph[c].b - ph[c].a == 1
+    };
+    if usable.len() > 1 {
+        let first = usable[0];
+        usable.retain(|&c| c == first || !detached(c));
+    }
     let agrees = |c: usize| {
         let head = ph[c].coord_head.unwrap_or(c);
         let number = if ph[head].coord_head.is_none() && usable.iter().any(|&o| ph[o].coord_head == Some(head)) {
