@@ -158,6 +158,13 @@ fn the_claim_count_reaches_every_format() {
     assert!(gexf.contains(r#"<attvalue for="claims" value="1"/>"#), "{gexf}");
     let dot = std::fs::read_to_string(dir.join("out/graph.dot")).unwrap();
     assert!(dot.contains("1 claims"));
+    let html = std::fs::read_to_string(dir.join("out/graph.html")).unwrap();
+    let open = r#"<script type="application/json" id="trame-data">"#;
+    let data = &html[html.find(open).unwrap() + open.len()..];
+    let data: Value = serde_json::from_str(&data[..data.find("</script>").unwrap()].replace(r"<\/", "</")).unwrap();
+    let speaker = data["nodes"].as_array().unwrap().iter().find(|n| n[0] == "person:helene-ferrie").unwrap();
+    assert_eq!(speaker.as_array().unwrap().len(), 8, "{speaker}");
+    assert_eq!(speaker[7], 1);
     // Read back, the JSON and the GraphML give the same graph, counts kept.
     let json = std::fs::read_to_string(dir.join("out/graph.json")).unwrap();
     let from_json = trame::graph::load::from_json(&json).unwrap();

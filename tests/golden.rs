@@ -1,5 +1,5 @@
 //! The committed `output/` must be what `trame build` writes for `seeds/`.
-//! `TRAME_BLESS=1 cargo test --test golden` rewrites it; review the diff.
+//! `TRAME_BLESS=1 cargo test --release --test all golden::` rewrites it; review the diff.
 //! The five exports and their manifest are compared byte for byte.
 //!
 //! `output/graph.svg` is `dot -Tsvg output/graph.dot`. Its bytes depend on
@@ -51,10 +51,10 @@ fn committed_output_is_fresh() {
     let svg = std::fs::read_to_string(&svg_path).unwrap_or_default();
     assert!(
         svg.contains("<svg") && svg.contains("<title>trame</title>") && svg.trim_end().ends_with("</svg>"),
-        "output/graph.svg is missing or not an SVG of the graph: run `TRAME_BLESS=1 cargo test --test golden` with Graphviz installed"
+        "output/graph.svg is missing or not an SVG of the graph: run `TRAME_BLESS=1 cargo test --release --test all golden::` with Graphviz installed"
     );
     assert!(
         stale.is_empty(),
-        "output/ is stale for {stale:?}: run `TRAME_BLESS=1 cargo test --test golden` and review the diff"
+        "output/ is stale for {stale:?}: run `TRAME_BLESS=1 cargo test --release --test all golden::` and review the diff"
     );
 }

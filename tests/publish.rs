@@ -121,7 +121,7 @@ fn a_full_device_is_a_clear_error_and_is_not_replaced() {
 /// Kills builds with SIGKILL at many points of their run; after each, one
 /// query of the folder (or the next build) leaves the old set or the new one
 /// whole, and no temporary. Slow (a build of a few seconds per kill):
-/// `cargo test --release --test publish -- --ignored`.
+/// `cargo test --release --test all publish:: -- --ignored`.
 #[test]
 #[ignore]
 fn a_build_killed_at_any_point_leaves_one_whole_set() {

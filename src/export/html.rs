@@ -236,7 +236,12 @@ fn data(graph: &Graph) -> Value {
         .enumerate()
         .map(|(i, n)| {
             let (x, y) = lay.xy[i];
-            json!([n.id, n.label, kind_ix(n.kind), n.aliases, n.mentions, round1(x), round1(y)])
+            let mut row = json!([n.id, n.label, kind_ix(n.kind), n.aliases, n.mentions, round1(x), round1(y)]);
+            // The claims an --actors-only build left out, counted on the speaker.
+            if let (Some(c), Some(items)) = (n.claims, row.as_array_mut()) {
+                items.push(json!(c));
+            }
+            row
         })
         .collect();
     json!({

@@ -324,7 +324,8 @@
     h += `<p><button id="expand">Show its neighbours (${new Set(adj[u].map((a) => a[0])).size})</button></p>`;
     h += `<h3>Aliases</h3>${n[3].length ? "<ul>" + n[3].map((a) => `<li>${esc(a)}</li>`).join("") + "</ul>" : '<p class="hint">none</p>'}`;
     h += `<h3>Roles</h3>${roles.length ? "<ul>" + roles.map((r) => `<li>${link(r)}</li>`).join("") + "</ul>" : '<p class="hint">none</p>'}`;
-    h += `<h3>Claims (${claims.length})</h3>` + (claims.length ? claims.map((e) =>
+    if (n.length > 7) h += `<h3>Claims (${n[7]})</h3><p class="hint">left out of this graph (built with --actors-only)</p>`;
+    else h += `<h3>Claims (${claims.length})</h3>` + (claims.length ? claims.map((e) =>
       `<div class="edge"><div class="ends">« ${esc(label(D.edges[e][1]))} »<span class="tag">${D.modalities[D.edges[e][3]]}</span></div>${evidenceHtml(D.edges[e])}</div>`).join("") : '<p class="hint">none</p>');
     [...byRel.keys()].sort((a, b) => a - b).forEach((r) => {
       const rel = D.relations[r];
