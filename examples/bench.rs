@@ -98,7 +98,12 @@ fn main() {
 
     let rate = |secs: f64| if secs > 0.0 { words as f64 / secs } else { f64::INFINITY };
     let s = |d: Duration| d.as_secs_f64();
-    println!("{} documents, {words} words, {found} mentions; graph {} nodes, {} edges, JSON {json} bytes", docs.len(), graph.nodes().len(), graph.edges().len());
+    println!(
+        "{} documents, {words} words, {found} mentions; graph {} nodes, {} edges, JSON {json} bytes",
+        docs.len(),
+        graph.nodes().len(),
+        graph.edges().len()
+    );
     println!("one thread, CPU seconds:");
     for (name, secs) in [("sentences", t_sentences), ("tokens", t_tokens), ("mentions", t_mentions)] {
         println!("  {name:<12} {secs:>8.3} s  {:>12.0} words/s", rate(secs));

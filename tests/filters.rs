@@ -88,7 +88,8 @@ fn subgraph_takes_the_filters_and_writes_gexf() {
             .arg("subgraph")
             .args(args)
             .args(["--graph", "graph.json"])
-            .output().unwrap();
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         o.stdout
     };
@@ -131,7 +132,8 @@ fn a_picture_of_a_large_graph_draws_the_central_actors_and_says_so() {
     assert!(o.status.success() && !String::from_utf8_lossy(&o.stderr).contains("most central"));
     let all_dot = std::fs::read_to_string(dir.join("all.dot")).unwrap();
     // Nodes are the lines that declare an id with a label and no edge arrow.
-    let count = |d: &str| d.lines().filter(|l| l.contains("[label=") && !l.contains("->") && !l.contains("legend")).count();
+    let count =
+        |d: &str| d.lines().filter(|l| l.contains("[label=") && !l.contains("->") && !l.contains("legend")).count();
     assert!(count(&dot) < count(&all_dot), "{} vs {}", count(&dot), count(&all_dot));
     // Each node's tooltip names its id after an escaped line break.
     assert!(all_dot.contains(r"\nclaim:") && !dot.contains(r"\nclaim:"), "claims are left out of the picture");

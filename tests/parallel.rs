@@ -15,9 +15,15 @@ use trame::export::{self, Format};
 use trame::{Document, Graph, Pipeline};
 
 const GIVEN: [&str; 6] = ["Jean", "Marie", "Paul", "Claire", "Louis", "Anne"];
-const SURNAMES: [&str; 8] = ["Tamarel", "Vousquier", "Brunehaut", "Lopatel", "Merivoux", "Castagnol", "Dufrenet", "Saulnac"];
-const COUNTRIES: [(&str, &str); 5] =
-    [("l'Italie", "italien"), ("l'Espagne", "espagnol"), ("la Pologne", "polonais"), ("la Suède", "suédois"), ("le Portugal", "portugais")];
+const SURNAMES: [&str; 8] =
+    ["Tamarel", "Vousquier", "Brunehaut", "Lopatel", "Merivoux", "Castagnol", "Dufrenet", "Saulnac"];
+const COUNTRIES: [(&str, &str); 5] = [
+    ("l'Italie", "italien"),
+    ("l'Espagne", "espagnol"),
+    ("la Pologne", "polonais"),
+    ("la Suède", "suédois"),
+    ("le Portugal", "portugais"),
+];
 
 /// Document `i` of the corpus: someone named in full with a title and a
 /// state, someone else named by surname only, a meeting, a quotation.

@@ -24,8 +24,9 @@ impl Bar {
     pub fn new(total: u64, quiet: bool) -> Bar {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-            let style = ProgressStyle::with_template("trame: reading {bar:40} {percent:>3}% {elapsed} (about {eta} left)")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style =
+                ProgressStyle::with_template("trame: reading {bar:40} {percent:>3}% {elapsed} (about {eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         });

@@ -169,7 +169,12 @@ impl<'l> Pipeline<'l> {
     /// Runs `f` on every item, on the pipeline's threads, and returns the
     /// results in the items' order. The steps counted by `work` on the
     /// threads are added to the calling thread's count.
-    fn map<T: Send, R: Send>(&self, pool: Option<&rayon::ThreadPool>, items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    fn map<T: Send, R: Send>(
+        &self,
+        pool: Option<&rayon::ThreadPool>,
+        items: Vec<T>,
+        f: impl Fn(T) -> R + Sync,
+    ) -> Vec<R> {
         use rayon::prelude::*;
         let Some(pool) = pool else { return items.into_iter().map(f).collect() };
         let out: Vec<(R, u64)> = pool.install(|| {

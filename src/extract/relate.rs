@@ -261,7 +261,10 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
                 // An organization named earlier in the sentence comes first
                 // ("l'Union X a échoué : A et B, pourtant membres de l'organisation, …").
                 "organisation" | "alliance" | "agence" => {
-                    let here = (0..p).rev().flat_map(|q| self.names[q].iter().rev()).find(|e| e.kind == NodeKind::Organization);
+                    let here = (0..p)
+                        .rev()
+                        .flat_map(|q| self.names[q].iter().rev())
+                        .find(|e| e.kind == NodeKind::Organization);
                     return match here {
                         Some(e) => vec![e.clone()],
                         None => disc.last_of(NodeKind::Organization, 1),

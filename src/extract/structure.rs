@@ -182,7 +182,9 @@ fn hold(ctx: &DocContext, si: usize, role: &RoleMention, holder: &Resolved, rule
     let body = || {
         let s = &ctx.doc().sentences[si];
         let mut k = role.b;
-        while k < role.b + 2 && s.tokens.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "du" | "d'" | "la" | "l'")) {
+        while k < role.b + 2
+            && s.tokens.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "du" | "d'" | "la" | "l'"))
+        {
             k += 1;
         }
         (k > role.b)

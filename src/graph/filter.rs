@@ -128,7 +128,13 @@ fn copy_node(b: &mut GraphBuilder, n: &Node) {
 
 /// One piece of an edge's evidence as the fact it was read as.
 fn fact(e: &Edge, ev: &Evidence) -> Fact {
-    Fact { source: e.source.clone(), relation: e.relation, target: e.target.clone(), modality: e.modality, evidence: ev.clone() }
+    Fact {
+        source: e.source.clone(),
+        relation: e.relation,
+        target: e.target.clone(),
+        modality: e.modality,
+        evidence: ev.clone(),
+    }
 }
 
 /// What [`central`] kept of a graph too large to draw.
@@ -271,5 +277,4 @@ mod tests {
         assert_eq!(part.count_kind(NodeKind::Claim), 0);
         assert_eq!(c.left_out, (g.nodes().len() - part.nodes().len(), g.edges().len() - part.edges().len()));
     }
-
 }
