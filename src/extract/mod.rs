@@ -261,7 +261,7 @@ impl<'l> Pipeline<'l> {
         &self,
         docs: &[Document],
         mentions: Option<&mut Vec<MentionRecord>>,
-        mut collector: Option<&mut report::Collector>,
+        collector: Option<&mut report::Collector>,
         mut timings: Option<&mut Timings>,
     ) -> Graph {
         let mut clock = std::time::Instant::now();
@@ -312,7 +312,7 @@ impl<'l> Pipeline<'l> {
         }
         lap(|t| &mut t.structure);
         let world = &world;
-        if let Some(c) = collector.as_deref_mut() {
+        if let Some(c) = collector {
             // The report's collector sees the sentences in reading order.
             for ctx in &ctxs {
                 let mut out = Emitted::default();
