@@ -252,6 +252,24 @@ fn an_acronym_in_parentheses_is_an_alias_of_the_name() {
 }
 
 #[test]
+fn a_body_the_lexicon_names_is_its_known_body() {
+    // The lexicon lists "armée chinoise" as another name of China's army:
+    // the description and the proper name are one node, part of the state
+    // its demonym names.
+    let texts = ["L'armée chinoise a mené des manœuvres. L'Armée populaire de libération a publié une carte."];
+    let army = body_of(&texts, "Armée populaire de libération");
+    assert!(army.is_some(), "{:?}", mentions_of(&texts));
+    assert_eq!(body_of(&texts, "armée chinoise"), army);
+    assert!(has_edge(&texts, &army.unwrap().1, "part_of", "country:chine"));
+    // A nickname in parentheses after the description: one node.
+    let texts = ["L'armée israélienne (Tsahal) a riposté."];
+    assert_eq!(body_of(&texts, "armée israélienne"), body_of(&texts, "Tsahal"));
+    // An army the lexicon does not name keeps its body by pattern.
+    let texts = ["L'armée péruvienne a riposté."];
+    assert!(has_edge(&texts, "organization:armee-perou", "part_of", "country:perou"), "{:?}", mentions_of(&texts));
+}
+
+#[test]
 fn bodies_by_pattern() {
     // Embassies are part of the state they serve, one node per host state.
     let text = "L'ambassade du Japon au Brésil a été fermée.";

@@ -262,9 +262,11 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         offer(team_at(lx, text, sent, toks, i));
         offer(english_name_at(lx, text, sent, toks, i));
         offer(geo_at(lx, text, sent, toks, i));
-        offer(body);
         offer(place_phrase_at(lx, text, sent, toks, i));
+        // A lexicon name before a body by pattern: "l'armée chinoise" is the
+        // name the lexicon gives as another name of a known army.
         offer(name_at(lx, text, sent, toks, i));
+        offer(body);
         // Before `person`: on a tie it keeps the person reading and adds the place.
         offer(locative_place_at(lx, text, sent, toks, i));
         offer(person);

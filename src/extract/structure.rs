@@ -250,7 +250,7 @@ fn part_of(ctx: &DocContext, si: usize, out: &mut Structure) {
             "part_of/demonym"
         } else if *parent_from_lexicon {
             "part_of/seat-of-power"
-        } else if names_parent(ctx, m, parent) {
+        } else if names_parent(ctx, m, parent) || names_parent_state(ctx, si, m, parent) {
             "part_of/named-in-name"
         } else {
             continue;
@@ -284,6 +284,16 @@ fn names_parent(ctx: &DocContext, m: &Mention, parent: &str) -> bool {
             return false;
         };
     names.iter().any(|n| surface.contains(&format!(" {} ", fold(n).replace('\'', " "))))
+}
+
+/// Whether a demonym among the mention's words names its parent state
+/// ("l'armée chinoise", a lexicon army part of China).
+fn names_parent_state(ctx: &DocContext, si: usize, m: &Mention, parent: &str) -> bool {
+    let lx = ctx.lexicon();
+    let toks = &ctx.doc().sentences[si].tokens;
+    toks[m.a..m.b.min(toks.len())].iter().any(|t| {
+        lx.demonym(&t.norm).is_some_and(|c| node_id(NodeKind::Country, &lx.countries[c as usize].label) == parent)
+    })
 }
 
 fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
