@@ -56,7 +56,7 @@ pub fn words(toks: &[Token]) -> Vec<Word> {
     toks.iter()
         .enumerate()
         .filter(|(_, t)| acronym_text(&t.text))
-        .map(|(k, t)| Word { k, span: t.span, text: t.text.clone() })
+        .map(|(k, t)| Word { k, span: t.span, text: t.text.to_string() })
         .collect()
 }
 

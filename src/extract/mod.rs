@@ -569,7 +569,7 @@ fn article_counts(rd: &ReadDoc) -> std::collections::HashMap<String, (u32, u32)>
             let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
             let e = match counts.get_mut(t.norm.as_str()) {
                 Some(e) => e,
-                None => counts.entry(t.norm.clone()).or_default(),
+                None => counts.entry(t.norm.to_string()).or_default(),
             };
             if article {
                 e.0 += 1;
