@@ -1,12 +1,17 @@
 //! Extraction: from documents to facts, and the `Pipeline` that runs it.
 //!
-//! Two passes. The first reads every sentence of every document into
-//! mentions (`mention`). Between them, the person registry (`people`) is
-//! built from every full name of the corpus. The second resolves each
-//! mention to a node id and reads the relations between them (`structure`
-//! for roles, affiliations, part_of, located_in, member_of). Nothing here
-//! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
-//! hands `Fact`s and node mentions to the `GraphBuilder`.
+//! Three passes over the documents. The first reads every sentence into
+//! mentions (`mention`) and keeps, with them, the little the corpus steps
+//! need of its tokens (acronym words, cues of one-word names, words written
+//! after an article); the tokens are dropped. Between the passes the
+//! corpus's acronyms are unified (`alias`) and the person registry
+//! (`people`) is built from every full name of the corpus. The second
+//! makes each document's tokens again, resolves each mention to a node id
+//! and reads the relations between them (`structure` for roles,
+//! affiliations, part_of, located_in, member_of); the third makes them
+//! again for syntax, speech and frames. Nothing here fails: odd text gives
+//! fewer facts. `extract/` never sees petgraph; it hands `Fact`s and node
+//! mentions to the `GraphBuilder`.
 
 pub mod alias;
 pub mod claims;
@@ -44,6 +49,15 @@ pub struct ReadSentence {
     /// What the tokens say around each strong one-word person name (by its
     /// first token), for the registry.
     cues: Vec<(usize, NameCue)>,
+}
+
+impl ReadSentence {
+    /// A sentence read outside a run (tools, tests): its acronym words from
+    /// its tokens, and no name cues (only the registry of a run reads them).
+    pub fn new(index: usize, span: Span, tokens: Vec<Token>, mentions: SentenceMentions) -> ReadSentence {
+        let acronyms = alias::words(&tokens);
+        ReadSentence { index, span, tokens, mentions, acronyms, cues: Vec::new() }
+    }
 }
 
 /// What the tokens around a one-word person name say, read in the first

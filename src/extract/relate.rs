@@ -688,8 +688,11 @@ pub fn frames(v: &View) -> Vec<EventFact> {
         } else {
             ph.head
         };
-        let lemma =
-            if v.syn.tags[head].lemma.is_empty() { v.toks[head].norm.to_string() } else { fold(v.syn.tags[head].lemma) };
+        let lemma = if v.syn.tags[head].lemma.is_empty() {
+            v.toks[head].norm.to_string()
+        } else {
+            fold(v.syn.tags[head].lemma)
+        };
         let clause = clause_around(parse, p);
         for f in lx.frames.of(&lemma, pos) {
             let filled = fill_noun(v, p, head, clause, f);
@@ -1325,8 +1328,11 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                     (ph.a, end)
                 };
                 (a..b.min(v.toks.len())).any(|t| {
-                    let l =
-                        if v.syn.tags[t].lemma.is_empty() { v.toks[t].norm.to_string() } else { fold(v.syn.tags[t].lemma) };
+                    let l = if v.syn.tags[t].lemma.is_empty() {
+                        v.toks[t].norm.to_string()
+                    } else {
+                        fold(v.syn.tags[t].lemma)
+                    };
                     let l = l.trim_end_matches("ment").to_string();
                     need.any.iter().any(|c| match c {
                         Class::Words(w) => lx.frames.in_class(&l, w) || lx.frames.in_class(&v.toks[t].norm, w),

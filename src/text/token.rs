@@ -506,7 +506,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| t.text).collect()
+        tokenize_at(text, span).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     fn values(text: &str) -> Vec<i64> {
@@ -576,12 +576,12 @@ mod french_typography {
 
     fn toks(text: &str) -> Vec<String> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| t.text).collect()
+        tokenize_at(text, span).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     fn kinds(text: &str) -> Vec<(String, TokKind, Option<i64>)> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| (t.text, t.kind, t.value)).collect()
+        tokenize_at(text, span).into_iter().map(|t| (t.text.to_string(), t.kind, t.value)).collect()
     }
 
     #[test]
