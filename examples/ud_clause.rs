@@ -142,8 +142,8 @@ fn tokens(s: &Sentence) -> (Vec<Token>, Vec<Tag>, HashMap<usize, usize>) {
         };
         toks.push(Token {
             span: Span { start, end, cstart, cend },
-            text: form.clone(),
-            norm: fold(form),
+            text: form.as_str().into(),
+            norm: fold(form).into(),
             kind,
             value: form.parse().ok(),
         });
@@ -189,7 +189,7 @@ fn main() {
             let (tags, parse) = if own_tags {
                 let mentions = trame::extract::mention::detect(lx, &s.text, 0, &toks);
                 let span = Span { start: 0, end: s.text.len(), cstart: 0, cend: s.text.chars().count() };
-                let read = trame::extract::ReadSentence { index: 0, span, tokens: toks.clone(), mentions };
+                let read = trame::extract::ReadSentence::new(0, span, toks.clone(), mentions);
                 let syn = trame::extract::Syntax::read(&read, &mut scratch);
                 (syn.tags, syn.parse)
             } else {
@@ -294,7 +294,7 @@ fn main() {
                     shown += 1;
                     let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
                     let want: Vec<String> =
-                        gold.iter().filter(|(v, _)| *v == verb_tok).map(|(_, st)| toks[*st].text.clone()).collect();
+                        gold.iter().filter(|(v, _)| *v == verb_tok).map(|(_, st)| toks[*st].text.to_string()).collect();
                     println!(
                         "  verb {:?} got {:?} want {:?}\n    {}",
                         toks[verb_tok].text,

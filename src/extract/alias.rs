@@ -5,9 +5,11 @@
 //! it alone, and across the corpus when no document gives it another
 //! meaning.
 //!
-//! Runs after every document is read and before people are registered, on
-//! the mentions only: it rewrites targets and adds the mentions of the
-//! acronym the sentence rules could not read alone ("KDF a annoncé").
+//! A document's own pairs are read in the first pass, while its tokens are
+//! there (`local`); the corpus's acronyms after every document is read and
+//! before people are registered (`unify`), on the mentions and the words
+//! written as acronyms only: it rewrites targets and adds the mentions of
+//! the acronym the sentence rules could not read alone ("KDF a annoncé").
 
 use indexmap::IndexMap;
 
@@ -15,7 +17,7 @@ use super::mention::{Mention, Ref};
 use super::ReadDoc;
 use crate::graph::node_id;
 use crate::ontology::NodeKind;
-use crate::text::{is_capitalized, TokKind, Token};
+use crate::text::{is_capitalized, Span, TokKind, Token};
 
 /// Words that take no part in an acronym: "Front de libération de l'Azawad" is FLA.
 const SKIPPED: &[&str] = &[
@@ -25,12 +27,37 @@ const SKIPPED: &[&str] = &[
 
 /// Whether a token can be an acronym: 2 to 8 capitals (a digit or "&" inside).
 fn acronym_like(t: &Token) -> bool {
-    let n = t.text.chars().count();
-    t.kind == TokKind::Word
-        && (2..=8).contains(&n)
-        && t.text.chars().next().is_some_and(char::is_uppercase)
-        && t.text.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c.is_lowercase() && n >= 4)
+    t.kind == TokKind::Word && acronym_text(&t.text)
+}
+
+/// Whether a word is written as an acronym is (`acronym_like`, whatever its kind).
+fn acronym_text(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c.is_lowercase() && n >= 4)
+}
+
+/// A word of a sentence written as an acronym is: what the corpus's
+/// acronyms need of the tokens once they are dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Its token.
+    pub k: usize,
+    /// Where it stands.
+    pub span: Span,
+    /// Its text.
+    pub text: String,
+}
+
+/// The words of a sentence written as acronyms are, in order.
+pub fn words(toks: &[Token]) -> Vec<Word> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| acronym_text(&t.text))
+        .map(|(k, t)| Word { k, span: t.span, text: t.text.to_string() })
+        .collect()
 }
 
 /// The capitals of an acronym, in order.
@@ -94,7 +121,11 @@ fn target_id(r: &Ref) -> Option<&str> {
 
 /// An organization mention made from the tokens `a..b` of a sentence.
 fn org_mention(text: &str, sent: usize, toks: &[Token], a: usize, b: usize, rule: &'static str) -> Mention {
-    let span = toks[a].span.join(toks[b - 1].span);
+    org_mention_at(text, sent, a, b, toks[a].span.join(toks[b - 1].span), rule)
+}
+
+/// An organization mention of the tokens `a..b`, standing at `span`.
+fn org_mention_at(text: &str, sent: usize, a: usize, b: usize, span: Span, rule: &'static str) -> Mention {
     let surface = text[span.start..span.end].to_string();
     let target = Ref::Org {
         id: node_id(NodeKind::Organization, &surface),
@@ -244,7 +275,8 @@ fn unify_pair(
 }
 
 /// Makes every mention of `acr` in one document stand for `target`, adding
-/// the lone acronyms no rule read.
+/// the lone acronyms no rule read. Reads the sentences' acronym words, not
+/// their tokens, which are gone by the time the corpus's acronyms are known.
 fn apply(rd: &mut ReadDoc, acr: &str, target: &Ref, add: bool) {
     let text = &rd.doc.text;
     for s in &mut rd.sentences {
@@ -258,11 +290,12 @@ fn apply(rd: &mut ReadDoc, acr: &str, target: &Ref, add: bool) {
         if !add {
             continue;
         }
-        for k in 0..s.tokens.len() {
-            if s.tokens[k].text != acr || s.mentions.entities.iter().any(|m| m.a <= k && k < m.b) {
+        for w in &s.acronyms {
+            let k = w.k;
+            if w.text != acr || s.mentions.entities.iter().any(|m| m.a <= k && k < m.b) {
                 continue;
             }
-            let mut m = org_mention(text, s.index, &s.tokens, k, k + 1, "org/acronym-alias");
+            let mut m = org_mention_at(text, s.index, k, k + 1, w.span, "org/acronym-alias");
             m.target = target.clone();
             let i = s.mentions.entities.iter().position(|e| e.a > k).unwrap_or(s.mentions.entities.len());
             s.mentions.entities.insert(i, m);
@@ -270,51 +303,70 @@ fn apply(rd: &mut ReadDoc, acr: &str, target: &Ref, add: bool) {
     }
 }
 
-/// Reads the acronym pairs of every document and gives each acronym the
-/// meaning its document (or, failing that, the corpus) gives it.
-pub fn unify(docs: &mut [ReadDoc]) {
+/// What one document's own acronym pairs say, read while its tokens are
+/// there (`local`), for the corpus (`unify`).
+#[derive(Debug, Default)]
+pub struct Local {
+    /// Acronym → what the document says it stands for.
+    map: IndexMap<String, Ref>,
+    /// Long names replaced by the lexicon's entry: old id → the entry, in reading order.
+    renamed: Vec<(String, Ref)>,
+}
+
+/// Reads the acronym pairs of one document (its tokens filled) and makes
+/// each acronym stand for its long name throughout the document.
+pub fn local(rd: &mut ReadDoc) -> Local {
+    let text = &rd.doc.text;
+    let mut found = Vec::new();
+    let mut renamed = Vec::new();
+    for s in &mut rd.sentences {
+        let before: Vec<(usize, Option<String>)> =
+            s.mentions.entities.iter().map(|m| (m.a, target_id(&m.target).map(str::to_string))).collect();
+        pairs_of(text, s.index, &s.tokens, &mut s.mentions.entities, &mut found);
+        for m in &s.mentions.entities {
+            if let Some((_, Some(old))) = before.iter().find(|(a, _)| *a == m.a) {
+                if known(&m.target) {
+                    renamed.push((old.clone(), m.target.clone()));
+                }
+            }
+        }
+    }
+    let mut map: IndexMap<String, Ref> = IndexMap::new();
+    for p in found {
+        map.entry(p.acronym).or_insert(p.target);
+    }
+    for (acr, target) in &map {
+        apply(rd, acr, target, true);
+    }
+    Local { map, renamed }
+}
+
+/// Gives each acronym the meaning its document (`local`, already applied)
+/// or, failing that, the corpus gives it.
+pub fn unify(docs: &mut [ReadDoc], locals: &[Local]) {
     // Acronym → its meaning in the corpus; None when two documents disagree.
     let mut corpus: IndexMap<String, Option<Ref>> = IndexMap::new();
     // Long names replaced by the lexicon's entry: old id → the entry.
     let mut renamed: IndexMap<String, Ref> = IndexMap::new();
-    let mut local: Vec<IndexMap<String, Ref>> = Vec::with_capacity(docs.len());
-    for rd in docs.iter_mut() {
-        let text = &rd.doc.text;
-        let mut found = Vec::new();
-        for s in &mut rd.sentences {
-            let before: Vec<(usize, Option<String>)> =
-                s.mentions.entities.iter().map(|m| (m.a, target_id(&m.target).map(str::to_string))).collect();
-            pairs_of(text, s.index, &s.tokens, &mut s.mentions.entities, &mut found);
-            for m in &s.mentions.entities {
-                if let Some((_, Some(old))) = before.iter().find(|(a, _)| *a == m.a) {
-                    if known(&m.target) {
-                        renamed.entry(old.clone()).or_insert_with(|| m.target.clone());
-                    }
-                }
-            }
+    for local in locals {
+        for (old, new) in &local.renamed {
+            renamed.entry(old.clone()).or_insert_with(|| new.clone());
         }
-        let mut map: IndexMap<String, Ref> = IndexMap::new();
-        for p in found {
-            map.entry(p.acronym).or_insert(p.target);
-        }
-        for (acr, target) in &map {
+        for (acr, target) in &local.map {
             let e = corpus.entry(acr.clone()).or_insert_with(|| Some(target.clone()));
             if e.as_ref() != Some(target) {
                 *e = None;
             }
         }
-        local.push(map);
     }
-    for (rd, map) in docs.iter_mut().zip(&local) {
-        for (acr, target) in map {
-            apply(rd, acr, target, true);
-        }
+    for (rd, local) in docs.iter_mut().zip(locals) {
+        let map = &local.map;
         // Only the corpus's acronyms the document writes (as a word or a
         // mention) can change it, taken in the corpus's order: a look-up per
         // word instead of a pass over the document per acronym.
         let mut written: Vec<usize> = Vec::new();
         for s in &rd.sentences {
-            let words = s.tokens.iter().map(|t| t.text.as_str());
+            let words = s.acronyms.iter().map(|w| w.text.as_str());
             for w in words.chain(s.mentions.entities.iter().map(|m| m.surface.as_str())) {
                 if let Some(i) = corpus.get_index_of(w) {
                     written.push(i);

@@ -249,7 +249,7 @@ fn saying<'l>(ctx: &'l DocContext, v: &View, c: &Clause) -> Option<&'l Frame> {
         let norm = &toks[vg.main].norm;
         crate::syntax::parse::guess_participle(norm)
             .or_else(|| crate::syntax::parse::guess_verb(norm))
-            .unwrap_or_else(|| norm.clone())
+            .unwrap_or_else(|| norm.to_string())
     } else {
         fold(vg.lemma)
     };

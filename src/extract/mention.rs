@@ -438,7 +438,7 @@ fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
         && name_word(lx, &toks[m.a])
     {
         let strong = person_context_before(lx, toks, m.a);
-        m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.clone()], strong }));
+        m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.to_string()], strong }));
     }
     m
 }
@@ -639,7 +639,7 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     }
     let (span, s) = surface(text, toks, i, k);
     let place = place_by_surface(&s);
-    let name = toks[i..k].iter().map(|t| t.text.clone()).collect();
+    let name = toks[i..k].iter().map(|t| t.text.to_string()).collect();
     // Two unknown words after "à" are a person when the verb addresses
     // someone ("a succédé à Hamadi Jebali") or an apposition says so ("à
     // Hamadi Jebali, élu hier"); else a place, unless a person of that name
@@ -1011,7 +1011,7 @@ fn office_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     if end == i + 2 {
         return None;
     }
-    let owner = toks[i + 2..end].iter().map(|t| t.text.clone()).collect();
+    let owner = toks[i + 2..end].iter().map(|t| t.text.to_string()).collect();
     Some(org_by_surface(text, sent, toks, i, end, Some(owner), "org/office-of"))
 }
 
@@ -1054,9 +1054,9 @@ fn body_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
                 break;
             }
             if !words.is_empty() {
-                words.extend(toks[j..j + c].iter().map(|t| t.text.clone()));
+                words.extend(toks[j..j + c].iter().map(|t| t.text.to_string()));
             }
-            words.push(toks[j + c].text.clone());
+            words.push(toks[j + c].text.to_string());
             j += c + 1;
         }
         if !words.is_empty() {
@@ -2033,7 +2033,7 @@ fn civility_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: us
         return None;
     };
     let (span, s) = surface(text, toks, i, end);
-    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.clone()).collect();
+    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.to_string()).collect();
     Some(Mention {
         sent,
         a: i,
@@ -2235,7 +2235,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         }
     }
     let (span, s) = surface(text, toks, i, end);
-    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.clone()).collect();
+    let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.to_string()).collect();
     Some(Mention {
         sent,
         a: i,

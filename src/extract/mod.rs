@@ -1,12 +1,17 @@
 //! Extraction: from documents to facts, and the `Pipeline` that runs it.
 //!
-//! Two passes. The first reads every sentence of every document into
-//! mentions (`mention`). Between them, the person registry (`people`) is
-//! built from every full name of the corpus. The second resolves each
-//! mention to a node id and reads the relations between them (`structure`
-//! for roles, affiliations, part_of, located_in, member_of). Nothing here
-//! fails: odd text gives fewer facts. `extract/` never sees petgraph; it
-//! hands `Fact`s and node mentions to the `GraphBuilder`.
+//! Three passes over the documents. The first reads every sentence into
+//! mentions (`mention`) and keeps, with them, the little the corpus steps
+//! need of its tokens (acronym words, cues of one-word names, words written
+//! after an article); the tokens are dropped. Between the passes the
+//! corpus's acronyms are unified (`alias`) and the person registry
+//! (`people`) is built from every full name of the corpus. The second
+//! makes each document's tokens again, resolves each mention to a node id
+//! and reads the relations between them (`structure` for roles,
+//! affiliations, part_of, located_in, member_of); the third makes them
+//! again for syntax, speech and frames. Nothing here fails: odd text gives
+//! fewer facts. `extract/` never sees petgraph; it hands `Fact`s and node
+//! mentions to the `GraphBuilder`.
 
 pub mod alias;
 pub mod claims;
@@ -33,10 +38,41 @@ pub struct ReadSentence {
     pub index: usize,
     /// Where it stands.
     pub span: Span,
-    /// Its tokens.
+    /// Its tokens, while a pass reads the document (`ReadDoc::tokenize`);
+    /// empty between the passes, so that a run holds no token of the
+    /// documents it is not reading.
     pub tokens: Vec<Token>,
     /// Its mentions.
     pub mentions: SentenceMentions,
+    /// Its words written as acronyms are, for the corpus's acronyms (`alias`).
+    pub acronyms: Vec<alias::Word>,
+    /// What the tokens say around each strong one-word person name (by its
+    /// first token), for the registry.
+    cues: Vec<(usize, NameCue)>,
+}
+
+impl ReadSentence {
+    /// A sentence read outside a run (tools, tests): its acronym words from
+    /// its tokens, and no name cues (only the registry of a run reads them).
+    pub fn new(index: usize, span: Span, tokens: Vec<Token>, mentions: SentenceMentions) -> ReadSentence {
+        let acronyms = alias::words(&tokens);
+        ReadSentence { index, span, tokens, mentions, acronyms, cues: Vec::new() }
+    }
+}
+
+/// What the tokens around a one-word person name say, read in the first
+/// pass for the person registry (`build_registry`).
+#[derive(Debug, Clone, Copy, Default)]
+struct NameCue {
+    /// A context proves a person: a title, an honorific, a list of people,
+    /// a lone name in running text.
+    person: bool,
+    /// The name follows a civility title ("M.").
+    civility: bool,
+    /// The word is a word of the language.
+    common: bool,
+    /// The lexicon knows a name at this token.
+    lexicon: bool,
 }
 
 /// The syntax of one sentence: tags, phrases and clauses, computed when
@@ -98,6 +134,24 @@ pub struct ReadDoc<'d> {
     pub doc: &'d Document,
     /// Its sentences.
     pub sentences: Vec<ReadSentence>,
+}
+
+impl ReadDoc<'_> {
+    /// Tokenizes every sentence again, for a pass that reads the tokens:
+    /// the same tokens as the first pass's, which were dropped.
+    pub fn tokenize(&mut self) {
+        let text = &self.doc.text;
+        for s in &mut self.sentences {
+            s.tokens = tokenize(text, &crate::text::Sentence { index: s.index, span: s.span });
+        }
+    }
+
+    /// Drops the tokens of every sentence (`tokenize` makes them again).
+    pub fn drop_tokens(&mut self) {
+        for s in &mut self.sentences {
+            s.tokens = Vec::new();
+        }
+    }
 }
 
 /// A mention resolved to a node.
@@ -208,18 +262,34 @@ impl<'l> Pipeline<'l> {
         self.lx
     }
 
-    /// First pass over one document.
+    /// First pass over one document: its sentences, tokens and mentions,
+    /// and what the tokens say that the corpus needs once they are dropped
+    /// (acronym words, the cues of one-word names).
     pub fn read<'d>(&self, doc: &'d Document) -> ReadDoc<'d> {
+        let lx = self.lx;
         let sentences = sentences(&doc.text)
             .into_iter()
             .map(|s| {
-                let mut tokens = tokenize(&doc.text, &s);
-                let mut mentions = mention::detect(self.lx, &doc.text, s.index, &tokens);
-                // Held until the end of the run: no room to spare.
-                tokens.shrink_to_fit();
-                mentions.entities.shrink_to_fit();
-                mentions.roles.shrink_to_fit();
-                ReadSentence { index: s.index, span: s.span, tokens, mentions }
+                let tokens = tokenize(&doc.text, &s);
+                let mentions = mention::detect(lx, &doc.text, s.index, &tokens);
+                let acronyms = alias::words(&tokens);
+                let cues = mentions
+                    .entities
+                    .iter()
+                    .filter(|m| matches!(&m.target, Ref::Person { name, strong: true } if name.len() == 1))
+                    .map(|m| {
+                        let cue = NameCue {
+                            person: m.rule == "coordinated"
+                                || m.rule == "person/lone-name"
+                                || mention::person_context_before(lx, &tokens, m.a),
+                            civility: mention::civility_start(&tokens, m.a) < m.a,
+                            common: mention::common_word(&tokens[m.a]),
+                            lexicon: !lx.names.matches_at(&tokens, m.a).is_empty(),
+                        };
+                        (m.a, cue)
+                    })
+                    .collect();
+                ReadSentence { index: s.index, span: s.span, tokens, mentions, acronyms, cues }
             })
             .collect();
         ReadDoc { doc, sentences }
@@ -274,15 +344,41 @@ impl<'l> Pipeline<'l> {
         };
         let pool = self.pool(docs.len());
         let pool = pool.as_ref();
-        let mut read: Vec<ReadDoc> = self.map(pool, docs.iter().collect(), |d| {
-            let rd = self.read(d);
+        // Each document is read with its tokens, and keeps only its
+        // mentions and the compact summaries the corpus steps need: its
+        // acronyms, the cues of its one-word names, the words it writes
+        // after an article.
+        let firsts = self.map(pool, docs.iter().collect(), |d| {
+            let mut rd = self.read(d);
+            let local = alias::local(&mut rd);
+            let articles = article_counts(&rd);
+            rd.drop_tokens();
+            for s in &mut rd.sentences {
+                s.mentions.entities.shrink_to_fit();
+                s.mentions.roles.shrink_to_fit();
+            }
             self.step();
-            rd
+            (rd, local, articles)
         });
+        let mut read: Vec<ReadDoc> = Vec::with_capacity(firsts.len());
+        let mut locals = Vec::with_capacity(firsts.len());
+        let mut articles: std::collections::HashMap<String, (u32, u32)> = Default::default();
+        for (rd, local, counts) in firsts {
+            read.push(rd);
+            locals.push(local);
+            for (w, (a, n)) in counts {
+                let e = articles.entry(w).or_default();
+                e.0 += a;
+                e.1 += n;
+            }
+        }
         lap(|t| &mut t.read);
-        alias::unify(&mut read);
+        alias::unify(&mut read, &locals);
+        drop(locals);
         lap(|t| &mut t.alias);
-        let registry = build_registry(self.lx, &read);
+        let things = articles.into_iter().filter(|&(_, (a, n))| a >= 2 && a > n).map(|(w, _)| w).collect();
+        let registry = build_registry(self.lx, &read, &things);
+        drop(things);
         lap(|t| &mut t.registry);
         let lx = self.lx;
         let registry = &registry;
@@ -291,11 +387,14 @@ impl<'l> Pipeline<'l> {
         // what one document says of a person (their country) serves all.
         // Each document is read apart into what it gives the graph; the
         // builder and the world take it in document order.
-        let firsts = self.map(pool, read.iter().enumerate().collect(), |(di, rd)| {
+        // The tokens are made again for the pass and dropped after it.
+        let firsts = self.map(pool, read.into_iter().enumerate().collect(), |(di, mut rd)| {
+            rd.tokenize();
             let mut ctx = DocContext::new(lx, registry, di, rd);
             let mut out = Emitted::default();
             let mut records = want_records.then(Vec::new);
             ctx.emit_structure(&mut out, records.as_mut());
+            ctx.rd.drop_tokens();
             self.step();
             (ctx, out, records)
         });
@@ -314,14 +413,16 @@ impl<'l> Pipeline<'l> {
         let world = &world;
         if let Some(c) = collector {
             // The report's collector sees the sentences in reading order.
-            for ctx in &ctxs {
+            for mut ctx in ctxs {
+                ctx.rd.tokenize();
                 let mut out = Emitted::default();
                 ctx.emit_events(&mut out, world, Some(c));
                 self.step();
                 out.replay(&mut b, &mut World::default());
             }
         } else {
-            let seconds = self.map(pool, ctxs, |ctx| {
+            let seconds = self.map(pool, ctxs, |mut ctx| {
+                ctx.rd.tokenize();
                 let mut out = Emitted::default();
                 ctx.emit_events(&mut out, world, None);
                 self.step();
@@ -417,9 +518,9 @@ impl Emitted {
 }
 
 /// Every full person name of the corpus, and strong single names.
-fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
+/// `things` are the words the corpus writes after an article (`article_counts`).
+fn build_registry(lx: &Lexicon, read: &[ReadDoc], things: &std::collections::HashSet<String>) -> Registry {
     let mut reg = Registry::default();
-    let things = words_with_articles(read);
     let thing = |w: &str| things.contains(&crate::text::fold(w));
     for (di, rd) in read.iter().enumerate() {
         for s in &rd.sentences {
@@ -440,20 +541,20 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
         for s in &rd.sentences {
             for m in &s.mentions.entities {
                 if let Ref::Person { name, strong: true } = &m.target {
-                    if name.len() == 1
-                        && (m.rule == "coordinated"
-                            || m.rule == "person/lone-name"
-                            || mention::person_context_before(lx, &s.tokens, m.a))
+                    if name.len() != 1 {
+                        continue;
+                    }
+                    let cue = s.cues.iter().find(|(a, _)| *a == m.a).map(|&(_, c)| c).unwrap_or_default();
+                    if cue.person
                         && reg.resolve_word(&name[0], di).is_none()
                         && !reg.knows_word(&name[0])
                         // Nor a word of the language ("l'Assemblée", "le
                         // Parlement") or one the corpus writes with an article.
-                        && (mention::civility_start(&s.tokens, m.a) < m.a
-                            || !mention::common_word(&s.tokens[m.a]) && !thing(&name[0]))
+                        && (cue.civility || !cue.common && !thing(&name[0]))
                         // A lone word the lexicon knows as a state, a region or
                         // an organization stays one; a city or a company may be
                         // a surname ("le président Tavares", "M. Michelin").
-                        && (m.alt.is_some() || lx.names.matches_at(&s.tokens, m.a).is_empty())
+                        && (m.alt.is_some() || !cue.lexicon)
                     {
                         reg.add_full(name, di, false);
                     }
@@ -465,31 +566,33 @@ fn build_registry(lx: &Lexicon, read: &[ReadDoc]) -> Registry {
     reg
 }
 
-/// Capitalized words (folded) that the corpus writes after an article more
-/// often than without, inside sentences: "le Covid", "la République". French
-/// gives no article to people's names, so these are things.
-fn words_with_articles(read: &[ReadDoc]) -> std::collections::HashSet<String> {
-    let mut counts: std::collections::HashMap<&str, (u32, u32)> = std::collections::HashMap::new();
-    for rd in read {
-        for s in &rd.sentences {
-            for (k, t) in s.tokens.iter().enumerate().skip(1) {
-                if !t.is_cap() || crate::text::is_all_caps(&t.text) {
-                    continue;
-                }
-                let prev = &s.tokens[k - 1];
-                // A capitalized article only opening the sentence ("M. Le Goff" is a name).
-                let text = if k == 1 { prev.norm.as_str() } else { prev.text.as_str() };
-                let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
-                let e = counts.entry(t.norm.as_str()).or_default();
-                if article {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
+/// How often one document writes each capitalized word (folded) after an
+/// article and without one, inside sentences. The words the corpus writes
+/// after an article more often than without ("le Covid", "la République")
+/// are things: French gives no article to people's names.
+fn article_counts(rd: &ReadDoc) -> std::collections::HashMap<String, (u32, u32)> {
+    let mut counts: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
+    for s in &rd.sentences {
+        for (k, t) in s.tokens.iter().enumerate().skip(1) {
+            if !t.is_cap() || crate::text::is_all_caps(&t.text) {
+                continue;
+            }
+            let prev = &s.tokens[k - 1];
+            // A capitalized article only opening the sentence ("M. Le Goff" is a name).
+            let text = if k == 1 { prev.norm.as_str() } else { prev.text.as_str() };
+            let article = matches!(text, "le" | "la" | "les" | "l'" | "l’" | "du" | "au" | "aux");
+            let e = match counts.get_mut(t.norm.as_str()) {
+                Some(e) => e,
+                None => counts.entry(t.norm.to_string()).or_default(),
+            };
+            if article {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
             }
         }
     }
-    counts.into_iter().filter(|&(_, (a, n))| a >= 2 && a > n).map(|(w, _)| w.to_string()).collect()
+    counts
 }
 
 /// Whether a full name begins with a given name that never stands alone
@@ -517,7 +620,7 @@ pub struct DocContext<'a, 'd> {
     lx: &'a Lexicon,
     reg: &'a Registry,
     doc_index: usize,
-    rd: &'a ReadDoc<'d>,
+    rd: ReadDoc<'d>,
     /// Per sentence, per entity mention: its node, if resolved.
     pub resolved: Vec<Vec<Option<Resolved>>>,
     /// Role label → who holds it in the document, for every holds_role read.
@@ -564,7 +667,7 @@ pub struct World {
 }
 
 impl<'a, 'd> DocContext<'a, 'd> {
-    fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: &'a ReadDoc<'d>) -> Self {
+    fn new(lx: &'a Lexicon, reg: &'a Registry, doc_index: usize, rd: ReadDoc<'d>) -> Self {
         let mut ctx = DocContext {
             lx,
             reg,
@@ -577,8 +680,8 @@ impl<'a, 'd> DocContext<'a, 'd> {
         // In reading order: a surname shared by several people of the
         // document goes to the one last named in full before it.
         let mut recent: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut resolved = Vec::with_capacity(rd.sentences.len());
-        for s in &rd.sentences {
+        let mut resolved = Vec::with_capacity(ctx.rd.sentences.len());
+        for s in &ctx.rd.sentences {
             let mut row = Vec::with_capacity(s.mentions.entities.len());
             for m in &s.mentions.entities {
                 let r = ctx.resolve_near(m, &recent);
@@ -967,7 +1070,7 @@ impl<'a, 'd> DocContext<'a, 'd> {
 
     /// The document being read.
     pub fn doc(&self) -> &ReadDoc<'d> {
-        self.rd
+        &self.rd
     }
 
     /// The lexicon.

@@ -404,7 +404,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         let ph = &self.parse.phrases[p];
         match (ph.a..ph.head).rev().find(|&t| self.syn.tags[t].upos == Upos::Noun) {
             Some(t) if !self.syn.tags[t].lemma.is_empty() => fold(self.syn.tags[t].lemma),
-            Some(t) => self.toks[t].norm.clone(),
+            Some(t) => self.toks[t].norm.to_string(),
             None => self.head_lemma(p),
         }
     }
@@ -414,7 +414,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         let ph = &self.parse.phrases[p];
         let tag = self.syn.tags[ph.head];
         if tag.lemma.is_empty() {
-            self.toks[ph.head].norm.clone()
+            self.toks[ph.head].norm.to_string()
         } else {
             fold(tag.lemma)
         }
@@ -617,7 +617,7 @@ pub(crate) fn clause_lemma(v: &View, c: &Clause) -> String {
     if vg.lemma.is_empty() {
         crate::syntax::parse::guess_participle(&v.toks[vg.main].norm)
             .or_else(|| crate::syntax::parse::guess_verb(&v.toks[vg.main].norm))
-            .unwrap_or_else(|| v.toks[vg.main].norm.clone())
+            .unwrap_or_else(|| v.toks[vg.main].norm.to_string())
     } else {
         fold(vg.lemma)
     }
@@ -688,8 +688,11 @@ pub fn frames(v: &View) -> Vec<EventFact> {
         } else {
             ph.head
         };
-        let lemma =
-            if v.syn.tags[head].lemma.is_empty() { v.toks[head].norm.clone() } else { fold(v.syn.tags[head].lemma) };
+        let lemma = if v.syn.tags[head].lemma.is_empty() {
+            v.toks[head].norm.to_string()
+        } else {
+            fold(v.syn.tags[head].lemma)
+        };
         let clause = clause_around(parse, p);
         for f in lx.frames.of(&lemma, pos) {
             let filled = fill_noun(v, p, head, clause, f);
@@ -1325,8 +1328,11 @@ fn needs_hold(v: &View, f: &Frame, filled: &Filled, clause: Option<&Clause>, tri
                     (ph.a, end)
                 };
                 (a..b.min(v.toks.len())).any(|t| {
-                    let l =
-                        if v.syn.tags[t].lemma.is_empty() { v.toks[t].norm.clone() } else { fold(v.syn.tags[t].lemma) };
+                    let l = if v.syn.tags[t].lemma.is_empty() {
+                        v.toks[t].norm.to_string()
+                    } else {
+                        fold(v.syn.tags[t].lemma)
+                    };
                     let l = l.trim_end_matches("ment").to_string();
                     need.any.iter().any(|c| match c {
                         Class::Words(w) => lx.frames.in_class(&l, w) || lx.frames.in_class(&v.toks[t].norm, w),
@@ -1408,7 +1414,7 @@ fn modality_of(v: &View, ci: usize, f: &Frame) -> Modality {
         let Some(parent) = cur.parent else { break };
         let pc = &parse.clauses[parent];
         let pvg = parse.phrases[pc.verb].verb.expect("verb");
-        let plemma = if pvg.lemma.is_empty() { v.toks[pvg.main].norm.clone() } else { fold(pvg.lemma) };
+        let plemma = if pvg.lemma.is_empty() { v.toks[pvg.main].norm.to_string() } else { fold(pvg.lemma) };
         let inf = cur.kind == ClauseKind::Infinitival;
         let que = cur.kind == ClauseKind::Completive;
         if let Some(w) = lx.frames.modality(&plemma) {
@@ -1571,7 +1577,7 @@ fn attributes(v: &View, rel: Relation, what: Option<usize>, clause: Option<&Clau
         });
         if let (Some((t, head)), Relation::Deploys) = (counted, rel) {
             fact.evidence.attrs.insert("quantity".into(), AttrValue::Int(v.toks[t].value.unwrap_or(0)));
-            fact.evidence.attrs.insert("unit".into(), AttrValue::Text(v.toks[head].norm.clone()));
+            fact.evidence.attrs.insert("unit".into(), AttrValue::Text(v.toks[head].norm.to_string()));
         }
         if rel == Relation::Supplies {
             // The thing and its complements: "des systèmes de défense antiaérienne".

@@ -446,7 +446,7 @@ impl Collector {
             if tag.upos != Upos::Noun || is_capitalized(&toks[ph.head].text) || toks[ph.head].kind != TokKind::Word {
                 continue;
             }
-            let lemma = if tag.lemma.is_empty() { toks[ph.head].norm.clone() } else { fold(tag.lemma) };
+            let lemma = if tag.lemma.is_empty() { toks[ph.head].norm.to_string() } else { fold(tag.lemma) };
             if lx.frames.triggers(&lemma, FramePos::Noun)
                 || ["forces", "territory", "settlements", "quantity", "residents"]
                     .iter()
@@ -628,7 +628,7 @@ impl Collector {
             let ph = &parse.phrases[q];
             ph.kind == PhraseKind::Noun && {
                 let tag = v.syn.tags[ph.head];
-                let lemma = if tag.lemma.is_empty() { v.tokens()[ph.head].norm.clone() } else { fold(tag.lemma) };
+                let lemma = if tag.lemma.is_empty() { v.tokens()[ph.head].norm.to_string() } else { fold(tag.lemma) };
                 lx.frames.triggers(&lemma, FramePos::Noun)
             }
         });
@@ -696,7 +696,7 @@ impl Collector {
                 }
             }
             let Some(k) = found else { continue };
-            let label = if tags[k].lemma.is_empty() { toks[k].norm.clone() } else { tags[k].lemma.to_lowercase() };
+            let label = if tags[k].lemma.is_empty() { toks[k].norm.to_string() } else { tags[k].lemma.to_lowercase() };
             let tally = self.titles.entry(label.clone()).or_default();
             tally.see(&label, ex);
             tally.ids.insert(person.id.clone());

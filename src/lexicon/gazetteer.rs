@@ -295,7 +295,7 @@ mod tests {
             "",
             " ",
         ] {
-            let want: Vec<String> = name_tokens(name).into_iter().map(|t| t.text).collect();
+            let want: Vec<String> = name_tokens(name).into_iter().map(|t| t.text.to_string()).collect();
             if let Some(words) = plain_words(name) {
                 assert_eq!(words.collect::<Vec<_>>(), want, "{name}");
             }

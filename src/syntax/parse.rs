@@ -2256,8 +2256,8 @@ mod tests {
             };
             toks.push(Token {
                 span: Span { start: at, end: at + len, cstart: at, cend: at + len },
-                text: w.to_string(),
-                norm: crate::text::fold(w),
+                text: (*w).into(),
+                norm: crate::text::fold(w).into(),
                 kind,
                 value: w.parse().ok(),
             });

@@ -6,13 +6,15 @@
 //! of that form back to the text as written.
 
 pub mod date;
+mod form;
 mod nfc;
 mod normalize;
 mod sentence;
 mod token;
 
 pub use date::{dateline, Date};
-pub use normalize::{fold, is_all_caps, is_apostrophe, is_capitalized, is_space};
+pub use form::Form;
+pub use normalize::{fold, fold_into, is_all_caps, is_apostrophe, is_capitalized, is_space};
 pub use sentence::{sentences, Sentence, MAX_SENTENCE_CHARS};
 pub use token::{clitics_start, tokenize, tokenize_at, TokKind, Token};
 

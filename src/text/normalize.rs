@@ -44,6 +44,12 @@ pub fn is_space(c: char) -> bool {
 /// hyphen into `-` and every space into one plain space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// `fold`, written at the end of `out` (a buffer kept from word to word).
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         // Most text is ASCII: lowercase it without the Unicode tables.
         if c.is_ascii() && !matches!(c, '\'' | '`') {
@@ -73,7 +79,6 @@ pub fn fold(text: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether the word starts with an uppercase letter.

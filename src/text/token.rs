@@ -14,7 +14,7 @@
 //! token. URLs, e-mail addresses and @handles are single `Other` tokens so
 //! they never look like names.
 
-use super::{fold, is_apostrophe, is_space, Sentence, Span};
+use super::{fold, fold_into, is_apostrophe, is_space, Form, Sentence, Span};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +34,10 @@ pub enum TokKind {
 pub struct Token {
     /// Where it stands in the document.
     pub span: Span,
-    /// The text as written.
-    pub text: String,
+    /// The text as written (inline when short: no allocation).
+    pub text: Form,
     /// Folded form (lowercase, no accents, `'` apostrophe), for matching.
-    pub norm: String,
+    pub norm: Form,
     /// Its kind.
     pub kind: TokKind,
     /// The value of a whole number (`3 000` → 3000).
@@ -212,11 +212,13 @@ pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
     let n = cur.chars.len();
     let mut out = Vec::new();
     let mut i = 0;
-    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, value: Option<i64>| {
+    let mut folded = String::new();
+    let mut push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, value: Option<i64>| {
         let sp = cur.span(a, b);
-        let text = doc_text[sp.start..sp.end].to_string();
-        let norm = fold(&text);
-        out.push(Token { span: sp, text, norm, kind, value });
+        let text = &doc_text[sp.start..sp.end];
+        folded.clear();
+        fold_into(text, &mut folded);
+        out.push(Token { span: sp, text: Form::from(text), norm: Form::from(folded.as_str()), kind, value });
     };
     // E-mail addresses are looked for only where there is an @; the chars
     // before `no_email` are known to start none.
@@ -504,7 +506,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| t.text).collect()
+        tokenize_at(text, span).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     fn values(text: &str) -> Vec<i64> {
@@ -574,12 +576,12 @@ mod french_typography {
 
     fn toks(text: &str) -> Vec<String> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| t.text).collect()
+        tokenize_at(text, span).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     fn kinds(text: &str) -> Vec<(String, TokKind, Option<i64>)> {
         let span = Span { start: 0, end: text.len(), cstart: 0, cend: text.chars().count() };
-        tokenize_at(text, span).into_iter().map(|t| (t.text, t.kind, t.value)).collect()
+        tokenize_at(text, span).into_iter().map(|t| (t.text.to_string(), t.kind, t.value)).collect()
     }
 
     #[test]
