@@ -234,6 +234,8 @@ fn an_island_a_region_or_a_river_is_named_without_its_noun() {
     has("Il a grandi dans la région de Sardaigne.", "Sardaigne", NodeKind::Location);
     lacks("Il a grandi dans la région de Sardaigne.", "région de Sardaigne");
     has("Les crues du fleuve Ostravel ont noyé la plaine.", "Ostravel", NodeKind::Location);
+    has("Les crues du fleuve Dniepr ont noyé la plaine.", "Dniepr", NodeKind::Location);
+    lacks("Les crues du fleuve Dniepr ont noyé la plaine.", "fleuve Dniepr");
     // A municipality and the communes of a list are places by their noun.
     has("Il habite la municipalité de Verlonde depuis vingt ans.", "Verlonde", NodeKind::Location);
     // A lake keeps its noun.

@@ -603,7 +603,8 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
                 alt: None,
             });
         }
-        if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) {
+        // "le fleuve X" is the known river X itself.
+        if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) || RIVER_HEADS.contains(&head.norm.as_str()) {
             return None;
         }
         let b = start + hit.len;
