@@ -214,3 +214,30 @@ fn a_region_is_no_surname_and_a_competition_no_organization() {
     // The League of Nations was an organization.
     has("La Ligue des nations a été fondée en 1920.", "Ligue des nations", NodeKind::Organization);
 }
+
+#[test]
+fn a_thing_named_after_a_known_place_keeps_its_noun() {
+    // "le désert de X", "l'arrondissement de X": another thing than X, the
+    // noun inside its name.
+    has("Les nomades traversent le désert de Mongolie chaque hiver.", "désert de Mongolie", NodeKind::Location);
+    has("Le préfet de l'arrondissement de Thuringe a démissionné.", "arrondissement de Thuringe", NodeKind::Location);
+    lacks("Les nomades traversent le désert de Mongolie chaque hiver.", "Mongolie");
+    // A demonym between: the place is named by its name alone.
+    has("Il vit dans le canton suisse de Vorlange.", "Vorlange", NodeKind::Location);
+}
+
+#[test]
+fn an_island_a_region_or_a_river_is_named_without_its_noun() {
+    // "l'île de X", "la province de X", "le fleuve X": X itself.
+    has("Le ferry relie le port à l'île de Mortavel.", "Mortavel", NodeKind::Location);
+    lacks("Le ferry relie le port à l'île de Mortavel.", "île de Mortavel");
+    has("Il a grandi dans la région de Sardaigne.", "Sardaigne", NodeKind::Location);
+    lacks("Il a grandi dans la région de Sardaigne.", "région de Sardaigne");
+    has("Les crues du fleuve Ostravel ont noyé la plaine.", "Ostravel", NodeKind::Location);
+    has("Les crues du fleuve Dniepr ont noyé la plaine.", "Dniepr", NodeKind::Location);
+    lacks("Les crues du fleuve Dniepr ont noyé la plaine.", "fleuve Dniepr");
+    // A municipality and the communes of a list are places by their noun.
+    has("Il habite la municipalité de Verlonde depuis vingt ans.", "Verlonde", NodeKind::Location);
+    // A lake keeps its noun.
+    has("Ils ont pêché dans le lac Ostravel.", "lac Ostravel", NodeKind::Location);
+}

@@ -15,8 +15,9 @@ use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
     CIVILITIES, CLUB_HEADS, CLUB_MARKS, COMMON_ACRONYMS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS,
-    EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAME_PARTICLES, NATURAL_HEADS,
-    ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PLACE_NOUNS, SETTLEMENTS, WEEKDAYS,
+    EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAMED_AFTER_PLACE,
+    NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PLACE_NOUNS, RIVER_HEADS, SAME_AS_NAME,
+    SETTLEMENTS, WEEKDAYS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -548,7 +549,10 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         "base" | "bases" | "poste-frontiere" | "checkpoint" => after_article(toks, i),
         _ => false,
     };
-    if head.is_cap() || !(site || GEO_HEADS.contains(&head.norm.as_str())) || head.text.ends_with("té") {
+    if head.is_cap()
+        || !(site || GEO_HEADS.contains(&head.norm.as_str()))
+        || head.norm == "cote" && head.text.ends_with("té")
+    {
         return None;
     }
     let mut k = i + 1;
@@ -581,8 +585,28 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     // "le lac Tchad", "le mont Everest": the noun joins a name the lexicon
     // knows as something else into the name of a natural place; "l'océan
     // Atlantique" is the known place itself, written in full.
+    // "le golfe de X", "l'arrondissement de X": a thing named after the
+    // known place X, with its noun.
     if let Some(hit) = lx.names.matches_at(toks, start).into_iter().next() {
-        if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) {
+        let after = c > 0 && !demonym && NAMED_AFTER_PLACE.contains(&head.norm.as_str());
+        if after {
+            let b = start + hit.len;
+            let (span, s) = surface(text, toks, i, b);
+            let target = place_by_surface(&s);
+            return Some(Mention {
+                sent,
+                a: i,
+                b,
+                span,
+                surface: s,
+                target,
+                proper: true,
+                rule: "place/named-after-place",
+                alt: None,
+            });
+        }
+        // "le fleuve X" is the known river X itself.
+        if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) || RIVER_HEADS.contains(&head.norm.as_str()) {
             return None;
         }
         let b = start + hit.len;
@@ -607,7 +631,10 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         return None;
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
-    let a = if c > 0 && (demonym || site || SETTLEMENTS.contains(&head.norm.as_str())) { start } else { i };
+    // "la commune de X", "l'île de X", "le fleuve X" are X itself.
+    let same = SETTLEMENTS.contains(&head.norm.as_str()) || SAME_AS_NAME.contains(&head.norm.as_str());
+    let river = c == 0 && RIVER_HEADS.contains(&head.norm.as_str());
+    let a = if c > 0 && (demonym || site || same) || river { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
@@ -1192,6 +1219,12 @@ fn place_phrase_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
     }
     let m = name_at(lx, text, sent, toks, j + c)?;
     let Ref::Place { .. } = m.target else { return None };
+    // "la région de X", "la province de X": X itself, named without the noun.
+    // A phrase the lexicon knows whole stays whole, and so does one that
+    // names the state ("la région russe de X").
+    if country.is_none() && SAME_AS_NAME.contains(&toks[i].norm.as_str()) && lx.names.matches_at(toks, i).is_empty() {
+        return Some(Mention { rule: "place/head-de", ..m });
+    }
     let (span, s) = surface(text, toks, i, m.b);
     let _ = country;
     Some(Mention { a: i, span, surface: s, rule: "place/head-de", ..m })

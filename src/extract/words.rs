@@ -545,6 +545,18 @@ pub const GEO_HEADS: &[&str] = &[
     "pertuis",
     "synagogue",
     "prieure",
+    "gare",
+    "diocese",
+    "archidiocese",
+    "grand-duche",
+    "duche",
+    "vicomte",
+    "powiat",
+    "comtes",
+    "communes",
+    "villes",
+    "municipalite",
+    "municipalites",
 ];
 
 /// Marks of a sports club written before or after its name, matched as
@@ -802,8 +814,53 @@ pub const ORG_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
-pub const SETTLEMENTS: &[&str] =
-    &["ville", "commune", "village", "bourg", "cite", "localite", "agglomeration", "hameau", "municipalite"];
+pub const SETTLEMENTS: &[&str] = &[
+    "ville",
+    "villes",
+    "commune",
+    "communes",
+    "village",
+    "villages",
+    "bourg",
+    "cite",
+    "localite",
+    "agglomeration",
+    "hameau",
+    "municipalite",
+    "municipalites",
+];
+
+/// Nouns whose "de X" names X itself, the noun being no part of the name:
+/// "l'île de X", "l'archipel des X", "la région de X", "la province de X",
+/// "le quartier de X", "le port de X".
+pub const SAME_AS_NAME: &[&str] = &["ile", "iles", "archipel", "region", "province", "quartier", "port"];
+
+/// Nouns that with "de X" name another thing than X, a part of it or a body
+/// named after it, the noun inside the name: "le golfe de X", "le désert de
+/// X", "l'estuaire de la X", "le massif du X", "l'arrondissement de X", "la
+/// voïvodie de X", "le canton de X", "la gare de X", "l'aéroport de X", "le
+/// diocèse de X", "le grand-duché de X".
+pub const NAMED_AFTER_PLACE: &[&str] = &[
+    "golfe",
+    "desert",
+    "estuaire",
+    "massif",
+    "arrondissement",
+    "voivodie",
+    "powiat",
+    "canton",
+    "gare",
+    "aeroport",
+    "diocese",
+    "archidiocese",
+    "grand-duche",
+    "duche",
+    "vicomte",
+];
+
+/// River nouns written before the river's name, no part of it: "le fleuve
+/// X", "la rivière X".
+pub const RIVER_HEADS: &[&str] = &["fleuve", "riviere"];
 
 /// Acronyms of common nouns, not of organizations: "l'IA", "le PIB", "le PDG".
 pub const COMMON_ACRONYMS: &[&str] = &[
