@@ -265,9 +265,17 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         offer(geo_at(lx, text, sent, toks, i));
         offer(place_phrase_at(lx, text, sent, toks, i));
         // A lexicon name before a body by pattern: "l'armée chinoise" is the
-        // name the lexicon gives as another name of a known army.
-        offer(name_at(lx, text, sent, toks, i));
+        // name the lexicon gives as another name of a known army. A seat of
+        // power ("ministère des Armées" for its building) is only a metonym:
+        // the body by pattern keeps it.
+        let name = name_at(lx, text, sent, toks, i);
+        let (name, seat) = match name {
+            Some(m) if matches!(m.target, Ref::Org { parent_from_lexicon: true, .. }) => (None, Some(m)),
+            other => (other, None),
+        };
+        offer(name);
         offer(body);
+        offer(seat);
         // Before `person`: on a tie it keeps the person reading and adds the place.
         offer(locative_place_at(lx, text, sent, toks, i));
         offer(person);
