@@ -504,16 +504,35 @@ fn central_note(graph: &Graph, c: &crate::graph::filter::Central) -> String {
     )
 }
 
+/// Bad lines of one JSON Lines file named one by one; the rest are counted.
+const MAX_LINE_WARNINGS: usize = 5;
+
 /// Prints what loading the inputs has to say: a warning for each file or
 /// folder skipped (an error with `strict`), then, unless `quiet`, a note for
 /// each file read in another encoding than UTF-8, with characters replaced,
 /// or a link not followed.
 fn report_inputs(loaded: &input::Loaded, strict: bool, quiet: bool) -> Result<()> {
+    // The bad lines of one JSON Lines file: the first few named, the rest
+    // counted in one line (a file that is not JSON Lines at all would
+    // otherwise print a warning for each of its lines).
+    let mut lines_of: indexmap::IndexMap<&std::path::Path, usize> = indexmap::IndexMap::new();
     for s in &loaded.skipped {
         if strict {
             return Err(Error::Input(format!("{}: {} (--strict)", s.path.display(), s.reason)));
         }
+        if s.reason.starts_with("line ") {
+            let seen = lines_of.entry(s.path.as_path()).or_insert(0);
+            *seen += 1;
+            if *seen > MAX_LINE_WARNINGS {
+                continue;
+            }
+        }
         eprintln!("trame: warning: skipped {}: {}", s.path.display(), s.reason);
+    }
+    for (path, n) in lines_of {
+        if n > MAX_LINE_WARNINGS {
+            eprintln!("trame: warning: skipped {} more bad lines of {}", n - MAX_LINE_WARNINGS, path.display());
+        }
     }
     if !quiet {
         for n in &loaded.notes {

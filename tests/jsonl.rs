@@ -90,6 +90,25 @@ fn bad_lines_are_named_by_file_and_line_and_the_rest_is_read() {
 }
 
 #[test]
+fn a_file_of_many_bad_lines_names_the_first_five_and_counts_the_rest() {
+    let dir = common::temp_dir("jsonl-many-bad");
+    let mut body = line("a", ONE) + "\n";
+    for k in 0..12 {
+        body.push_str(&format!("{{\"id\": \"x{k}\"}}\n"));
+    }
+    std::fs::write(dir.join("c.jsonl"), body).unwrap();
+    let o = trame(&dir, &["build", "c.jsonl", "--format", "json", "-o", "-"], b"");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(docs(&json_of(&o)), ["a"]);
+    assert_eq!(err.matches("skipped c.jsonl: line ").count(), 5, "{err}");
+    assert!(err.contains("skipped c.jsonl: line 2: no \"text\" field"), "{err}");
+    assert!(err.contains("skipped c.jsonl: line 6: no \"text\" field"), "{err}");
+    assert!(!err.contains("line 7:"), "{err}");
+    assert!(err.contains("skipped 7 more bad lines of c.jsonl"), "{err}");
+    assert!(err.contains("(12 JSON lines skipped)"), "{err}");
+}
+
+#[test]
 fn stdin_is_text_or_json_lines() {
     let dir = common::temp_dir("jsonl-stdin");
     let g = json_of(&trame(&dir, &["build", "-", "--format", "json", "-o", "-"], ONE.as_bytes()));
