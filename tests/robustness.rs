@@ -131,3 +131,14 @@ fn generated_text_does_not_panic() {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     run(&refs);
 }
+
+#[test]
+fn a_place_named_after_its_noun_at_the_end_of_a_sentence_does_not_panic() {
+    // "l'île de X" names X without the noun; a rule that looked for a
+    // demonym after the noun read past the last token when X ended the
+    // sentence without a stop.
+    run(&["Elle vit sur l'île de Corse", "Il est parti dans la région de Bretagne", "la province de Québec"]);
+    let docs = [Document::new("a.txt", "Elle vit sur l'île de Corse")];
+    let (_, mentions) = Pipeline::builtin().run_with_mentions(&docs);
+    assert!(mentions.iter().any(|m| m.text == "Corse"), "{mentions:?}");
+}

@@ -1231,7 +1231,7 @@ fn place_phrase_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
     // A phrase the lexicon knows whole stays whole, and so does one that
     // names the state ("la région russe de X").
     if country.is_none() && SAME_AS_NAME.contains(&toks[i].norm.as_str()) && lx.names.matches_at(toks, i).is_empty() {
-        return Some(Mention { rule: "place/head-de", ..m });
+        return Some(Mention { rule: "place/after-head", ..m });
     }
     let (span, s) = surface(text, toks, i, m.b);
     let _ = country;

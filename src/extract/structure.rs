@@ -310,7 +310,7 @@ fn located_in(ctx: &DocContext, si: usize, out: &mut Structure) {
         let agrees = |c: u32| known.is_none_or(|k| k == c);
         // "la région russe de Belgorod"
         if m.rule == "place/head-de" {
-            if let Some(c) = lx.demonym(&s.tokens[m.a + 1].norm) {
+            if let Some(c) = s.tokens.get(m.a + 1).and_then(|t| lx.demonym(&t.norm)) {
                 if agrees(c) {
                     let country = country_node(ctx, c, out);
                     out.facts.push(ctx.fact(si, &r.id, Relation::LocatedIn, &country, "located_in/region-demonym"));
