@@ -601,17 +601,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
             let b = start + hit.len;
             let (span, s) = surface(text, toks, i, b);
             let target = place_by_surface(&s);
-            return Some(Mention {
-                sent,
-                a: i,
-                b,
-                span,
-                surface: s,
-                target,
-                proper: true,
-                rule: "place/named-after-place",
-                alt: None,
-            });
+            return Some(proper_mention(sent, i, b, span, s, target, "place/named-after-place"));
         }
         // "le fleuve X" is the known river X itself.
         if c > 0 || !NATURAL_HEADS.contains(&head.norm.as_str()) || RIVER_HEADS.contains(&head.norm.as_str()) {
@@ -623,17 +613,7 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
             Named::Place(p) if lx.places[p as usize].kind != "city" => place_ref(lx, p),
             _ => place_by_surface(&s),
         };
-        return Some(Mention {
-            sent,
-            a: i,
-            b,
-            span,
-            surface: s,
-            target,
-            proper: true,
-            rule: "place/geo-head",
-            alt: None,
-        });
+        return Some(proper_mention(sent, i, b, span, s, target, "place/geo-head"));
     }
     if k == start {
         return None;
@@ -1014,6 +994,19 @@ fn english_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
 
 /// An organization named by its own words (no lexicon entry): its node id
 /// is the slug of the surface, its label the surfaces seen.
+/// A proper mention of tokens `a..b` with its target and rule.
+fn proper_mention(
+    sent: usize,
+    a: usize,
+    b: usize,
+    span: Span,
+    surface: String,
+    target: Ref,
+    rule: &'static str,
+) -> Mention {
+    Mention { sent, a, b, span, surface, target, proper: true, rule, alt: None }
+}
+
 fn org_by_surface(
     text: &str,
     sent: usize,
