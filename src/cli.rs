@@ -20,6 +20,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::error::{Error, Result};
 use crate::export::dot::Layout;
 use crate::export::{self, Format};
+use crate::extract::split;
 use crate::graph::filter::Filter;
 use crate::graph::Graph;
 use crate::input;
@@ -124,6 +125,22 @@ enum Command {
     /// as a row of a lexicon file: copy the rows you accept into a folder
     /// and rerun with --lexicon FOLDER.
     Report(report::ReportArgs),
+    /// The map of a map/merge split: read articles and write, for each, one
+    /// JSON line of what it says on its own (its sentences and mentions),
+    /// for `trame merge`.
+    ///
+    /// Each document is read apart from the others, so any number of
+    /// `extract` processes (GNU parallel, a Spark RDD.pipe) may share a
+    /// corpus; an empty input writes nothing. The records carry the text.
+    Extract(ExtractArgs),
+    /// The merge of a map/merge split: read the records of `trame extract`
+    /// and build the graph and its exports, the same bytes as `trame build`
+    /// on the same documents.
+    ///
+    /// Records are keyed by document: the order of the files does not
+    /// matter, a document given twice counts once, and `--format extract`
+    /// writes the merged records, which merge again.
+    Merge(MergeArgs),
     /// Print a completion script for a shell, e.g.
     /// `trame completions bash > ~/.local/share/bash-completion/completions/trame`.
     Completions {
@@ -142,15 +159,73 @@ struct BuildArgs {
     /// object a line), or `-` for stdin.
     #[arg(default_value = "seeds")]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// How articles are read: by `build` and `extract`.
+#[derive(Debug, clap::Args)]
+struct ReadArgs {
     /// How files and stdin are read: `auto` by extension (.jsonl and .ndjson
     /// are JSON Lines, anything else and stdin plain text), `text` or `jsonl`
     /// for every input.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
+    /// A folder of extra lexicon files (countries.tsv, organizations.tsv…)
+    /// read after the built-in ones.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    /// Stop with an error instead of skipping an input file or folder that
+    /// cannot be read (binary, special, too large, unreadable).
+    #[arg(long)]
+    strict: bool,
+    /// Threads reading the documents (0: one a core). The outputs are the
+    /// same bytes whatever the number.
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExtractArgs {
+    /// Files or folders of .txt articles, JSON Lines files of articles, or
+    /// `-` for stdin (with `--input-format jsonl` for JSON Lines on stdin).
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Where the records go ("-" for stdout).
+    #[arg(long, short, default_value = "-")]
+    output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct MergeArgs {
+    /// Files of records written by `trame extract` (or by `merge --format
+    /// extract`), or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The --lexicon folder the records were extracted with.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    /// Threads reading the documents (0: one a core). The outputs are the
+    /// same bytes whatever the number.
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// What a build writes, and where: `build` and `merge`.
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
     /// Write only this format. `csv` writes nodes.csv and edges.csv; `svg`
     /// and `png` draw the DOT with Graphviz, which must be installed; `html`
     /// is one page to explore the graph in a browser, offline;
-    /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl).
+    /// `mentions` writes every entity mention as JSON Lines (mentions.jsonl);
+    /// `extract` writes the documents' records as `trame extract` does
+    /// (extract.jsonl), which `trame merge` reads.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// The file to write ("-" for stdout); the folder for csv. Without
@@ -170,18 +245,6 @@ struct BuildArgs {
     /// central actors and their roles (0 draws everything).
     #[arg(long, value_name = "N", default_value_t = DOT_LIMIT)]
     dot_limit: usize,
-    /// A folder of extra lexicon files (countries.tsv, organizations.tsv…)
-    /// read after the built-in ones.
-    #[arg(long)]
-    lexicon: Option<PathBuf>,
-    /// Stop with an error instead of skipping an input file or folder that
-    /// cannot be read (binary, special, too large, unreadable).
-    #[arg(long)]
-    strict: bool,
-    /// Threads reading the documents (0: one a core). The outputs are the
-    /// same bytes whatever the number.
-    #[arg(long, short, value_name = "N", default_value_t = 0)]
-    jobs: usize,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -258,6 +321,7 @@ enum FormatArg {
     Svg,
     Png,
     Mentions,
+    Extract,
 }
 
 impl FormatArg {
@@ -271,7 +335,7 @@ impl FormatArg {
             FormatArg::Dot => Some(Format::Dot),
             FormatArg::Csv => Some(Format::Csv),
             FormatArg::Html => Some(Format::Html),
-            FormatArg::Svg | FormatArg::Png | FormatArg::Mentions => None,
+            FormatArg::Svg | FormatArg::Png | FormatArg::Mentions | FormatArg::Extract => None,
         }
     }
 }
@@ -337,6 +401,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Build(b) => build(b),
+        Command::Extract(a) => extract(a),
+        Command::Merge(a) => merge(a),
         Command::Path(a) => query::path(a),
         Command::Neighbors(a) => query::neighbors(a),
         Command::Top(a) => query::top(a),
@@ -385,35 +451,10 @@ fn format_of(path: &Path) -> Result<FormatArg> {
 
 fn build(mut args: BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    if args.format.is_none() {
-        if let Some(out) = &args.output {
-            args.format = Some(format_of(out)?);
-        }
-    }
-    if args.format == Some(FormatArg::Csv) && args.output.as_ref().is_some_and(|o| o.as_os_str() == "-") {
-        return Err(Error::Input(
-            "--format csv writes two files (nodes.csv and edges.csv), which cannot share one stream: \
-             give --output a folder, or choose another format for stdout"
-                .into(),
-        ));
-    }
-    let owned;
-    let lexicon: &Lexicon = match &args.lexicon {
-        Some(dir) => {
-            if !dir.is_dir() {
-                let what = if dir.exists() { "is not a folder" } else { "no such folder" };
-                return Err(Error::Input(format!(
-                    "--lexicon {}: {what} (give a folder of lexicon .tsv files)",
-                    dir.display()
-                )));
-            }
-            owned = Lexicon::with_dir(dir)?;
-            &owned
-        }
-        None => Lexicon::builtin(),
-    };
-    let loaded = input::load_with(&args.inputs, args.input_format.into())?;
-    report_inputs(&loaded, args.strict, quiet())?;
+    args.out.settle()?;
+    let owned = lexicon_of(args.read.lexicon.as_deref())?;
+    let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let loaded = load_articles(&args.inputs, &args.read)?;
     if loaded.docs.is_empty() {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Input(format!(
@@ -421,72 +462,206 @@ fn build(mut args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
+    let sentences = || loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
+    if args.out.format == Some(FormatArg::Extract) {
+        let bar = progress::Bar::new(loaded.docs.len() as u64, quiet());
+        let step = |n| bar.inc(n);
+        let records = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_progress(&step).extract(&loaded.docs);
+        bar.clear();
+        let path = args.out.output.clone().unwrap_or_else(|| args.out.out_dir.join("extract.jsonl"));
+        write_atomic(&path, |w| split::write_records(&records, w))?;
+        if !quiet() {
+            eprintln!("{}", extract_summary(records.len(), sentences(), started.elapsed().as_millis()));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, quiet());
     let step = |n| bar.inc(n);
-    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs).with_progress(&step);
-    let (graph, mentions) = if args.format == Some(FormatArg::Mentions) {
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_progress(&step);
+    let (graph, mentions) = if args.out.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {
         (pipeline.run(&loaded.docs), Vec::new())
     };
     bar.clear();
-    let filter = args.filter.filter();
-    let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
-    let layout = Layout::from(args.layout);
-    let draws = matches!(args.format, None | Some(FormatArg::Dot | FormatArg::Svg | FormatArg::Png));
-    let central = if draws { crate::graph::filter::central(&graph, args.dot_limit) } else { None };
-    if let Some(c) = &central {
-        if !quiet() {
-            eprintln!("{}", central_note(&graph, c));
-        }
-    }
-    let drawn = central.as_ref().map_or(&graph, |c| &c.graph);
-    match args.format {
-        Some(FormatArg::Mentions) => {
-            let path = args.output.clone().unwrap_or_else(|| args.out_dir.join("mentions.jsonl"));
-            write_atomic(&path, |w| export::mentions::write(&mentions, w))?;
-        }
-        None => {
-            let parts: Vec<publish::Part> = DEFAULT_FORMATS
-                .iter()
-                .map(|&f| -> publish::Part {
-                    let graph = if f == Format::Dot { drawn } else { &graph };
-                    (format!("graph.{}", f.extension()), Box::new(move |w| write_one(graph, f, layout, w)))
-                })
-                .collect();
-            publish::publish_set(&args.out_dir, publish::SETS[0], true, &parts)?;
-        }
-        Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
-            let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
-            let bytes = render(drawn, layout, ext)?;
-            let path = args.output.clone().unwrap_or_else(|| args.out_dir.join(format!("graph.{ext}")));
-            write_atomic(&path, |w| w.write_all(&bytes))?;
-        }
-        Some(FormatArg::Csv) if args.output.as_ref().is_some_and(|o| o.as_os_str() != "-") => {
-            // For csv, --output names the folder of nodes.csv and edges.csv.
-            write_format(&graph, Format::Csv, layout, args.output.as_deref().unwrap_or(&args.out_dir))?;
-        }
-        Some(f) => {
-            let format = f.export().expect("pictures and mentions are handled above");
-            let graph = if format == Format::Dot { drawn } else { &graph };
-            match &args.output {
-                Some(out) => write_atomic(out, |w| write_one(graph, format, layout, w))?,
-                None => write_format(graph, format, layout, &args.out_dir)?,
-            }
-        }
-    }
+    let graph = args.out.publish(graph, &mentions)?;
     if !quiet() {
-        let sentences: usize = loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
         // A bad line of JSON Lines is skipped as "line N: …" of its file.
         let lines = loaded.skipped.iter().filter(|s| s.reason.starts_with("line ")).count();
         let files = loaded.skipped.len() - lines;
-        let mut line = summary(&graph, loaded.docs.len(), sentences, files, started.elapsed().as_millis());
+        let mut line = summary(&graph, loaded.docs.len(), sentences(), files, started.elapsed().as_millis());
         if lines > 0 {
             line.push_str(&format!(" ({lines} JSON lines skipped)"));
         }
         eprintln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `trame extract`: the records of the articles, in document order.
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let owned = lexicon_of(args.read.lexicon.as_deref())?;
+    let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let loaded = load_articles(&args.inputs, &args.read)?;
+    let bar = progress::Bar::new(loaded.docs.len() as u64, quiet());
+    let step = |n| bar.inc(n);
+    let records = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_progress(&step).extract(&loaded.docs);
+    bar.clear();
+    // A map over no document writes nothing (an empty partition of a cluster).
+    write_atomic(&args.output, |w| split::write_records(&records, w))?;
+    if !quiet() {
+        let sentences = records.iter().map(|r| r.sentences.len()).sum();
+        eprintln!("{}", extract_summary(records.len(), sentences, started.elapsed().as_millis()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line `extract` prints after its work.
+fn extract_summary(docs: usize, sentences: usize, millis: u128) -> String {
+    format!("trame: extracted {docs} documents ({sentences} sentences) in {millis} ms")
+}
+
+/// `trame merge`: the records of every input, one per document, made into
+/// the graph and its exports.
+fn merge(mut args: MergeArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    args.out.settle()?;
+    let owned = lexicon_of(args.lexicon.as_deref())?;
+    let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let mut corpus = split::Corpus::default();
+    for path in &args.inputs {
+        let name = path.display().to_string();
+        let read = if path.as_os_str() == "-" {
+            corpus.read(lexicon, "<stdin>", io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Error::Input(format!("{name}: a folder; give the files of records `trame extract` wrote")));
+            }
+            corpus.read(lexicon, &name, io::BufReader::new(file))
+        };
+        read.map_err(Error::Input)?;
+    }
+    let corpus = corpus.finish();
+    if corpus.is_empty() {
+        let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Input(format!(
+            "no record to merge in {} (write them with `trame extract`)",
+            names.join(", ")
+        )));
+    }
+    let (docs, sentences) = (corpus.len(), corpus.sentences());
+    if args.out.format == Some(FormatArg::Extract) {
+        let path = args.out.output.clone().unwrap_or_else(|| args.out.out_dir.join("extract.jsonl"));
+        write_atomic(&path, |w| corpus.write(w))?;
+        if !quiet() {
+            eprintln!("trame: merged the records of {docs} documents ({sentences} sentences)");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bar = progress::Bar::new((crate::extract::PASSES - 1) * docs as u64, quiet());
+    let step = |n| bar.inc(n);
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.jobs).with_progress(&step);
+    let (graph, mentions) = if args.out.format == Some(FormatArg::Mentions) {
+        pipeline.run_corpus_with_mentions(corpus)
+    } else {
+        (pipeline.run_corpus(corpus), Vec::new())
+    };
+    bar.clear();
+    let graph = args.out.publish(graph, &mentions)?;
+    if !quiet() {
+        eprintln!("{}", summary(&graph, docs, sentences, 0, started.elapsed().as_millis()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The lexicon of `--lexicon DIR`, or `None` for the built-in one.
+fn lexicon_of(dir: Option<&Path>) -> Result<Option<Lexicon>> {
+    let Some(dir) = dir else { return Ok(None) };
+    if !dir.is_dir() {
+        let what = if dir.exists() { "is not a folder" } else { "no such folder" };
+        return Err(Error::Input(format!("--lexicon {}: {what} (give a folder of lexicon .tsv files)", dir.display())));
+    }
+    Lexicon::with_dir(dir).map(Some)
+}
+
+/// Loads the articles of the inputs, printing what loading has to say.
+fn load_articles(inputs: &[PathBuf], read: &ReadArgs) -> Result<input::Loaded> {
+    let loaded = input::load_with(inputs, read.input_format.into())?;
+    report_inputs(&loaded, read.strict, quiet())?;
+    Ok(loaded)
+}
+
+impl OutputArgs {
+    /// The format from the output's extension when none is given, and the
+    /// formats that cannot go where they are asked to.
+    fn settle(&mut self) -> Result<()> {
+        if self.format.is_none() {
+            if let Some(out) = &self.output {
+                self.format = Some(format_of(out)?);
+            }
+        }
+        if self.format == Some(FormatArg::Csv) && self.output.as_ref().is_some_and(|o| o.as_os_str() == "-") {
+            return Err(Error::Input(
+                "--format csv writes two files (nodes.csv and edges.csv), which cannot share one stream: \
+                 give --output a folder, or choose another format for stdout"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Filters the graph and writes what was asked; returns the graph written.
+    fn publish(&self, graph: Graph, mentions: &[crate::extract::MentionRecord]) -> Result<Graph> {
+        let filter = self.filter.filter();
+        let graph = if filter.is_noop() { graph } else { crate::graph::filter::apply(&graph, &filter) };
+        let layout = Layout::from(self.layout);
+        let draws = matches!(self.format, None | Some(FormatArg::Dot | FormatArg::Svg | FormatArg::Png));
+        let central = if draws { crate::graph::filter::central(&graph, self.dot_limit) } else { None };
+        if let Some(c) = &central {
+            if !quiet() {
+                eprintln!("{}", central_note(&graph, c));
+            }
+        }
+        let drawn = central.as_ref().map_or(&graph, |c| &c.graph);
+        match self.format {
+            Some(FormatArg::Mentions) => {
+                let path = self.output.clone().unwrap_or_else(|| self.out_dir.join("mentions.jsonl"));
+                write_atomic(&path, |w| export::mentions::write(mentions, w))?;
+            }
+            Some(FormatArg::Extract) => unreachable!("the records are written before the graph is built"),
+            None => {
+                let parts: Vec<publish::Part> = DEFAULT_FORMATS
+                    .iter()
+                    .map(|&f| -> publish::Part {
+                        let graph = if f == Format::Dot { drawn } else { &graph };
+                        (format!("graph.{}", f.extension()), Box::new(move |w| write_one(graph, f, layout, w)))
+                    })
+                    .collect();
+                publish::publish_set(&self.out_dir, publish::SETS[0], true, &parts)?;
+            }
+            Some(picture @ (FormatArg::Svg | FormatArg::Png)) => {
+                let ext = if picture == FormatArg::Svg { "svg" } else { "png" };
+                let bytes = render(drawn, layout, ext)?;
+                let path = self.output.clone().unwrap_or_else(|| self.out_dir.join(format!("graph.{ext}")));
+                write_atomic(&path, |w| w.write_all(&bytes))?;
+            }
+            Some(FormatArg::Csv) if self.output.as_ref().is_some_and(|o| o.as_os_str() != "-") => {
+                // For csv, --output names the folder of nodes.csv and edges.csv.
+                write_format(&graph, Format::Csv, layout, self.output.as_deref().unwrap_or(&self.out_dir))?;
+            }
+            Some(f) => {
+                let format = f.export().expect("pictures, mentions and records are handled above");
+                let g = if format == Format::Dot { drawn } else { &graph };
+                match &self.output {
+                    Some(out) => write_atomic(out, |w| write_one(g, format, layout, w))?,
+                    None => write_format(g, format, layout, &self.out_dir)?,
+                }
+            }
+        }
+        Ok(graph)
+    }
 }
 
 /// What a picture of a large graph leaves out, and how to get it.

@@ -24,4 +24,5 @@ mod query;
 mod report;
 mod robustness;
 mod rules;
+mod split;
 mod tagger;

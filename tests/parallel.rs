@@ -27,7 +27,7 @@ const COUNTRIES: [(&str, &str); 5] = [
 
 /// Document `i` of the corpus: someone named in full with a title and a
 /// state, someone else named by surname only, a meeting, a quotation.
-fn article(i: usize) -> String {
+pub(crate) fn article(i: usize) -> String {
     let (g, s) = (GIVEN[i % 6], SURNAMES[i % 8]);
     let other = SURNAMES[(i + 3) % 8];
     let (country, adj) = COUNTRIES[i % 5];

@@ -41,7 +41,7 @@ fn acronym_text(text: &str) -> bool {
 
 /// A word of a sentence written as an acronym is: what the corpus's
 /// acronyms need of the tokens once they are dropped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Word {
     /// Its token.
     pub k: usize,
@@ -305,7 +305,7 @@ fn apply(rd: &mut ReadDoc, acr: &str, target: &Ref, add: bool) {
 
 /// What one document's own acronym pairs say, read while its tokens are
 /// there (`local`), for the corpus (`unify`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Local {
     /// Acronym → what the document says it stands for.
     map: IndexMap<String, Ref>,
@@ -396,5 +396,12 @@ pub fn unify(docs: &mut [ReadDoc], locals: &[Local]) {
                 }
             }
         }
+    }
+}
+
+impl Local {
+    /// Every reference the pairs give.
+    pub fn refs(&self) -> impl Iterator<Item = &Ref> {
+        self.map.values().chain(self.renamed.iter().map(|(_, r)| r))
     }
 }

@@ -21,7 +21,7 @@ use super::words::{
 };
 
 /// What a mention refers to, as far as one sentence can tell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ref {
     /// A state (by name, capital, government or demonym).
     Country(u32),
@@ -57,7 +57,8 @@ pub enum Ref {
 }
 
 /// One entity mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (Read back from a record by `split::MentionWire`.)
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Mention {
     /// Sentence index.
     pub sent: usize,
@@ -91,7 +92,7 @@ impl Mention {
 }
 
 /// A title phrase: "le secrétaire général de l'OTAN".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoleMention {
     /// Sentence index.
     pub sent: usize,
@@ -111,7 +112,7 @@ pub struct RoleMention {
 }
 
 /// Everything read from one sentence before resolution.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SentenceMentions {
     /// Entity mentions, in order, not overlapping.
     pub entities: Vec<Mention>,

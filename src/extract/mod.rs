@@ -20,6 +20,7 @@ pub mod mention;
 pub mod people;
 pub mod relate;
 pub mod report;
+pub mod split;
 pub mod structure;
 pub mod words;
 
@@ -32,7 +33,7 @@ use mention::{Mention, Ref, SentenceMentions};
 use people::Registry;
 
 /// One sentence, read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ReadSentence {
     /// Position in the document.
     pub index: usize,
@@ -41,6 +42,7 @@ pub struct ReadSentence {
     /// Its tokens, while a pass reads the document (`ReadDoc::tokenize`);
     /// empty between the passes, so that a run holds no token of the
     /// documents it is not reading.
+    #[serde(skip)]
     pub tokens: Vec<Token>,
     /// Its mentions.
     pub mentions: SentenceMentions,
@@ -62,7 +64,7 @@ impl ReadSentence {
 
 /// What the tokens around a one-word person name say, read in the first
 /// pass for the person registry (`build_registry`).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct NameCue {
     /// A context proves a person: a title, an honorific, a list of people,
     /// a lone name in running text.
@@ -332,23 +334,17 @@ impl<'l> Pipeline<'l> {
         docs: &[Document],
         mentions: Option<&mut Vec<MentionRecord>>,
         collector: Option<&mut report::Collector>,
-        mut timings: Option<&mut Timings>,
+        timings: Option<&mut Timings>,
     ) -> Graph {
-        let mut clock = std::time::Instant::now();
-        let mut lap = |slot: fn(&mut Timings) -> &mut std::time::Duration| {
-            if let Some(t) = timings.as_deref_mut() {
-                let now = std::time::Instant::now();
-                *slot(t) += now - clock;
-                clock = now;
-            }
-        };
-        let pool = self.pool(docs.len());
-        let pool = pool.as_ref();
-        // Each document is read with its tokens, and keeps only its
-        // mentions and the compact summaries the corpus steps need: its
-        // acronyms, the cues of its one-word names, the words it writes
-        // after an article.
-        let firsts = self.map(pool, docs.iter().collect(), |d| {
+        self.run_from(None, docs, mentions, collector, timings)
+    }
+
+    /// The first pass over every document: each is read with its tokens,
+    /// and keeps only its mentions and the compact summaries the corpus
+    /// steps need: its acronyms, the cues of its one-word names, the words
+    /// it writes after an article.
+    fn first_pass<'d>(&self, pool: Option<&rayon::ThreadPool>, docs: &'d [Document]) -> Vec<FirstPass<'d>> {
+        self.map(pool, docs.iter().collect(), |d| {
             let mut rd = self.read(d);
             let local = alias::local(&mut rd);
             let articles = article_counts(&rd);
@@ -359,7 +355,34 @@ impl<'l> Pipeline<'l> {
             }
             self.step();
             (rd, local, articles)
-        });
+        })
+    }
+
+    /// The pipeline after the first pass, which `firsts` gives when it was
+    /// done elsewhere (`split`: the records of `trame extract`), else made
+    /// here from `docs`.
+    fn run_from<'d>(
+        &self,
+        firsts: Option<Vec<FirstPass<'d>>>,
+        docs: &'d [Document],
+        mentions: Option<&mut Vec<MentionRecord>>,
+        collector: Option<&mut report::Collector>,
+        mut timings: Option<&mut Timings>,
+    ) -> Graph {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |slot: fn(&mut Timings) -> &mut std::time::Duration| {
+            if let Some(t) = timings.as_deref_mut() {
+                let now = std::time::Instant::now();
+                *slot(t) += now - clock;
+                clock = now;
+            }
+        };
+        let pool = self.pool(firsts.as_ref().map_or(docs.len(), Vec::len));
+        let pool = pool.as_ref();
+        let firsts = match firsts {
+            Some(f) => f,
+            None => self.first_pass(pool, docs),
+        };
         let mut read: Vec<ReadDoc> = Vec::with_capacity(firsts.len());
         let mut locals = Vec::with_capacity(firsts.len());
         let mut articles: std::collections::HashMap<String, (u32, u32)> = Default::default();
@@ -438,6 +461,10 @@ impl<'l> Pipeline<'l> {
         g
     }
 }
+
+/// A document after the first pass: its sentences with their mentions,
+/// its acronym pairs, its counts of words written after an article.
+type FirstPass<'d> = (ReadDoc<'d>, alias::Local, std::collections::HashMap<String, (u32, u32)>);
 
 /// How long each stage of a run took, wall clock (`Pipeline::run_timed`).
 #[derive(Debug, Default, Clone, Copy)]

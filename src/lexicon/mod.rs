@@ -135,6 +135,9 @@ pub struct Lexicon {
     org_by_name: StrMap<u32>,
     /// Frames, word classes and modality words.
     pub frames: frames::Frames,
+    /// XXH64 of every source file's name and text, in load order: what an
+    /// extract record (`extract::split`) was read with.
+    pub fingerprint: u64,
 }
 
 /// Built-in files, in load order.
@@ -239,6 +242,16 @@ impl Lexicon {
         (lx.names, lx.title_forms, lx.portfolio_forms, lx.body_forms) =
             (forms.names, forms.title_forms, forms.portfolio_forms, forms.body_forms);
         lx.frames = fr;
+        let mut digest = crate::digest::Xxh64::new();
+        for (file, text) in sources {
+            // The name as loaded (a user file's stem is what counts) and its length.
+            let stem = Path::new(file).file_name().and_then(|s| s.to_str()).unwrap_or("");
+            for part in [stem.as_bytes(), text.as_bytes()] {
+                digest.update(&(part.len() as u64).to_le_bytes());
+                digest.update(part);
+            }
+        }
+        lx.fingerprint = digest.finish();
         Ok(lx)
     }
 
@@ -262,6 +275,7 @@ impl Lexicon {
             country_by_name: StrMap::default(),
             org_by_name: StrMap::default(),
             frames: frames::Frames::default(),
+            fingerprint: 0,
         };
         let mut key = String::new();
         for (kind, t) in files {

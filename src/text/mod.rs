@@ -19,7 +19,8 @@ pub use sentence::{sentences, Sentence, MAX_SENTENCE_CHARS};
 pub use token::{clitics_start, tokenize, tokenize_at, TokKind, Token};
 
 /// A range of a document, in bytes and in chars, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[serde(into = "SpanWire", from = "SpanWire")]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -29,6 +30,22 @@ pub struct Span {
     pub cstart: usize,
     /// One past the last char.
     pub cend: usize,
+}
+
+/// A span as the extract records write it: `[start, end, cstart, cend]`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SpanWire(usize, usize, usize, usize);
+
+impl From<Span> for SpanWire {
+    fn from(s: Span) -> SpanWire {
+        SpanWire(s.start, s.end, s.cstart, s.cend)
+    }
+}
+
+impl From<SpanWire> for Span {
+    fn from(w: SpanWire) -> Span {
+        Span { start: w.0, end: w.1, cstart: w.2, cend: w.3 }
+    }
 }
 
 impl Span {

@@ -1,0 +1,346 @@
+//! The map/merge split: `trame extract` and `trame merge`.
+//!
+//! The first pass of the pipeline (sentences, tokens, mentions, the
+//! document's acronym pairs and the summaries the corpus steps need) reads
+//! one document and nothing else: it is the map. `extract` writes what it
+//! leaves of each document as one JSON line, a `Record`: the text as
+//! written, its sentences with their mentions, acronym words and name
+//! cues, its acronym pairs, its counts of words written after an article.
+//! Everything that looks across documents (acronyms of the corpus, the
+//! person registry, the world's countries) and the two passes that depend
+//! on it run at the merge, on the records, so `merge` gives the bytes
+//! `build` gives on the same documents.
+//!
+//! A set of records is keyed by document: `Corpus` sorts them as `build`
+//! sorts documents (by name) and keeps one of records that are the same
+//! document, so merging is associative and order-independent, and the
+//! records a merge writes (`Corpus::write`) merge again.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::sync::{LazyLock, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    alias,
+    mention::{Mention, Ref},
+    FirstPass, MentionRecord, Pipeline, ReadDoc, ReadSentence, Timings,
+};
+use crate::graph::Graph;
+use crate::lexicon::Lexicon;
+use crate::text::{Date, Document};
+
+/// The format tag every record carries.
+pub const FORMAT: &str = "trame-extract/1";
+
+/// One document after the first pass, as a line of `trame extract`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    /// `FORMAT`.
+    pub format: String,
+    /// The reader that wrote it: trame's version and the lexicon's
+    /// fingerprint (`reader`); a merge takes only its own.
+    pub reader: String,
+    /// The document's name.
+    pub doc: String,
+    /// Its text as written (before NFC).
+    pub text: String,
+    /// Its date, when its input gave one (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Its title, when its input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its address, when its input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Its sentences, read (no tokens).
+    pub sentences: Vec<ReadSentence>,
+    /// Its acronym pairs (`alias::local`).
+    pub acronyms: alias::Local,
+    /// Capitalized words (folded) written after an article and without one, sorted.
+    pub articles: Vec<(String, u32, u32)>,
+}
+
+/// The reader tag of a lexicon: records are merged only by the trame and
+/// lexicon that wrote them, whose first pass they are.
+pub fn reader(lx: &Lexicon) -> String {
+    format!("trame {} lexicon {:016x}", env!("CARGO_PKG_VERSION"), lx.fingerprint)
+}
+
+impl Record {
+    /// The document again, as loading gave it.
+    fn document(&self) -> Document {
+        let mut d = Document::new(self.doc.clone(), self.text.clone());
+        d.date = self.date.as_deref().and_then(Date::parse_iso);
+        d.title = self.title.clone();
+        d.url = self.url.clone();
+        d
+    }
+
+    /// Checks that the record is one this lexicon's first pass could have
+    /// written of its text: the same sentences, and every token index, span
+    /// and country number of its mentions inside them, so that the passes
+    /// after it read no index out of bounds. `doc` is `self.document()`.
+    fn check(&self, lx: &Lexicon, doc: &Document) -> Result<(), String> {
+        if self.format != FORMAT {
+            return Err(format!("format {:?}, expected {FORMAT:?}", self.format));
+        }
+        let ours = reader(lx);
+        if self.reader != ours {
+            return Err(format!(
+                "written by {:?}, and this merge is {ours:?}: extract and merge with the same trame and --lexicon",
+                self.reader
+            ));
+        }
+        if self.date.is_some() && doc.date.is_none() {
+            return Err(format!("date {:?} is no YYYY-MM-DD date", self.date.as_deref().unwrap_or("")));
+        }
+        let split = crate::text::sentences(&doc.text);
+        if split.len() != self.sentences.len() {
+            return Err(format!("{} sentences, but its text has {}", self.sentences.len(), split.len()));
+        }
+        let countries = lx.countries.len();
+        let country_ok = |r: &Ref| !matches!(r, Ref::Country(c) if *c as usize >= countries);
+        for (s, read) in split.iter().zip(&self.sentences) {
+            let at = |what: &str| format!("sentence {}: {what}", s.index);
+            if read.index != s.index || read.span != s.span {
+                return Err(at("not where its text puts it"));
+            }
+            let tokens = crate::text::tokenize(&doc.text, s);
+            let n = tokens.len();
+            // A span must be that of a run of the sentence's tokens.
+            let starts: HashMap<usize, usize> = tokens.iter().map(|t| (t.span.start, t.span.cstart)).collect();
+            let ends: HashMap<usize, usize> = tokens.iter().map(|t| (t.span.end, t.span.cend)).collect();
+            let span_ok = |sp: &crate::text::Span| {
+                starts.get(&sp.start) == Some(&sp.cstart) && ends.get(&sp.end) == Some(&sp.cend) && sp.start < sp.end
+            };
+            let m = &read.mentions;
+            for e in &m.entities {
+                let refs_ok = country_ok(&e.target) && e.alt.as_ref().is_none_or(country_ok);
+                if e.sent != s.index || e.a > e.b || e.b > n || !span_ok(&e.span) || !refs_ok {
+                    return Err(at(&format!("mention {:?} does not fit its sentence", e.surface)));
+                }
+            }
+            for r in &m.roles {
+                let ok = r.sent == s.index && r.a <= r.title_b && r.title_b <= r.b && r.b <= n;
+                if !ok || !r.affiliation.as_ref().is_none_or(country_ok) {
+                    return Err(at(&format!("title {:?} does not fit its sentence", r.label)));
+                }
+            }
+            for w in &read.acronyms {
+                if w.k >= n || tokens[w.k].span != w.span {
+                    return Err(at(&format!("acronym {:?} does not fit its sentence", w.text)));
+                }
+            }
+            if read.cues.iter().any(|(k, _)| *k >= n) {
+                return Err(at("a name cue does not fit its sentence"));
+            }
+        }
+        if !self.acronyms.refs().all(country_ok) {
+            return Err("an acronym names a country this lexicon does not have".into());
+        }
+        Ok(())
+    }
+}
+
+impl Pipeline<'_> {
+    /// The first pass over every document, as records (`trame extract`), in
+    /// document order. The documents are read on the pipeline's threads.
+    pub fn extract(&self, docs: &[Document]) -> Vec<Record> {
+        let pool = self.pool(docs.len());
+        let firsts = self.first_pass(pool.as_ref(), docs);
+        let reader = reader(self.lx);
+        firsts
+            .into_iter()
+            .map(|(rd, local, counts)| {
+                let d = rd.doc;
+                let mut articles: Vec<(String, u32, u32)> = counts.into_iter().map(|(w, (a, n))| (w, a, n)).collect();
+                articles.sort_unstable();
+                Record {
+                    format: FORMAT.to_string(),
+                    reader: reader.clone(),
+                    doc: d.name.clone(),
+                    text: d.written().to_string(),
+                    date: d.date.map(|x| x.to_string()),
+                    title: d.title.clone(),
+                    url: d.url.clone(),
+                    sentences: rd.sentences,
+                    acronyms: local,
+                    articles,
+                }
+            })
+            .collect()
+    }
+
+    /// The graph of a corpus of records: the same as `run` on their
+    /// documents.
+    pub fn run_corpus(&self, corpus: Corpus) -> Graph {
+        self.corpus_inner(corpus, None, None)
+    }
+
+    /// `run_corpus` with every entity mention (the `mentions` export).
+    pub fn run_corpus_with_mentions(&self, corpus: Corpus) -> (Graph, Vec<MentionRecord>) {
+        let mut mentions = Vec::new();
+        let g = self.corpus_inner(corpus, Some(&mut mentions), None);
+        (g, mentions)
+    }
+
+    /// `run_corpus`, with the time of each stage.
+    pub fn run_corpus_timed(&self, corpus: Corpus) -> (Graph, Timings) {
+        let mut t = Timings::default();
+        let g = self.corpus_inner(corpus, None, Some(&mut t));
+        (g, t)
+    }
+
+    fn corpus_inner(
+        &self,
+        corpus: Corpus,
+        mentions: Option<&mut Vec<MentionRecord>>,
+        timings: Option<&mut Timings>,
+    ) -> Graph {
+        let Corpus { records, docs } = corpus;
+        let firsts: Vec<FirstPass> = records
+            .into_iter()
+            .zip(&docs)
+            .map(|(r, doc)| {
+                let counts = r.articles.into_iter().map(|(w, a, n)| (w, (a, n))).collect();
+                (ReadDoc { doc, sentences: r.sentences }, r.acronyms, counts)
+            })
+            .collect();
+        self.run_from(Some(firsts), &docs, mentions, None, timings)
+    }
+}
+
+/// Records gathered for a merge: checked, one per document, in the order
+/// `build` reads documents.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    records: Vec<Record>,
+    /// The document of each record, once `finish`ed.
+    docs: Vec<Document>,
+}
+
+impl Corpus {
+    /// Reads the records of one JSON Lines stream (`name` for messages),
+    /// each checked against the lexicon. Blank lines are skipped; anything
+    /// else that is not a record of this lexicon is an error naming the line.
+    pub fn read(&mut self, lx: &Lexicon, name: &str, input: impl BufRead) -> Result<(), String> {
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| format!("{name}: {e}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = |e: String| format!("{name} line {}: {e}", i + 1);
+            let record: Record =
+                serde_json::from_str(&line).map_err(|e| at(format!("not a trame extract record ({e})")))?;
+            self.add(lx, record).map_err(at)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one record, checked against the lexicon.
+    pub fn add(&mut self, lx: &Lexicon, record: Record) -> Result<(), String> {
+        let doc = record.document();
+        record.check(lx, &doc).map_err(|e| format!("document {:?}: {e}", record.doc))?;
+        self.records.push(record);
+        self.docs.push(doc);
+        Ok(())
+    }
+
+    /// Sorts the records by document name (then text, for two documents of
+    /// one name) and keeps one of each document given twice.
+    pub fn finish(self) -> Corpus {
+        let mut pairs: Vec<(Record, Document)> = self.records.into_iter().zip(self.docs).collect();
+        pairs.sort_by(|a, b| (&a.0.doc, &a.0.text).cmp(&(&b.0.doc, &b.0.text)));
+        pairs.dedup_by(|a, b| a.0.doc == b.0.doc && a.0.text == b.0.text);
+        let (records, docs) = pairs.into_iter().unzip();
+        Corpus { records, docs }
+    }
+
+    /// How many documents.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// How many sentences in all.
+    pub fn sentences(&self) -> usize {
+        self.records.iter().map(|r| r.sentences.len()).sum()
+    }
+
+    /// The documents, in order.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Writes the records as JSON Lines, the format they were read in.
+    pub fn write(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        write_records(&self.records, w)
+    }
+}
+
+/// Writes records as JSON Lines, one a line.
+pub fn write_records(records: &[Record], w: &mut dyn Write) -> std::io::Result<()> {
+    for r in records {
+        serde_json::to_writer(&mut *w, r)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// A mention as a record writes it; read back into a `Mention` whose rule
+/// name is the one copy of that name (`intern`).
+#[derive(Deserialize)]
+struct MentionWire {
+    sent: usize,
+    a: usize,
+    b: usize,
+    span: crate::text::Span,
+    surface: String,
+    target: Ref,
+    proper: bool,
+    rule: String,
+    alt: Option<Ref>,
+}
+
+impl<'de> Deserialize<'de> for Mention {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Mention, D::Error> {
+        let w = MentionWire::deserialize(d)?;
+        let rule = intern(&w.rule)
+            .ok_or_else(|| serde::de::Error::custom(format!("{:?} is no rule name of trame", w.rule)))?;
+        let MentionWire { sent, a, b, span, surface, target, proper, alt, .. } = w;
+        Ok(Mention { sent, a, b, span, surface, target, proper, rule, alt })
+    }
+}
+
+/// The rule names read so far, each kept once.
+static RULES: LazyLock<Mutex<std::collections::HashSet<&'static str>>> = LazyLock::new(Default::default);
+
+/// The most rule names a process keeps: trame has about two hundred.
+const MAX_RULES: usize = 4096;
+
+/// The one copy of a rule name, made at its first reading; `None` for a
+/// string that cannot be a rule name (long, or past `MAX_RULES` names), so
+/// that records cannot make the process keep unbounded memory.
+fn intern(name: &str) -> Option<&'static str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '+' | '.');
+    if name.is_empty() || name.len() > 64 || !name.chars().all(plain) {
+        return None;
+    }
+    let mut rules = RULES.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(&r) = rules.get(name) {
+        return Some(r);
+    }
+    if rules.len() >= MAX_RULES {
+        return None;
+    }
+    let r: &'static str = Box::leak(name.to_string().into_boxed_str());
+    rules.insert(r);
+    Some(r)
+}
