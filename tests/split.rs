@@ -272,3 +272,41 @@ fn bad_records_are_refused_with_their_file_and_line_and_never_panic() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("folder"), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Says on stderr, past the harness's capture, that a check is skipped.
+fn skipped(what: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
+}
+
+#[test]
+fn the_spark_recipe_on_local_2_merges_into_the_build() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let python = root.join(".venv-spark/bin/python");
+    let pyspark = Command::new(&python).args(["-c", "import pyspark"]).output();
+    if !pyspark.is_ok_and(|o| o.status.success()) {
+        skipped("pyspark is not in .venv-spark (run .ci/run or scripts/spark.sh): the Spark recipe is not run");
+        return;
+    }
+    if Command::new("java").arg("-version").output().is_err() {
+        skipped("no Java runtime (apt-get install openjdk-17-jre-headless): the Spark recipe is not run");
+        return;
+    }
+    let dir = common::temp_dir("split-spark");
+    let corpus = dir.join("corpus.jsonl");
+    let lines: String =
+        (0..16).map(|i| serde_json::json!({"id": format!("a{i:02}"), "text": article(i)}).to_string() + "\n").collect();
+    std::fs::write(&corpus, lines).unwrap();
+    let records = dir.join("records.jsonl");
+    let o = Command::new(&python)
+        .arg(root.join("scripts/spark_extract.py"))
+        .args([s(&corpus), s(&records), "--master", "local[2]", "--partitions", "3", "--trame", common::bin()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&records).unwrap().lines().count(), 16);
+    let merged = ok(&["merge", "-q", "--format", "json", "-o", "-", s(&records)]);
+    let built = ok(&["build", "-q", "--format", "json", "-o", "-", s(&corpus)]);
+    assert!(built.stdout.len() > 1000);
+    assert!(merged.stdout == built.stdout, "the graph merged from Spark's records differs from the build");
+}

@@ -147,8 +147,8 @@ impl DirLock {
         DirLock { file, path }
     }
 
-    /// Takes the lock, waiting (with a note on stderr) while another trame
-    /// writes into the folder.
+    /// Takes the lock, waiting (with a note on stderr, unless `-q`) while
+    /// another trame writes into the folder.
     pub(crate) fn acquire(dir: &Path) -> Result<DirLock> {
         let path = dir.join(LOCK_NAME);
         let mut noted = false;
@@ -157,7 +157,7 @@ impl DirLock {
             match file.try_lock() {
                 Ok(()) => {}
                 Err(fs::TryLockError::WouldBlock) => {
-                    if !noted {
+                    if !noted && !super::quiet() {
                         let mut holder = String::new();
                         let _ = File::open(&path).and_then(|mut f| f.read_to_string(&mut holder));
                         let who = match holder.trim() {
