@@ -398,3 +398,24 @@ fn errors_about_values_list_the_valid_ones_and_names_are_suggested() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("did you mean Islande (country)"), "{}", stderr(&o));
 }
+
+#[test]
+fn top_by_mentions_ranks_the_most_named_first_and_prints_the_count() {
+    let dir = common::temp_dir("cli_top_mentions");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let o = trame(&dir, &["build", seeds.to_str().unwrap(), "--format", "json", "-o", "g.json", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o =
+        trame(&dir, &["top", "--graph", "g.json", "--kind", "person,country", "--by", "mentions", "-n", "5", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for table in v["kinds"].as_array().unwrap() {
+        let counts: Vec<u64> =
+            table["nodes"].as_array().unwrap().iter().map(|n| n["mentions"].as_u64().unwrap()).collect();
+        assert_eq!(counts.len(), 5);
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(counts[0] > 1);
+    }
+    let o = trame(&dir, &["top", "--graph", "g.json", "--by", "mentions", "-n", "2"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("mentions"), "{}", String::from_utf8_lossy(&o.stdout));
+}

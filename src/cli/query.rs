@@ -130,8 +130,12 @@ pub(super) struct NeighborsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum RankBy {
+    /// PageRank on the undirected view.
     Pagerank,
+    /// Edges (parallel edges count).
     Degree,
+    /// Times the articles name the node.
+    Mentions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -799,6 +803,8 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
                 nodes.sort_by(|&x, &y| pr[y].total_cmp(&pr[x]).then(deg[y].cmp(&deg[x])).then(x.cmp(&y)))
             }
             RankBy::Degree => nodes.sort_by(|&x, &y| deg[y].cmp(&deg[x]).then(pr[y].total_cmp(&pr[x])).then(x.cmp(&y))),
+            RankBy::Mentions => nodes
+                .sort_by(|&x, &y| ix.mentions(y).cmp(&ix.mentions(x)).then(pr[y].total_cmp(&pr[x])).then(x.cmp(&y))),
         }
         nodes.truncate(args.n);
         if !nodes.is_empty() {
@@ -812,7 +818,7 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
             .map(|(kind, nodes)| {
                 let rows: Vec<Value> = nodes
                     .iter()
-                    .map(|&n| json!({"id": ix.id(n), "label": ix.label(n), "degree": deg[n], "pagerank": pr[n]}))
+                    .map(|&n| json!({"id": ix.id(n), "label": ix.label(n), "mentions": ix.mentions(n), "degree": deg[n], "pagerank": pr[n]}))
                     .collect();
                 json!({"kind": kind.as_str(), "nodes": rows})
             })
@@ -832,13 +838,16 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
     let width = tables.iter().flat_map(|(_, v)| v).map(|&n| clip(ix.label(n), 50).chars().count()).max().unwrap_or(0);
     for (kind, nodes) in &tables {
         out.push_str(&format!("\n{}\n", st.bold(kind.as_str())));
-        out.push_str(&st.dim(&format!("  {:>3}  {}  {:>6}  {:>8}", "#", pad("name", width), "degree", "pagerank")));
+        let head =
+            format!("  {:>3}  {}  {:>8}  {:>6}  {:>8}", "#", pad("name", width), "mentions", "degree", "pagerank");
+        out.push_str(&st.dim(&head));
         out.push('\n');
         for (i, &n) in nodes.iter().enumerate() {
             out.push_str(&format!(
-                "  {:>3}  {}  {:>6}  {:>8.5}\n",
+                "  {:>3}  {}  {:>8}  {:>6}  {:>8.5}\n",
                 i + 1,
                 pad(&clip(ix.label(n), 50), width),
+                ix.mentions(n),
                 deg[n],
                 pr[n]
             ));

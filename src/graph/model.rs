@@ -170,7 +170,11 @@ impl GraphBuilder {
         }
         let seen = acc.names.entry(name.to_string()).or_insert(0);
         *seen += 1;
-        let rank = (name.split_whitespace().count(), *seen as usize);
+        // The fullest writing, then the most frequent: a hyphen parts words
+        // as a space does, so "Jean-Luc X" written often beats "Jean Luc X"
+        // written once.
+        let words = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count();
+        let rank = (words, *seen as usize);
         if acc.label.is_empty() || rank > acc.label_rank {
             acc.label = name.to_string();
             acc.label_rank = rank;
@@ -405,5 +409,16 @@ mod tests {
         assert_eq!(n.label, "Ada Lovelace");
         assert_eq!(n.aliases, ["Lovelace"]);
         assert_eq!(n.mentions, 3);
+    }
+
+    #[test]
+    fn a_hyphen_parts_words_so_the_most_frequent_full_writing_is_the_label() {
+        let mut b = GraphBuilder::new();
+        b.mention("person:x", NodeKind::Person, "Marie Anne Varlet", true);
+        b.mention("person:x", NodeKind::Person, "Marie-Anne Varlet", true);
+        b.mention("person:x", NodeKind::Person, "Marie-Anne Varlet", true);
+        b.mention("person:x", NodeKind::Person, "Varlet", true);
+        let g = b.finish();
+        assert_eq!(g.node("person:x").unwrap().label, "Marie-Anne Varlet");
     }
 }
