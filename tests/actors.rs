@@ -431,3 +431,28 @@ fn an_acronym_takes_the_kind_of_the_name_it_spells() {
     let texts = ["Le réseau VK a publié ses comptes."];
     assert_eq!(node_of(&texts, "VK").map(|(k, _)| k), Some(NodeKind::Organization));
 }
+
+#[test]
+fn a_region_named_after_its_city_is_its_own_place_and_the_city_alone_stands_for_it() {
+    let nodes = |text: &str| -> Vec<(String, String)> {
+        mentions_of(&[text]).into_iter().filter(|(_, k, _)| *k == NodeKind::Location).map(|(s, _, n)| (s, n)).collect()
+    };
+    // The lexicon knows "la région de X" whole: the region, not the city X.
+    let got = nodes("Les combats ont repris dans la région de Tambov mardi.");
+    assert!(got.contains(&("région de Tambov".into(), "location:region-de-tambov".into())), "{got:?}");
+    // With a demonym between the noun and the name, the same region.
+    let got = nodes("Des drones ont visé la région russe de Tambov dans la nuit.");
+    assert!(got.contains(&("région russe de Tambov".into(), "location:region-de-tambov".into())), "{got:?}");
+    // The city's name alone in a text that names the region is the region
+    // said short; the city when the text says it is one.
+    let got = nodes(
+        "Les troupes avancent dans la région de Tambov. Elles marchent vers Tambov depuis lundi. \
+         À Tambov, grande ville du sud, les écoles ont fermé.",
+    );
+    assert_eq!(got[1], ("Tambov".into(), "location:region-de-tambov".into()), "{got:?}");
+    assert_eq!(got[2], ("Tambov".into(), "location:tambov".into()), "{got:?}");
+    // Without the region, the city; a capital stays the capital.
+    assert_eq!(nodes("Les écoles de Tambov ont fermé.")[0].1, "location:tambov");
+    let got = nodes("Le gouverneur de la région de Moscou est arrivé à Moscou hier.");
+    assert!(got.iter().all(|(s, n)| s != "Moscou" || n != "location:region-de-moscou"), "{got:?}");
+}

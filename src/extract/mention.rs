@@ -1221,6 +1221,23 @@ fn place_phrase_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
     }
     let m = name_at(lx, text, sent, toks, j + c)?;
     let Ref::Place { .. } = m.target else { return None };
+    // A phrase the lexicon knows whole is that place ("la région de X" as
+    // the region when X is also its city).
+    if let Some(whole) = name_at(lx, text, sent, toks, i).filter(|w| w.b >= m.b) {
+        if let Ref::Place { .. } = whole.target {
+            return Some(Mention { rule: "place/head-de", ..whole });
+        }
+    }
+    // "la région russe de X" is the known "région de X" when there is one.
+    if country.is_some() {
+        let probe: Vec<Token> = std::iter::once(&toks[i]).chain(&toks[i + 2..m.b]).cloned().collect();
+        if let Some(hit) = lx.names.matches_at(&probe, 0).into_iter().find(|h| h.len == probe.len()) {
+            if let Named::Place(p) = *hit.value {
+                let (span, s) = surface(text, toks, i, m.b);
+                return Some(Mention { a: i, span, surface: s, target: place_ref(lx, p), rule: "place/head-de", ..m });
+            }
+        }
+    }
     // "la région de X", "la province de X": X itself, named without the noun.
     // A phrase the lexicon knows whole stays whole, and so does one that
     // names the state ("la région russe de X").
@@ -1317,7 +1334,7 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     None
 }
 
-fn place_ref(lx: &Lexicon, p: u32) -> Ref {
+pub(crate) fn place_ref(lx: &Lexicon, p: u32) -> Ref {
     let place = &lx.places[p as usize];
     Ref::Place {
         id: node_id(NodeKind::Location, &place.label),

@@ -18,6 +18,7 @@ pub mod claims;
 pub mod dates;
 pub mod mention;
 pub mod people;
+pub mod places;
 pub mod relate;
 pub mod report;
 pub mod split;
@@ -347,6 +348,7 @@ impl<'l> Pipeline<'l> {
         self.map(pool, docs.iter().collect(), |d| {
             let mut rd = self.read(d);
             let local = alias::local(&mut rd);
+            places::one_per_document(self.lx, &mut rd);
             let articles = article_counts(&rd);
             rd.drop_tokens();
             for s in &mut rd.sentences {
