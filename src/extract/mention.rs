@@ -695,7 +695,7 @@ fn club_word(lx: &Lexicon, toks: &[Token], k: usize) -> bool {
         // A capitalized verb form inside a sentence is a name ("les Mets").
         && (k > 0 && toks[k - 1].kind == TokKind::Word || lx.lemma(n).is_none())
         && lx.demonym(n).is_none()
-        && ![HONORIFICS, CIVILITIES, ORG_HEADS, GEO_HEADS, PLACE_HEADS, PLACE_NOUNS, EVENT_OR_BUILDING_HEADS]
+        && ![&HONORIFICS, &CIVILITIES, &ORG_HEADS, &GEO_HEADS, &PLACE_HEADS, &PLACE_NOUNS, &EVENT_OR_BUILDING_HEADS]
             .iter()
             .any(|list| list.contains(&n))
         && lx.names.matches_at(toks, k).is_empty()

@@ -927,9 +927,8 @@ impl<'a, 'd> DocContext<'a, 'd> {
         // with one discourse for the pronouns of both.
         let mut disc = relate::Discourse::default();
         let mut speech = claims::Speech::new(self);
-        let mut scratch = crate::syntax::tag::Scratch::new();
         for si in 0..self.rd.sentences.len() {
-            let syn = Syntax::read(&self.rd.sentences[si], &mut scratch);
+            let syn = crate::syntax::tag::with_scratch(|s| Syntax::read(&self.rd.sentences[si], s));
             // What the readers below may compare within the sentence.
             crate::work::add(
                 self.rd.sentences[si].tokens.len() * (syn.parse.phrases.len() + syn.parse.clauses.len() + 1),

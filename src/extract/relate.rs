@@ -603,7 +603,7 @@ impl Filled {
 
 /// Reads the frames of sentence `si`; updates the discourse.
 pub fn read(ctx: &DocContext, si: usize, world: &World, disc: &mut Discourse) -> Vec<EventFact> {
-    let syn = super::Syntax::read(&ctx.doc().sentences[si], &mut crate::syntax::tag::Scratch::new());
+    let syn = crate::syntax::tag::with_scratch(|s| super::Syntax::read(&ctx.doc().sentences[si], s));
     let v = View::new(ctx, world, si, disc, &syn);
     let out = frames(&v);
     remember(&v, disc);

@@ -656,7 +656,7 @@ impl Collector {
                 && lx.body_forms.matches_at(toks, k).is_empty()
                 && lx.title_forms.matches_at(toks, k).is_empty()
                 && !lx.frames.triggers(&fold(tags[k].lemma), FramePos::Noun)
-                && ![NAMED_AFTER, ORG_NOUNS, EVENT_OR_BUILDING_HEADS]
+                && ![&NAMED_AFTER, &ORG_NOUNS, &EVENT_OR_BUILDING_HEADS]
                     .iter()
                     .any(|list| list.contains(&fold(tags[k].lemma).as_str()) || list.contains(&t.norm.as_str()))
                 && !["forces", "residents", "quantity", "territory", "settlements"]

@@ -1,8 +1,97 @@
 //! Small closed word lists of French grammar, kept next to the code that
 //! uses them (STYLE.md §5): they are part of the rules, not lexicon data.
 
+/// A closed word list with a hash table built at compile time: `contains`
+/// costs one hash and one comparison whatever the list's length, where a
+/// slice's compares every entry. Reads as the slice it was written as.
+#[derive(Debug)]
+pub struct Words {
+    list: &'static [&'static str],
+    /// Index + 1 of the entry in each slot, 0 for an empty slot.
+    slots: [u16; WORD_SLOTS],
+}
+
+/// Slots of a `Words` table: a power of two, at least twice the longest list.
+const WORD_SLOTS: usize = 512;
+
+/// FNV-1a over the bytes, usable in constants.
+const fn word_hash(b: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    (h >> 32) as usize & (WORD_SLOTS - 1)
+}
+
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Words {
+    /// The table of `list` (at most half as long as the table; a word listed
+    /// twice keeps one slot).
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() * 2 <= WORD_SLOTS, "word list too long for its table");
+        let mut slots = [0u16; WORD_SLOTS];
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            let mut pos = word_hash(w);
+            loop {
+                let s = slots[pos] as usize;
+                if s == 0 {
+                    slots[pos] = (i + 1) as u16;
+                    break;
+                }
+                if same_bytes(list[s - 1].as_bytes(), w) {
+                    break;
+                }
+                pos = (pos + 1) & (WORD_SLOTS - 1);
+            }
+            i += 1;
+        }
+        Words { list, slots }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub fn contains(&self, word: &&str) -> bool {
+        let w = word.as_bytes();
+        let mut pos = word_hash(w);
+        loop {
+            let s = self.slots[pos] as usize;
+            if s == 0 {
+                return false;
+            }
+            if self.list[s - 1].as_bytes() == w {
+                return true;
+            }
+            pos = (pos + 1) & (WORD_SLOTS - 1);
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.list
+    }
+}
+
 /// Capitalized at the start of a sentence, never part of a name.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: Words = Words::new(&[
     "a",
     "afin",
     "ainsi",
@@ -165,22 +254,22 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "mademoiselle",
     "messieurs",
     "mesdames",
-];
+]);
 
 /// Days of the week, folded.
-pub const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+pub static WEEKDAYS: Words = Words::new(&["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]);
 
 /// Months, folded, in calendar order (the calendar's own list).
-pub const MONTHS: &[&str] = &crate::text::date::MONTH_NAMES;
+pub static MONTHS: Words = Words::new(&crate::text::date::MONTH_NAMES);
 
 /// Particles inside person names ("Greta von der Lohe", "Paul de Villiers").
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: Words = Words::new(&[
     "de", "du", "d'", "van", "von", "der", "den", "da", "di", "dos", "bin", "ben", "ibn", "al", "el", "la", "le",
     "ter", "zu", "y",
-];
+]);
 
 /// Courtesy titles that announce a name.
-pub const HONORIFICS: &[&str] = &[
+pub static HONORIFICS: Words = Words::new(&[
     "m.",
     "m",
     "mme",
@@ -230,12 +319,12 @@ pub const HONORIFICS: &[&str] = &[
     "soeur",
     "saint",
     "sainte",
-];
+]);
 
 /// Civility titles: part of how French names a person ("M. Dupont", "Mme
 /// Durand"), so a person mention starts at them; functions ("général",
 /// "président") are roles and stay outside the name.
-pub const CIVILITIES: &[&str] = &[
+pub static CIVILITIES: Words = Words::new(&[
     "m",
     "m.",
     "mm",
@@ -267,12 +356,12 @@ pub const CIVILITIES: &[&str] = &[
     "frau",
     "signor",
     "signora",
-];
+]);
 
 /// Nouns that describe a person by a relation, not a title: "son collègue
 /// kényan X", "le dirigeant chilien X", "l'opposant russe X"; and the words
 /// that introduce a name: "un certain X", "le dénommé X".
-pub const DESCRIPTORS: &[&str] = &[
+pub static DESCRIPTORS: Words = Words::new(&[
     "certain",
     "certaine",
     "denomme",
@@ -332,14 +421,14 @@ pub const DESCRIPTORS: &[&str] = &[
     "homme d'affaires",
     "patron",
     "patronne",
-];
+]);
 
 /// Prepositions after which a capital is the city, not the state acting.
-pub const LOCATIVE: &[&str] =
-    &["a", "dans", "vers", "jusqu'", "depuis", "pres", "via", "sur", "autour", "aux", "au", "devant"];
+pub static LOCATIVE: Words =
+    Words::new(&["a", "dans", "vers", "jusqu'", "depuis", "pres", "via", "sur", "autour", "aux", "au", "devant"]);
 
 /// Nouns after which "de X" names the place X ("le siège de Bruxelles").
-pub const PLACE_NOUNS: &[&str] = &[
+pub static PLACE_NOUNS: Words = Words::new(&[
     "siege",
     "region",
     "ville",
@@ -380,10 +469,10 @@ pub const PLACE_NOUNS: &[&str] = &[
     "route",
     "pont",
     "aeroports",
-];
+]);
 
 /// Nouns that introduce a named place: "la région (russe) de Belgorod".
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: Words = Words::new(&[
     "region",
     "oblast",
     "province",
@@ -403,12 +492,12 @@ pub const PLACE_HEADS: &[&str] = &[
     "golfe",
     "baie",
     "vallee",
-];
+]);
 
 /// Capitalized head nouns that open the name of an organization in French,
 /// its other words in lowercase: "Ligue nationale de hockey", "Parti
 /// socialiste", "Conseil fédéral", "Fédération française de football".
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: Words = Words::new(&[
     "academie",
     "agence",
     "alliance",
@@ -463,12 +552,12 @@ pub const ORG_HEADS: &[&str] = &[
     "hopital",
     "lycee",
     "ministere",
-];
+]);
 
 /// Lowercase nouns that open the name of a place when a capitalized name
 /// follows: "mont Blanc", "îles Caïmans", "rue de Rivoli", "arrondissement
 /// de Görlitz", "chaîne des Cascades".
-pub const GEO_HEADS: &[&str] = &[
+pub static GEO_HEADS: Words = Words::new(&[
     "mont",
     "monts",
     "massif",
@@ -557,23 +646,33 @@ pub const GEO_HEADS: &[&str] = &[
     "villes",
     "municipalite",
     "municipalites",
-];
+]);
 
 /// Marks of a sports club written before or after its name, matched as
 /// written: "FC Nantes", "AS Monaco", "Silkeborg IF", "VfB Stuttgart".
-pub const CLUB_MARKS: &[&str] = &[
+pub static CLUB_MARKS: Words = Words::new(&[
     "FC", "AC", "AS", "SC", "SV", "IF", "FF", "FK", "HC", "CF", "CD", "SK", "BK", "AIK", "KV", "KRC", "RC", "RCD",
     "OGC", "USM", "SM", "VfB", "VfL", "TSG", "SSC", "RB", "AFC", "HSV", "SpVgg", "BSC", "NK", "KK", "GNK", "HNK",
-];
+]);
 
 /// Capitalized words that open a club's name before its city: "Olympique
 /// de Marseille", "Dinamo Zagreb", "Real Madrid".
-pub const CLUB_HEADS: &[&str] =
-    &["olympique", "racing", "sporting", "athletic", "dinamo", "dynamo", "real", "atletico", "inter", "lokomotiv"];
+pub static CLUB_HEADS: Words = Words::new(&[
+    "olympique",
+    "racing",
+    "sporting",
+    "athletic",
+    "dinamo",
+    "dynamo",
+    "real",
+    "atletico",
+    "inter",
+    "lokomotiv",
+]);
 
 /// Capitalized nouns that name an event or a building of a place, not a
 /// body: "la Coupe de France", "le Tour de France", "la Tour de Londres".
-pub const EVENT_OR_BUILDING_HEADS: &[&str] = &[
+pub static EVENT_OR_BUILDING_HEADS: Words = Words::new(&[
     "tournoi",
     "principaute",
     "royaume",
@@ -631,18 +730,18 @@ pub const EVENT_OR_BUILDING_HEADS: &[&str] = &[
     "liberation",
     "commune",
     "universite",
-];
+]);
 
 /// Nouns of natural places that make one name with the proper noun right
 /// after them: "le lac Tchad", "le mont Everest", "l'océan Atlantique".
-pub const NATURAL_HEADS: &[&str] = &[
+pub static NATURAL_HEADS: Words = Words::new(&[
     "mont", "monts", "massif", "lac", "ocean", "mer", "fleuve", "riviere", "ile", "iles", "golfe", "baie", "cap",
     "detroit", "desert", "plateau", "volcan", "glacier", "canal",
-];
+]);
 
 /// Last words of English names of organizations, as written: "Royal Air
 /// Force", "Wisconsin Historical Society", "Amnesty International".
-pub const EN_ORG_HEADS: &[&str] = &[
+pub static EN_ORG_HEADS: Words = Words::new(&[
     "Society",
     "Agency",
     "League",
@@ -710,12 +809,12 @@ pub const EN_ORG_HEADS: &[&str] = &[
     "Office",
     "Broadcasting",
     "Academy",
-];
+]);
 
 /// Last words of English names of places, as written: "Brooklyn Bridge",
 /// "British Museum", "Broward County". Words that are also common surnames
 /// (Park, Hall, Church, Hill…) are left out.
-pub const EN_PLACE_HEADS: &[&str] = &[
+pub static EN_PLACE_HEADS: Words = Words::new(&[
     "Bridge",
     "Street",
     "Road",
@@ -755,11 +854,11 @@ pub const EN_PLACE_HEADS: &[&str] = &[
     "Peninsula",
     "County",
     "Reservoir",
-];
+]);
 
 /// Common nouns that introduce the name of an organization right after
 /// them: "le groupe Metallica", "la société Veolia", "le quotidien Libération".
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: Words = Words::new(&[
     "groupe",
     "societe",
     "entreprise",
@@ -811,10 +910,10 @@ pub const ORG_NOUNS: &[&str] = &[
     "franchise",
     "ecurie",
     "maison",
-];
+]);
 
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
-pub const SETTLEMENTS: &[&str] = &[
+pub static SETTLEMENTS: Words = Words::new(&[
     "ville",
     "villes",
     "commune",
@@ -828,19 +927,19 @@ pub const SETTLEMENTS: &[&str] = &[
     "hameau",
     "municipalite",
     "municipalites",
-];
+]);
 
 /// Nouns whose "de X" names X itself, the noun being no part of the name:
 /// "l'île de X", "l'archipel des X", "la région de X", "la province de X",
 /// "le quartier de X", "le port de X".
-pub const SAME_AS_NAME: &[&str] = &["ile", "iles", "archipel", "region", "province", "quartier", "port"];
+pub static SAME_AS_NAME: Words = Words::new(&["ile", "iles", "archipel", "region", "province", "quartier", "port"]);
 
 /// Nouns that with "de X" name another thing than X, a part of it or a body
 /// named after it, the noun inside the name: "le golfe de X", "le désert de
 /// X", "l'estuaire de la X", "le massif du X", "l'arrondissement de X", "la
 /// voïvodie de X", "le canton de X", "la gare de X", "l'aéroport de X", "le
 /// diocèse de X", "le grand-duché de X".
-pub const NAMED_AFTER_PLACE: &[&str] = &[
+pub static NAMED_AFTER_PLACE: Words = Words::new(&[
     "golfe",
     "desert",
     "estuaire",
@@ -856,34 +955,34 @@ pub const NAMED_AFTER_PLACE: &[&str] = &[
     "grand-duche",
     "duche",
     "vicomte",
-];
+]);
 
 /// River nouns written before the river's name, no part of it: "le fleuve
 /// X", "la rivière X".
-pub const RIVER_HEADS: &[&str] = &["fleuve", "riviere"];
+pub static RIVER_HEADS: Words = Words::new(&["fleuve", "riviere"]);
 
 /// Acronyms of common nouns, not of organizations: "l'IA", "le PIB", "le PDG".
-pub const COMMON_ACRONYMS: &[&str] = &[
+pub static COMMON_ACRONYMS: Words = Words::new(&[
     "IA", "PIB", "ADN", "ARN", "TVA", "SMS", "PME", "TPE", "ETI", "OGM", "VIH", "SIDA", "COVID", "HLM", "RSA", "SMIC",
     "BTP", "TGV", "TER", "RER", "JO", "OPA", "CDD", "CDI", "QG", "ONG", "PDG", "DG", "DRH", "CEO", "CV", "PV", "TV",
     "DVD", "CD", "PC", "GPS", "PDF", "URL", "USB", "VTC", "SUV", "GPL", "GNL", "CO", "EPR", "IVG", "PMA", "GPA", "QI",
     "RIB", "IBAN", "TNT", "EHPAD", "SDF", "RTT", "HT", "TTC", "BD", "MMA", "NBA", "NFL", "IRM", "SAMU", "SMUR", "VTT",
     "LGV", "UV", "OVNI", "APL", "CAF", "CSG", "IR", "ISF", "IFI", "PLU", "ZAD", "ZFE", "LBD", "RIP", "KO", "JT", "DJ",
     "CP", "ID", "GT", "VO", "VF", "CE", "CM",
-];
+]);
 
 /// Support and auxiliary verbs, folded lemmas, whose meaning lies in their
 /// complement ("faire la une", "il s'agit de", "devenir") or that only
 /// carry another verb: a report never proposes them as triggers.
-pub const SUPPORT_VERBS: &[&str] = &[
+pub static SUPPORT_VERBS: Words = Words::new(&[
     "etre", "avoir", "faire", "agir", "devenir", "rester", "sembler", "paraitre", "laisser", "falloir", "pouvoir",
     "devoir", "vouloir", "savoir", "aller", "venir", "mettre", "donner", "prendre", "tenir", "passer", "voir",
-];
+]);
 
 /// Common nouns, folded, that stand before a person's name to name a thing
 /// after them ("l'affaire X", "la famille X", "la loi X", "le site X"):
 /// they are no titles.
-pub const NAMED_AFTER: &[&str] = &[
+pub static NAMED_AFTER: Words = Words::new(&[
     "affaire",
     "famille",
     "clan",
@@ -966,4 +1065,24 @@ pub const NAMED_AFTER: &[&str] = &[
     "meurtre",
     "assassinat",
     "disparition",
-];
+]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_list_finds_each_of_its_words_and_nothing_else() {
+        static LIST: Words = Words::new(&["de", "du", "d'", "", "préfecture", "de"]);
+        for w in LIST.iter() {
+            assert!(LIST.contains(w), "{w}");
+        }
+        for w in ["des", "d", "préfectures", "prefecture", " de"] {
+            assert!(!LIST.contains(&w), "{w}");
+        }
+        assert_eq!(LIST.len(), 6);
+        for w in FUNCTION_WORDS.iter().chain(GEO_HEADS.iter()).chain(NAMED_AFTER.iter()) {
+            assert!(FUNCTION_WORDS.contains(w) || GEO_HEADS.contains(w) || NAMED_AFTER.contains(w));
+        }
+    }
+}

@@ -204,13 +204,15 @@ pub fn tokenize(doc_text: &str, sentence: &Sentence) -> Vec<Token> {
 
 /// Tokenizes the given span of `doc_text` (offsets stay document-relative).
 pub fn tokenize_at(doc_text: &str, span: Span) -> Vec<Token> {
-    let cur = Cursor {
-        chars: doc_text[span.start..span.end].char_indices().map(|(b, c)| (b + span.start, c)).collect(),
-        end: span.end,
-        char_base: span.cstart,
-    };
+    let sentence_text = &doc_text[span.start..span.end];
+    // Sized once: collecting would grow the buffer from a guess of a quarter.
+    let mut chars = Vec::with_capacity(sentence_text.len());
+    chars.extend(sentence_text.char_indices().map(|(b, c)| (b + span.start, c)));
+    let cur = Cursor { chars, end: span.end, char_base: span.cstart };
     let n = cur.chars.len();
-    let mut out = Vec::new();
+    // Words of French run about six characters with their space: one
+    // allocation for most sentences.
+    let mut out = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     let mut folded = String::new();
     let mut push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, value: Option<i64>| {
