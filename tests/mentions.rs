@@ -129,6 +129,39 @@ fn names_in_one_list_share_their_sort() {
     // A surname of someone named elsewhere stays that person.
     let text = "Marc Quissac est arrivé. L’ONU et Quissac ont signé.";
     has(text, "Quissac", NodeKind::Person);
+    // The article or the preposition of the list said again before each name.
+    let text = "Elle a gravi le Pelmo, la Civetta et le mont Blanc.";
+    has(text, "Pelmo", NodeKind::Location);
+    has(text, "Civetta", NodeKind::Location);
+    has("On le trouve dans les îles de Taveuni, de Kadavu et de Sicile.", "Taveuni", NodeKind::Location);
+    // A person's "de X" after a comma is where they are from, no list.
+    let text = "Jean Dumont, de Villars, a parlé.";
+    no_person(text, "Villars");
+    // Words of the language stay things in a list with its article.
+    lacks("Il cite les résolutions du Conseil de sécurité et la Charte.", "Charte");
+}
+
+#[track_caller]
+fn no_person(text: &str, surface: &str) {
+    let got = mentions(text);
+    assert!(
+        !got.iter().any(|(s, k, _)| s == surface && *k == NodeKind::Person),
+        "{surface} no person in {text}\n{got:?}"
+    );
+}
+
+#[test]
+fn clubs_named_by_a_place_and_a_city_or_by_a_plural_and_its_place() {
+    // Two places side by side after an article, or an acronym and a city: a club.
+    has("Il a signé au Drenthe Enschede.", "Drenthe Enschede", NodeKind::Organization);
+    has("Il a signé au KVC Utrecht en mars.", "KVC Utrecht", NodeKind::Organization);
+    let got = mentions("Il a signé au Drenthe Enschede.");
+    assert!(!got.iter().any(|(s, _, _)| s == "Enschede"), "{got:?}");
+    // "les X de Y": a plural that is no word of the language, then a place.
+    has("Il a joué pour les Thunderbirds de Rip City.", "Thunderbirds de Rip City", NodeKind::Organization);
+    has("Il a rejoint les Stingers de la Caroline.", "Stingers de la Caroline", NodeKind::Organization);
+    // A people of a state is no team.
+    lacks("Il a rencontré les Kurdes de Syrie.", "Kurdes de Syrie");
 }
 
 #[test]
@@ -164,6 +197,7 @@ fn a_name_after_a_common_noun_of_organizations() {
     has("Le groupe Metallica joue ce soir.", "Metallica", NodeKind::Organization);
     has("Le groupe de rock britannique Deep Purple revient.", "Deep Purple", NodeKind::Organization);
     has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
+    has("La marque Zelvora lance un nouveau téléphone.", "Zelvora", NodeKind::Organization);
 }
 
 #[test]

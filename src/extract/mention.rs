@@ -368,8 +368,8 @@ fn sort_of(m: &Mention) -> Option<Sort> {
     }
     // A known city or company that may be a surname is most often itself.
     match (m.rule, &m.alt) {
-        ("name/place", Some(_)) => return Some(Sort::Place),
-        ("name/company", Some(_)) => return Some(Sort::Org),
+        ("name/place", Some(_)) | ("coordinated", Some(Ref::Place { .. })) => return Some(Sort::Place),
+        ("name/company", Some(_)) | ("coordinated", Some(Ref::Org { .. })) => return Some(Sort::Org),
         (_, Some(_)) => return None,
         _ => {}
     }
@@ -386,17 +386,47 @@ fn sort_of(m: &Mention) -> Option<Sort> {
 /// Toulouse" the unknown towns are places. A weak name ("Bourvil") next to
 /// a comma, "et" or "ou" and a name of a known sort takes that sort.
 fn coordinate(ents: &mut [Mention], toks: &[Token]) {
-    let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "," | "et" | "ou"));
-    // Twice, so that a sort crosses two unknown names in a row.
-    for _ in 0..2 {
+    // A comma, "et" or "ou", and the article or preposition of the list
+    // said again: "l'Elbrouz, le Cervin et le mont Blanc", "les îles de
+    // Sumbawa, de Rinca et de Komodo".
+    // The word said again is of the kind that stands before the member
+    // before: "François Martin, de Neuville" names where he is from.
+    let kinds = |k: Option<usize>| match k.map(|k| toks[k].norm.as_str()) {
+        Some("le" | "la" | "les" | "l'") => 1,
+        Some("de" | "d'") => 2,
+        Some("du" | "des") => 3,
+        Some("au" | "aux") => 5,
+        Some("a" | "en" | "dans") => 4,
+        _ => 0,
+    };
+    let joins = |p: &Mention, n: &Mention| {
+        let (a, b) = (p.b, n.a);
+        toks.get(a).is_some_and(|t| matches!(t.norm.as_str(), "," | "et" | "ou"))
+            && b > a
+            && b - a <= 3
+            && toks[a + 1..b].iter().all(|t| LIST_REPEATS.contains(&t.norm.as_str()))
+            && (b == a + 1 || kinds(Some(b - 1)) & kinds(p.a.checked_sub(1)) != 0)
+    };
+    // Three times, so that a sort crosses unknown names in a row.
+    for _ in 0..3 {
         for x in 0..ents.len() {
             let m = &ents[x];
             if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() {
                 continue;
             }
-            let before = x.checked_sub(1).filter(|&p| ents[p].b + 1 == m.a && joins(ents[p].b));
-            let after = Some(x + 1).filter(|&n| n < ents.len() && m.b + 1 == ents[n].a && joins(m.b));
-            let Some(sort) = before.and_then(|p| sort_of(&ents[p])).or_else(|| after.and_then(|n| sort_of(&ents[n])))
+            let before = x.checked_sub(1).filter(|&p| joins(&ents[p], m));
+            let after = Some(x + 1).filter(|&n| n < ents.len() && joins(m, &ents[n]));
+            // Words of the language stay things ("l'Assemblée et le Sénat").
+            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
+            // People take no article, and a person's "de X" is where they
+            // are from: only a bare list makes a person of a name; nor does
+            // a list with its article make a name of words of the language
+            // ("du Conseil de sécurité et la Charte").
+            let bare = |p: usize, n: usize| ents[p].b + 1 == ents[n].a;
+            let sort_by = |p: usize, n: usize, other: usize| {
+                sort_of(&ents[other]).filter(|&s| bare(p, n) || s != Sort::Person && !plain)
+            };
+            let Some(sort) = before.and_then(|p| sort_by(p, x, p)).or_else(|| after.and_then(|n| sort_by(x, n, n)))
             else {
                 continue;
             };
@@ -404,8 +434,6 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             // sort of the list is only the fallback.
             let m = &mut ents[x];
             let Ref::Person { name, .. } = &m.target else { continue };
-            // Words of the language stay things ("l'Assemblée et le Sénat").
-            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
             match sort {
                 Sort::Person if plain => continue,
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
@@ -426,6 +454,10 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
         }
     }
 }
+
+/// What a list says again before each of its members: articles and the
+/// prepositions of places.
+const LIST_REPEATS: &[&str] = &["le", "la", "les", "l'", "de", "d'", "du", "des", "au", "aux", "a", "en", "dans"];
 
 /// A lone capitalized word that the lexicon knows as a place or a company
 /// may also be a surname ("Lincoln", "Florence", "Michelin"): keep it as a
@@ -730,6 +762,20 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if let Some(k) = mark.filter(|&k| k > i && t.is_cap()) {
         return Some(org_by_surface(text, sent, toks, i, k + 1, None, "org/club"));
     }
+    let article = after_article(toks, i);
+    // "le Bayern Munich", "l'Ajax Amsterdam", "le PSV Eindhoven": after an
+    // article, one word the lexicon knows as a place, or an acronym, right
+    // before a city: French sets two places side by side only in a club's
+    // name.
+    if article && t.is_cap() && !is_function_word(t) {
+        let place_word = lx.names.matches_at(toks, i).iter().any(|h| h.len == 1 && matches!(h.value, Named::Place(_)));
+        let acronym = (2..=5).contains(&t.text.chars().count()) && is_all_caps(&t.text);
+        if (place_word || acronym) && lx.given_name(&t.norm).is_none() {
+            if let Some(end) = city_at(lx, toks, i + 1) {
+                return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
+            }
+        }
+    }
     let mut k = i;
     while k < toks.len() && k - i < 3 && club_word(lx, toks, k) {
         k += 1;
@@ -739,18 +785,9 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     // "le Feyenoord Rotterdam", "au Benfica Lisbonne": after an article (a
     // person takes none), a name that is no given name, then a city.
-    let article = after_article(toks, i);
-    if article
-        && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none())
-        && toks.get(k).is_some_and(|t| !is_all_caps(&t.text))
-    {
-        let city = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
-            Named::Place(p) => lx.places[p as usize].kind == "city",
-            Named::Capital(_) => true,
-            _ => false,
-        });
-        if let Some(h) = city.filter(|h| !toks.get(k + h.len).is_some_and(|t| t.is_cap())) {
-            return Some(org_by_surface(text, sent, toks, i, k + h.len, None, "org/club"));
+    if article && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none()) {
+        if let Some(end) = city_at(lx, toks, k) {
+            return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
         }
     }
     if !article || !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'" | "du")) {
@@ -760,11 +797,37 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if toks[k].norm != "du" && toks.get(p).is_some_and(|t| matches!(t.norm.as_str(), "la" | "l'")) {
         p += 1;
     }
-    let hit =
-        lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
+    let hit = lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)));
+    let Some(hit) = hit else {
+        // "les Hurricanes de la Caroline", "les Warriors de Golden State":
+        // a plural that is no word of the language names a team, whatever
+        // the place after it.
+        let plural = toks[k - 1].text.ends_with('s') && !common_word(&toks[k - 1]) && toks[k - 1].text.len() > 3;
+        let state = lx.names.matches_at(toks, p).iter().any(|h| matches!(h.value, Named::Country(_)));
+        let end = name_after(p);
+        if !plural || state || end == p {
+            return None;
+        }
+        return Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"));
+    };
     // "de Tampa Bay": the place as the team writes it may run on.
     let end = name_after(p + hit.len).min(p + hit.len + 2);
     Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
+}
+
+/// The end of a city's name at `k` that no capitalized word follows (the
+/// city of a club named "Feyenoord Rotterdam").
+fn city_at(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
+    if toks.get(k).is_none_or(|t| is_all_caps(&t.text)) {
+        return None;
+    }
+    let city = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
+        Named::Place(p) => lx.places[p as usize].kind == "city",
+        Named::Capital(_) => true,
+        _ => false,
+    })?;
+    let end = k + city.len;
+    (!toks.get(end).is_some_and(|t| t.is_cap())).then_some(end)
 }
 
 /// The name right after a common noun of organizations, possibly past a

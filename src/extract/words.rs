@@ -811,6 +811,7 @@ pub const ORG_NOUNS: &[&str] = &[
     "franchise",
     "ecurie",
     "maison",
+    "marque",
 ];
 
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
