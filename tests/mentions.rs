@@ -275,3 +275,15 @@ fn an_island_a_region_or_a_river_is_named_without_its_noun() {
     // A lake keeps its noun.
     has("Ils ont pêché dans le lac Ostravel.", "lac Ostravel", NodeKind::Location);
 }
+
+#[test]
+fn an_event_named_after_a_place_is_no_mention_of_the_place() {
+    lacks("Le film a été primé au Festival de Locarno.", "Locarno");
+    lacks("Elle a couru le Marathon de Genève en mai.", "Genève");
+    lacks("Il a nagé aux Jeux du Commonwealth.", "Commonwealth");
+    lacks("Le Festival international du film de Berlin a ouvert.", "Berlin");
+    // The place of a sentence outside the event's name stays.
+    has("Le Festival de Locarno se tient en Suisse.", "Suisse", NodeKind::Country);
+    // "la Tour de X" is a building, "le Tour de X" a race.
+    lacks("Il a gagné le Tour de Suisse.", "Suisse");
+}

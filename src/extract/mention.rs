@@ -239,6 +239,12 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             i = end;
             continue;
         }
+        // "le Festival de Cannes", "la Coupe d'Afrique des nations": an
+        // event named after its place is no mention of the place.
+        if let Some(end) = event_name_at(lx, toks, i) {
+            i = end;
+            continue;
+        }
         let person = if in_title(i) { None } else { person_at(lx, text, sent, toks, i) };
         // After a title or a trade, a name the lexicon has as a place is the
         // person's ("le navigateur Vasco da Gama").
@@ -420,11 +426,11 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
             // People take no article, and a person's "de X" is where they
             // are from: only a bare list makes a person of a name; nor does
-            // a list with its article make a name of words of the language
-            // ("du Conseil de sécurité et la Charte").
+            // a list make a place or a body of words of the language ("du
+            // Conseil de sécurité et la Charte").
             let bare = |p: usize, n: usize| ents[p].b + 1 == ents[n].a;
             let sort_by = |p: usize, n: usize, other: usize| {
-                sort_of(&ents[other]).filter(|&s| bare(p, n) || s != Sort::Person && !plain)
+                sort_of(&ents[other]).filter(|&s| if s == Sort::Person { bare(p, n) } else { !plain })
             };
             let Some(sort) = before.and_then(|p| sort_by(p, x, p)).or_else(|| after.and_then(|n| sort_by(x, n, n)))
             else {
@@ -1826,6 +1832,73 @@ const VESSEL_NOUNS: &[&str] = &[
     "vraquier",
     "porte-conteneurs",
 ];
+
+/// Capitalized nouns of events named after a place or a person, folded:
+/// "le Festival de Cannes", "les Jeux du Commonwealth", "la Coupe Davis".
+const EVENT_HEADS: &[&str] = &[
+    "festival",
+    "tournoi",
+    "coupe",
+    "jeux",
+    "championnat",
+    "championnats",
+    "marathon",
+    "tour",
+    "bataille",
+    "guerre",
+    "rallye",
+    "trophee",
+    "open",
+    "internationaux",
+    "biennale",
+    "prix",
+];
+
+/// The end of an event's name at `i`: a capitalized event noun, a few
+/// lowercase words ("international du film"), then "de" and a name, or a
+/// name right after the noun ("la Coupe Davis"). "Tour" is an event after
+/// a masculine article ("le Tour de X"), a building after "la".
+fn event_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    if !t.is_cap() || is_all_caps(&t.text) || !EVENT_HEADS.contains(&t.norm.as_str()) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+    if t.norm == "tour" && !matches!(prev, Some("le" | "du" | "au")) {
+        return None;
+    }
+    // "le Grand Prix de Monaco"; "prix" alone is a price.
+    if t.norm == "prix" && !(prev == Some("grand") && toks[i - 1].is_cap()) {
+        return None;
+    }
+    let name_end = |k: usize| {
+        let hit = lx.names.matches_at(toks, k).first().map(|h| k + h.len);
+        let mut e = k;
+        while e < toks.len() && e - k < 3 && toks[e].is_cap() && !is_function_word(&toks[e]) {
+            e += 1;
+        }
+        hit.unwrap_or(e).max(e)
+    };
+    let mut k = i + 1;
+    // A name right after the noun.
+    if toks.get(k).is_some_and(|n| n.is_cap() && !is_function_word(n)) {
+        let e = name_end(k);
+        return (e > k).then_some(e);
+    }
+    while k < toks.len() && k - i <= 7 {
+        let c = connector_len(toks, k);
+        if c > 0 && toks.get(k + c).is_some_and(|n| n.is_cap() && !is_function_word(n)) {
+            let e = name_end(k + c);
+            return (e > k + c).then_some(e);
+        }
+        let n = &toks[k];
+        if n.kind != TokKind::Word || n.is_cap() || is_function_word(n) && c == 0 {
+            return None;
+        }
+        k += c.max(1);
+    }
+    None
+}
 
 /// The end of a vessel's name at `i`: a navy's prefix and capitalized
 /// words ("USS Higgins"), or capitalized words after a vessel noun and its
