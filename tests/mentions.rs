@@ -287,3 +287,23 @@ fn an_event_named_after_a_place_is_no_mention_of_the_place() {
     // "la Tour de X" is a building, "le Tour de X" a race.
     lacks("Il a gagné le Tour de Suisse.", "Suisse");
 }
+
+#[test]
+fn an_unknown_name_after_an_article_is_a_place_or_a_body_by_its_context() {
+    // French gives no article to people's names: the words before the
+    // article tell a river or a land from a club.
+    has("La ville est traversée par la Vézeronce.", "Vézeronce", NodeKind::Location);
+    has("Le château se dresse au bord de l’Ardusson.", "Ardusson", NodeKind::Location);
+    has("Le bourg s’étend entre la Vézeronce et la Bourbre.", "Bourbre", NodeKind::Location);
+    has("Les marmottes vivent dans le Queyras.", "Queyras", NodeKind::Location);
+    has("En 2019, il rejoint le Brøndby.", "Brøndby", NodeKind::Organization);
+    // A person named elsewhere stays that person.
+    let text = "Marc Vézeronce est arrivé. Il a voté contre le Vézeronce.";
+    has(text, "Vézeronce", NodeKind::Person);
+    // A town after "le maire de", a land beside a point of the compass, a
+    // port's name without its noun.
+    has("Il a été élu maire de Saint-Quentin-Fallavier.", "Saint-Quentin-Fallavier", NodeKind::Location);
+    has("La commune touche Oyeu au nord et Biol au sud.", "Biol", NodeKind::Location);
+    has("Le cargo entre dans le port de Brindisi-Sud.", "Brindisi-Sud", NodeKind::Location);
+    lacks("Le câble se branche au port USB.", "port USB");
+}

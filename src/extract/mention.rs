@@ -313,9 +313,164 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         }
         i += 1;
     }
+    after_article_sort(lx, toks, &mut out.entities);
     coordinate(&mut out.entities, toks);
     qualify_places(lx, toks, &mut out.entities);
     out
+}
+
+/// Nouns whose "de X" is a natural place or a land X: "au bord de l'X",
+/// "au nord de la X", "un affluent de la X", "l'ascension du X".
+const PLACE_PART_NOUNS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "bord",
+    "bords",
+    "rive",
+    "rives",
+    "berges",
+    "centre",
+    "sommet",
+    "pied",
+    "flanc",
+    "versant",
+    "vallee",
+    "vallees",
+    "affluent",
+    "source",
+    "sources",
+    "embouchure",
+    "confluent",
+    "delta",
+    "ascension",
+    "eruption",
+    "long",
+    "plaine",
+    "littoral",
+    "cote",
+    "cotes",
+];
+
+/// Nouns whose "de X" is a town: "le maire de X", "les habitants de X".
+const TOWN_NOUNS: &[&str] =
+    &["maire", "mairie", "habitants", "banlieue", "environs", "faubourgs", "peripherie", "rues", "conseil-municipal"];
+
+/// The points of the compass, folded.
+const DIRECTIONS: &[&str] =
+    &["nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre-ville"];
+
+/// Participles whose agent is a river or a land: "traversée par la X".
+const PLACE_AGENT_PARTICIPLES: &[&str] = &[
+    "traverse",
+    "traversee",
+    "traverses",
+    "traversees",
+    "arrose",
+    "arrosee",
+    "arroses",
+    "arrosees",
+    "borde",
+    "bordee",
+    "draine",
+    "drainee",
+    "coupe",
+    "coupee",
+    "baigne",
+    "baignee",
+];
+
+/// Verbs whose object, after an article, is a club or a body a person
+/// joins or leaves: "il rejoint le X", "signé au X", "contre les X".
+const JOINED_VERBS: &[&str] = &[
+    "rejoindre",
+    "signer",
+    "quitter",
+    "integrer",
+    "affronter",
+    "battre",
+    "evoluer",
+    "jouer",
+    "transferer",
+    "preter",
+    "engager",
+    "entrainer",
+    "diriger",
+    "racheter",
+    "fonder",
+    "acquerir",
+];
+
+/// French gives no article to people's names: an unknown capitalized name
+/// after one ("dans l'X", "contre le X") that no rule read is a place or a
+/// body, by the words before the article: a locative, a part of a land or
+/// a river's agent make a place ("au bord de l'X", "traversée par le X"),
+/// "contre", "chez" or a verb of joining a body ("il rejoint le X"). The
+/// person reading stays first, for a surname named elsewhere.
+fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
+    let mut quotes = 0;
+    let mut q = 0;
+    for m in ents.iter_mut() {
+        // Inside a quotation a title may give its words articles.
+        while q < m.a {
+            if is_open_quote(&toks[q]) || is_close_quote(&toks[q]) {
+                quotes += 1;
+            }
+            q += 1;
+        }
+        if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() || quotes % 2 == 1 {
+            continue;
+        }
+        if m.a < 2 || toks[m.a..m.b].iter().any(|t| common_word(t)) {
+            continue;
+        }
+        if !after_article(toks, m.a) {
+            // "le maire de X", "au nord de X", "X au sud": a town or a land.
+            let of = matches!(toks[m.a - 1].norm.as_str(), "de" | "d'");
+            let noun = toks[m.a - 2].norm.as_str();
+            let town = of && (TOWN_NOUNS.contains(&noun) || DIRECTIONS.contains(&noun));
+            let side = toks.get(m.b).is_some_and(|t| t.norm == "au")
+                && toks.get(m.b + 1).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()))
+                || toks.get(m.b).is_some_and(|t| t.norm == "a")
+                    && toks.get(m.b + 1).is_some_and(|t| t.norm == "l'")
+                    && toks.get(m.b + 2).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()));
+            if town || side {
+                m.alt = Some(place_by_surface(&m.surface));
+                m.rule = "after-article";
+            }
+            continue;
+        }
+        let art = toks[m.a - 1].norm.as_str();
+        // "du X" is "de le X", "au X" "à le X".
+        let (w, w2) = match art {
+            "du" | "des" => ("de", toks[m.a - 2].norm.as_str()),
+            "au" | "aux" => ("a", toks[m.a - 2].norm.as_str()),
+            _ => (toks[m.a - 2].norm.as_str(), m.a.checked_sub(3).map_or("", |k| toks[k].norm.as_str())),
+        };
+        let place = matches!(w, "dans" | "sur" | "sous" | "vers" | "entre" | "depuis" | "pres" | "via")
+            || matches!(w, "de" | "d'") && PLACE_PART_NOUNS.contains(&w2)
+            || w == "par" && PLACE_AGENT_PARTICIPLES.contains(&w2);
+        let verb = |k: &str| lx.lemma(k).is_some_and(|l| JOINED_VERBS.contains(&l));
+        let body = matches!(w, "contre" | "chez")
+            || verb(w)
+            || matches!(w, "a" | "pour" | "avec") && verb(w2)
+            || w == "a" && toks.get(m.a.wrapping_sub(3)).is_some_and(|t| verb(t.norm.as_str()));
+        if place {
+            m.alt = Some(place_by_surface(&m.surface));
+        } else if body {
+            m.alt = Some(Ref::Org {
+                id: node_id(NodeKind::Organization, &m.surface),
+                label: None,
+                parent: None,
+                parent_from_lexicon: false,
+                owner: None,
+            });
+        } else {
+            continue;
+        }
+        m.rule = "after-article";
+    }
 }
 
 /// The state a place or a state mention lies in, from the lexicon.
@@ -374,8 +529,10 @@ fn sort_of(m: &Mention) -> Option<Sort> {
     }
     // A known city or company that may be a surname is most often itself.
     match (m.rule, &m.alt) {
-        ("name/place", Some(_)) | ("coordinated", Some(Ref::Place { .. })) => return Some(Sort::Place),
-        ("name/company", Some(_)) | ("coordinated", Some(Ref::Org { .. })) => return Some(Sort::Org),
+        ("name/place", Some(_)) | ("coordinated" | "after-article", Some(Ref::Place { .. })) => {
+            return Some(Sort::Place)
+        }
+        ("name/company", Some(_)) | ("coordinated" | "after-article", Some(Ref::Org { .. })) => return Some(Sort::Org),
         (_, Some(_)) => return None,
         _ => {}
     }
@@ -628,6 +785,10 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     {
         k += 1;
     }
+    // "le port USB" is a socket.
+    if head.norm == "port" && toks[start..k].iter().any(|t| is_all_caps(&t.text)) {
+        return None;
+    }
     // "le lac Tchad", "le mont Everest": the noun joins a name the lexicon
     // knows as something else into the name of a natural place; "l'océan
     // Atlantique" is the known place itself, written in full.
@@ -809,7 +970,8 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         // a plural that is no word of the language names a team, whatever
         // the place after it.
         let plural = toks[k - 1].text.ends_with('s') && !common_word(&toks[k - 1]) && toks[k - 1].text.len() > 3;
-        let state = lx.names.matches_at(toks, p).iter().any(|h| matches!(h.value, Named::Country(_)));
+        let state = lx.names.matches_at(toks, p).iter().any(|h| matches!(h.value, Named::Country(_)))
+            || DIRECTIONS.contains(&toks[p].norm.as_str());
         let end = name_after(p);
         if !plural || state || end == p {
             return None;
@@ -1637,9 +1799,13 @@ fn common_word_of(t: &Token, min_freq: u8) -> bool {
             return true;
         }
     }
-    crate::lexicon::morph::Morph::builtin()
-        .lookup_word(w)
-        .any(|a| matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Verb | Upos::Adv) && a.freq >= min_freq)
+    let common = |w: &str| {
+        crate::lexicon::morph::Morph::builtin()
+            .lookup_word(w)
+            .any(|a| matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Verb | Upos::Adv) && a.freq >= min_freq)
+    };
+    // Capitals are often written without their accent: "Etats", "Ecole".
+    common(w) || w.strip_prefix('E').is_some_and(|rest| common(&format!("É{rest}")))
 }
 
 /// Nouns that say what a place is, in an apposition after its name:

@@ -520,6 +520,7 @@ pub const GEO_HEADS: &[&str] = &[
     "cote",
     "chemin",
     "route",
+    "port",
     "quartier",
     "faubourg",
     "village",
