@@ -198,6 +198,14 @@ fn a_name_after_a_common_noun_of_organizations() {
     has("Le groupe de rock britannique Deep Purple revient.", "Deep Purple", NodeKind::Organization);
     has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
     has("La marque Zelvora lance un nouveau téléphone.", "Zelvora", NodeKind::Organization);
+    // Words of its kind between the noun and the name.
+    has("Le groupe punk québécois Vendolia joue ce soir.", "Vendolia", NodeKind::Organization);
+    has("Le groupe de pop punk Zortrax revient.", "Zortrax", NodeKind::Organization);
+    has("Les groupes Zortrax et Vendolia ont signé.", "Vendolia", NodeKind::Organization);
+    // The agent of a maker's participle is a firm.
+    has("Le jeu a été développé par Quantastic en 2004.", "Quantastic", NodeKind::Organization);
+    // An acronym alone in parentheses after a person's name: a party.
+    has("Elle devance Jeanne Vautrin (PRDL) au second tour.", "PRDL", NodeKind::Organization);
 }
 
 #[test]

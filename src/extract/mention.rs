@@ -357,6 +357,11 @@ const PLACE_PART_NOUNS: &[&str] = &[
 const TOWN_NOUNS: &[&str] =
     &["maire", "mairie", "habitants", "banlieue", "environs", "faubourgs", "peripherie", "rues", "conseil-municipal"];
 
+/// Verbs whose agent, after a participle and "par", is most often a firm:
+/// "un jeu développé par X", "un album distribué par X".
+const MAKER_VERBS: &[&str] =
+    &["developper", "editer", "commercialiser", "distribuer", "fabriquer", "racheter", "sponsoriser", "exploiter"];
+
 /// The points of the compass, folded.
 const DIRECTIONS: &[&str] =
     &["nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre-ville"];
@@ -435,8 +440,23 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
                 || toks.get(m.b).is_some_and(|t| t.norm == "a")
                     && toks.get(m.b + 1).is_some_and(|t| t.norm == "l'")
                     && toks.get(m.b + 2).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()));
+            // "développé par X", "commercialisé par X": a firm.
+            let maker = toks[m.a - 1].norm == "par"
+                && crate::lexicon::morph::Morph::builtin().lookup_word(&toks[m.a - 2].text).any(|a| {
+                    a.upos == crate::syntax::Upos::Verb && MAKER_VERBS.contains(&crate::text::fold(a.lemma).as_str())
+                })
+                && matches!(toks[m.a - 2].norm.chars().last(), Some('e' | 's'));
             if town || side {
                 m.alt = Some(place_by_surface(&m.surface));
+                m.rule = "after-article";
+            } else if maker {
+                m.alt = Some(Ref::Org {
+                    id: node_id(NodeKind::Organization, &m.surface),
+                    label: None,
+                    parent: None,
+                    parent_from_lexicon: false,
+                    owner: None,
+                });
                 m.rule = "after-article";
             }
             continue;
@@ -1015,13 +1035,28 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     if official {
         k -= 1;
     }
-    if k >= 3
-        && matches!(toks[k - 2].norm.as_str(), "de" | "d'")
-        && !toks[k - 1].is_cap()
-        && toks[k - 1].kind == TokKind::Word
-        && ORG_NOUNS.contains(&toks[k - 3].norm.as_str())
-    {
-        k -= 2;
+    // Back over a few lowercase words of its kind, no verb: "le groupe
+    // punk X", "le groupe de pop punk X", "de rock indépendant".
+    let kind_word = |t: &Token| {
+        use crate::syntax::Upos;
+        let readings = || crate::lexicon::morph::Morph::builtin().lookup_word(&t.text);
+        // ("la maison ci-devant X": an adverb.)
+        t.kind == TokKind::Word
+            && !t.is_cap()
+            && !is_function_word(t)
+            && lx.lemma(&t.norm).is_none()
+            && !readings().any(|a| matches!(a.upos, Upos::Adv | Upos::Verb))
+            && (!t.text.contains('-') || readings().any(|a| matches!(a.upos, Upos::Noun | Upos::Adj)))
+    };
+    if let Some(j) = (1..=4).find(|&j| {
+        k > j
+            && ORG_NOUNS.contains(&toks[k - 1 - j].norm.as_str())
+            && toks[k - j..k]
+                .iter()
+                .enumerate()
+                .all(|(n, t)| kind_word(t) || n == 0 && j > 1 && matches!(t.norm.as_str(), "de" | "d'"))
+    }) {
+        k -= j;
     }
     // A name given in quotes: "le mouvement « Front de libération de l'Azawad »".
     let quoted = k >= 2 && is_open_quote(&toks[k - 1]);
@@ -1125,7 +1160,7 @@ fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -
         || is_regnal_number(&t.text)
         || COMMON_ACRONYMS.contains(&t.text.as_str())
         || i == 0
-        || !after_article(toks, i)
+        || !(after_article(toks, i) || party_after_name(toks, i))
         || !lx.names.matches_at(toks, i).is_empty()
     {
         return None;
@@ -1137,6 +1172,17 @@ fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -
         return None;
     }
     Some(org_by_surface(text, sent, toks, i, i + 1, None, "org/acronym"))
+}
+
+/// "Jeanne Martin (PRD)": an acronym alone in parentheses right after a
+/// capitalized name is the party or the body of that person.
+fn party_after_name(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].text == "("
+        && toks.get(i + 1).is_some_and(|t| t.text == ")")
+        && toks[i - 2].is_cap()
+        && !is_all_caps(&toks[i - 2].text)
+        && !is_function_word(&toks[i - 2])
 }
 
 /// A national team: "l'équipe de France de football", "l'équipe d'Écosse

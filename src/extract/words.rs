@@ -813,6 +813,9 @@ pub const ORG_NOUNS: &[&str] = &[
     "ecurie",
     "maison",
     "marque",
+    "groupes",
+    "supergroupe",
+    "collectif",
 ];
 
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
