@@ -315,3 +315,12 @@ fn an_unknown_name_after_an_article_is_a_place_or_a_body_by_its_context() {
     has("Le cargo entre dans le port de Brindisi-Sud.", "Brindisi-Sud", NodeKind::Location);
     lacks("Le câble se branche au port USB.", "port USB");
 }
+
+#[test]
+fn a_part_of_a_land_named_by_an_adjective_spans_both_and_stands_for_the_land() {
+    let text = "Des renforts ont été envoyés en Bulgarie orientale.";
+    has(text, "Bulgarie orientale", NodeKind::Country);
+    has("Il a grandi en Allemagne de l’Ouest.", "Allemagne de l’Ouest", NodeKind::Country);
+    // A body's adjective stays the body's.
+    has("La Banque centrale a relevé ses taux.", "Banque centrale", NodeKind::Organization);
+}

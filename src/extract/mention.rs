@@ -316,7 +316,68 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
     after_article_sort(lx, toks, &mut out.entities);
     coordinate(&mut out.entities, toks);
     qualify_places(lx, toks, &mut out.entities);
+    regions_of_places(text, toks, &mut out.entities);
     out
+}
+
+/// Adjectives that name a part of a land after its name, folded.
+const REGION_ADJECTIVES: &[&str] = &[
+    "orientale",
+    "oriental",
+    "occidentale",
+    "occidental",
+    "centrale",
+    "central",
+    "septentrionale",
+    "septentrional",
+    "meridionale",
+    "meridional",
+];
+
+/// "la Serbie centrale", "la Malaisie orientale", "l'Allemagne de
+/// l'Ouest", "les Moluques du Nord": the name of a part of a land is the
+/// land's name and the adjective or the capitalized point of the compass;
+/// the mention spans both and stands for the land, what the facts of the
+/// sentence are about ("déployés en Russie orientale").
+fn regions_of_places(text: &str, toks: &[Token], ents: &mut Vec<Mention>) {
+    let mut x = 0;
+    while x < ents.len() {
+        x += 1;
+        let x = x - 1;
+        let m = &ents[x];
+        if !m.proper || !matches!(m.target, Ref::Country(_) | Ref::Place { .. }) || m.alt.is_some() {
+            continue;
+        }
+        let b = m.b;
+        let point = |k: usize| {
+            toks.get(k).is_some_and(|t| t.is_cap() && matches!(t.norm.as_str(), "nord" | "sud" | "est" | "ouest"))
+        };
+        let end = if toks.get(b).is_some_and(|t| !t.is_cap() && REGION_ADJECTIVES.contains(&t.norm.as_str())) {
+            b + 1
+        } else if toks.get(b).is_some_and(|t| t.norm == "du") && point(b + 1) {
+            b + 2
+        } else if toks.get(b).is_some_and(|t| t.norm == "de")
+            && toks.get(b + 1).is_some_and(|t| t.norm == "l'")
+            && point(b + 2)
+        {
+            b + 3
+        } else {
+            continue;
+        };
+        // The point of the compass read alone ("Ouest") joins the name.
+        if ents.get(x + 1).is_some_and(|n| n.a < end) {
+            if ents[x + 1].b != end || end - b == 1 {
+                continue;
+            }
+            ents.remove(x + 1);
+        }
+        let (span, s) = surface(text, toks, ents[x].a, end);
+        let m = &mut ents[x];
+        m.b = end;
+        m.span = span;
+        m.surface = s;
+        m.rule = "place/region-of";
+    }
 }
 
 /// Nouns whose "de X" is a natural place or a land X: "au bord de l'X",
