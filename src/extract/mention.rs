@@ -488,7 +488,7 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
         if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() || quotes % 2 == 1 {
             continue;
         }
-        if m.a < 2 || toks[m.a..m.b].iter().any(|t| common_word(t)) {
+        if m.a < 2 || toks[m.a..m.b].iter().any(common_word) {
             continue;
         }
         if !after_article(toks, m.a) {
