@@ -324,3 +324,19 @@ fn a_part_of_a_land_named_by_an_adjective_spans_both_and_stands_for_the_land() {
     // A body's adjective stays the body's.
     has("La Banque centrale a relevé ses taux.", "Banque centrale", NodeKind::Organization);
 }
+
+#[test]
+fn a_body_named_by_its_head_ends_where_its_name_ends() {
+    let text = "Après la fin du Parti des Roses blanches et la chute du régime, il part.";
+    has(text, "Parti des Roses blanches", NodeKind::Organization);
+    has("Il est le meilleur de Ligue nationale pour la saison.", "Ligue nationale", NodeKind::Organization);
+    has(
+        "Il dirige la Ligue nationale de curling derrière son rival.",
+        "Ligue nationale de curling",
+        NodeKind::Organization,
+    );
+    let text = "Il a rencontré le chef du Parti radical valaisan Pierre Dumoulin.";
+    has(text, "Parti radical valaisan", NodeKind::Organization);
+    has(text, "Pierre Dumoulin", NodeKind::Person);
+    has("Le Parti radical valaisan et vaudois a voté.", "Parti radical valaisan et vaudois", NodeKind::Organization);
+}

@@ -763,17 +763,39 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
             while k < toks.len() && matches!(toks[k].norm.as_str(), "la" | "l'" | "le" | "les") {
                 k += 1;
             }
+            // After "et" or "pour", only a capitalized word or, after "et",
+            // an adjective: "le Parti des Croix fléchées et la chute" ends
+            // before "et", "le Parti nationaliste français et européen" not.
             if k < toks.len()
                 && toks[k].kind == TokKind::Word
                 && !is_function_word(&toks[k])
                 && lx.lemma(&toks[k].norm).is_none()
+                && (toks[k].is_cap() || !matches!(n, "pour" | "et") || n == "et" && k == j + 1 && adjective(&toks[k]))
+                && (toks[k].is_cap() || !not_of_a_name(&toks[k]))
             {
                 j = k;
                 continue;
             }
             break;
         }
-        if is_function_word(t) || lx.lemma(&t.norm).is_some() && !t.is_cap() {
+        // A lowercase word that is no noun or adjective ("derrière"), or a
+        // person's full name after the body's ("du Parti X Jean Martin").
+        let person = t.is_cap() && lx.given_name(&t.norm).is_some() && name_run(lx, toks, j) > j + 1;
+        // A lowercase word before an article opens a phrase of its own
+        // ("derrière le", "contre la").
+        let complement = matches!(toks[j - 1].norm.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les");
+        let opens = !t.is_cap()
+            && !complement
+            && !adjective(t)
+            && toks.get(j + 1).is_some_and(|a| {
+                matches!(a.norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "son" | "sa" | "ses" | "leur")
+            });
+        if is_function_word(t)
+            || lx.lemma(&t.norm).is_some() && !t.is_cap()
+            || !t.is_cap() && not_of_a_name(t)
+            || person
+            || opens
+        {
             break;
         }
         j += 1;
@@ -788,6 +810,27 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
         *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
     }
     Some(m)
+}
+
+/// A lowercase word the morphology reads only as a verb, an adverb or a
+/// preposition, or not at all with an accent missing ("entraine"): no word
+/// of a body's name.
+fn not_of_a_name(t: &Token) -> bool {
+    use crate::syntax::Upos;
+    let morph = crate::lexicon::morph::Morph::builtin();
+    let mut any = false;
+    for a in morph.lookup_word(&t.text) {
+        any = true;
+        if matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num) {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether the morphology reads a word as an adjective.
+fn adjective(t: &Token) -> bool {
+    crate::lexicon::morph::Morph::builtin().lookup_word(&t.text).any(|a| a.upos == crate::syntax::Upos::Adj)
 }
 
 /// Heads of bodies that a state's name after them makes that state's
