@@ -129,6 +129,39 @@ fn names_in_one_list_share_their_sort() {
     // A surname of someone named elsewhere stays that person.
     let text = "Marc Quissac est arrivé. L’ONU et Quissac ont signé.";
     has(text, "Quissac", NodeKind::Person);
+    // The article or the preposition of the list said again before each name.
+    let text = "Elle a gravi le Pelmo, la Civetta et le mont Blanc.";
+    has(text, "Pelmo", NodeKind::Location);
+    has(text, "Civetta", NodeKind::Location);
+    has("On le trouve dans les îles de Taveuni, de Kadavu et de Sicile.", "Taveuni", NodeKind::Location);
+    // A person's "de X" after a comma is where they are from, no list.
+    let text = "Jean Dumont, de Villars, a parlé.";
+    no_person(text, "Villars");
+    // Words of the language stay things in a list with its article.
+    lacks("Il cite les résolutions du Conseil de sécurité et la Charte.", "Charte");
+}
+
+#[track_caller]
+fn no_person(text: &str, surface: &str) {
+    let got = mentions(text);
+    assert!(
+        !got.iter().any(|(s, k, _)| s == surface && *k == NodeKind::Person),
+        "{surface} no person in {text}\n{got:?}"
+    );
+}
+
+#[test]
+fn clubs_named_by_a_place_and_a_city_or_by_a_plural_and_its_place() {
+    // Two places side by side after an article, or an acronym and a city: a club.
+    has("Il a signé au Drenthe Enschede.", "Drenthe Enschede", NodeKind::Organization);
+    has("Il a signé au KVC Utrecht en mars.", "KVC Utrecht", NodeKind::Organization);
+    let got = mentions("Il a signé au Drenthe Enschede.");
+    assert!(!got.iter().any(|(s, _, _)| s == "Enschede"), "{got:?}");
+    // "les X de Y": a plural that is no word of the language, then a place.
+    has("Il a joué pour les Thunderbirds de Rip City.", "Thunderbirds de Rip City", NodeKind::Organization);
+    has("Il a rejoint les Stingers de la Caroline.", "Stingers de la Caroline", NodeKind::Organization);
+    // A people of a state is no team.
+    lacks("Il a rencontré les Kurdes de Syrie.", "Kurdes de Syrie");
 }
 
 #[test]
@@ -164,6 +197,15 @@ fn a_name_after_a_common_noun_of_organizations() {
     has("Le groupe Metallica joue ce soir.", "Metallica", NodeKind::Organization);
     has("Le groupe de rock britannique Deep Purple revient.", "Deep Purple", NodeKind::Organization);
     has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
+    has("La marque Zelvora lance un nouveau téléphone.", "Zelvora", NodeKind::Organization);
+    // Words of its kind between the noun and the name.
+    has("Le groupe punk québécois Vendolia joue ce soir.", "Vendolia", NodeKind::Organization);
+    has("Le groupe de pop punk Zortrax revient.", "Zortrax", NodeKind::Organization);
+    has("Les groupes Zortrax et Vendolia ont signé.", "Vendolia", NodeKind::Organization);
+    // The agent of a maker's participle is a firm.
+    has("Le jeu a été développé par Quantastic en 2004.", "Quantastic", NodeKind::Organization);
+    // An acronym alone in parentheses after a person's name: a party.
+    has("Elle devance Jeanne Vautrin (PRDL) au second tour.", "PRDL", NodeKind::Organization);
 }
 
 #[test]
@@ -240,4 +282,61 @@ fn an_island_a_region_or_a_river_is_named_without_its_noun() {
     has("Il habite la municipalité de Verlonde depuis vingt ans.", "Verlonde", NodeKind::Location);
     // A lake keeps its noun.
     has("Ils ont pêché dans le lac Ostravel.", "lac Ostravel", NodeKind::Location);
+}
+
+#[test]
+fn an_event_named_after_a_place_is_no_mention_of_the_place() {
+    lacks("Le film a été primé au Festival de Locarno.", "Locarno");
+    lacks("Elle a couru le Marathon de Genève en mai.", "Genève");
+    lacks("Il a nagé aux Jeux du Commonwealth.", "Commonwealth");
+    lacks("Le Festival international du film de Berlin a ouvert.", "Berlin");
+    // The place of a sentence outside the event's name stays.
+    has("Le Festival de Locarno se tient en Suisse.", "Suisse", NodeKind::Country);
+    // "la Tour de X" is a building, "le Tour de X" a race.
+    lacks("Il a gagné le Tour de Suisse.", "Suisse");
+}
+
+#[test]
+fn an_unknown_name_after_an_article_is_a_place_or_a_body_by_its_context() {
+    // French gives no article to people's names: the words before the
+    // article tell a river or a land from a club.
+    has("La ville est traversée par la Vézeronce.", "Vézeronce", NodeKind::Location);
+    has("Le château se dresse au bord de l’Ardusson.", "Ardusson", NodeKind::Location);
+    has("Le bourg s’étend entre la Vézeronce et la Bourbre.", "Bourbre", NodeKind::Location);
+    has("Les marmottes vivent dans le Queyras.", "Queyras", NodeKind::Location);
+    has("En 2019, il rejoint le Brøndby.", "Brøndby", NodeKind::Organization);
+    // A person named elsewhere stays that person.
+    let text = "Marc Vézeronce est arrivé. Il a voté contre le Vézeronce.";
+    has(text, "Vézeronce", NodeKind::Person);
+    // A town after "le maire de", a land beside a point of the compass, a
+    // port's name without its noun.
+    has("Il a été élu maire de Saint-Quentin-Fallavier.", "Saint-Quentin-Fallavier", NodeKind::Location);
+    has("La commune touche Oyeu au nord et Biol au sud.", "Biol", NodeKind::Location);
+    has("Le cargo entre dans le port de Brindisi-Sud.", "Brindisi-Sud", NodeKind::Location);
+    lacks("Le câble se branche au port USB.", "port USB");
+}
+
+#[test]
+fn a_part_of_a_land_named_by_an_adjective_spans_both_and_stands_for_the_land() {
+    let text = "Des renforts ont été envoyés en Bulgarie orientale.";
+    has(text, "Bulgarie orientale", NodeKind::Country);
+    has("Il a grandi en Allemagne de l’Ouest.", "Allemagne de l’Ouest", NodeKind::Country);
+    // A body's adjective stays the body's.
+    has("La Banque centrale a relevé ses taux.", "Banque centrale", NodeKind::Organization);
+}
+
+#[test]
+fn a_body_named_by_its_head_ends_where_its_name_ends() {
+    let text = "Après la fin du Parti des Roses blanches et la chute du régime, il part.";
+    has(text, "Parti des Roses blanches", NodeKind::Organization);
+    has("Il est le meilleur de Ligue nationale pour la saison.", "Ligue nationale", NodeKind::Organization);
+    has(
+        "Il dirige la Ligue nationale de curling derrière son rival.",
+        "Ligue nationale de curling",
+        NodeKind::Organization,
+    );
+    let text = "Il a rencontré le chef du Parti radical valaisan Pierre Dumoulin.";
+    has(text, "Parti radical valaisan", NodeKind::Organization);
+    has(text, "Pierre Dumoulin", NodeKind::Person);
+    has("Le Parti radical valaisan et vaudois a voté.", "Parti radical valaisan et vaudois", NodeKind::Organization);
 }

@@ -240,6 +240,12 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
             i = end;
             continue;
         }
+        // "le Festival de Cannes", "la Coupe d'Afrique des nations": an
+        // event named after its place is no mention of the place.
+        if let Some(end) = event_name_at(lx, toks, i) {
+            i = end;
+            continue;
+        }
         let person = if in_title(i) { None } else { person_at(lx, text, sent, toks, i) };
         // After a title or a trade, a name the lexicon has as a place is the
         // person's ("le navigateur Vasco da Gama").
@@ -308,9 +314,245 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         }
         i += 1;
     }
+    after_article_sort(lx, toks, &mut out.entities);
     coordinate(&mut out.entities, toks);
     qualify_places(lx, toks, &mut out.entities);
+    regions_of_places(text, toks, &mut out.entities);
     out
+}
+
+/// Adjectives that name a part of a land after its name, folded.
+const REGION_ADJECTIVES: &[&str] = &[
+    "orientale",
+    "oriental",
+    "occidentale",
+    "occidental",
+    "centrale",
+    "central",
+    "septentrionale",
+    "septentrional",
+    "meridionale",
+    "meridional",
+];
+
+/// "la Serbie centrale", "la Malaisie orientale", "l'Allemagne de
+/// l'Ouest", "les Moluques du Nord": the name of a part of a land is the
+/// land's name and the adjective or the capitalized point of the compass;
+/// the mention spans both and stands for the land, what the facts of the
+/// sentence are about ("déployés en Russie orientale").
+fn regions_of_places(text: &str, toks: &[Token], ents: &mut Vec<Mention>) {
+    let mut x = 0;
+    while x < ents.len() {
+        x += 1;
+        let x = x - 1;
+        let m = &ents[x];
+        if !m.proper || !matches!(m.target, Ref::Country(_) | Ref::Place { .. }) || m.alt.is_some() {
+            continue;
+        }
+        let b = m.b;
+        let point = |k: usize| {
+            toks.get(k).is_some_and(|t| t.is_cap() && matches!(t.norm.as_str(), "nord" | "sud" | "est" | "ouest"))
+        };
+        let end = if toks.get(b).is_some_and(|t| !t.is_cap() && REGION_ADJECTIVES.contains(&t.norm.as_str())) {
+            b + 1
+        } else if toks.get(b).is_some_and(|t| t.norm == "du") && point(b + 1) {
+            b + 2
+        } else if toks.get(b).is_some_and(|t| t.norm == "de")
+            && toks.get(b + 1).is_some_and(|t| t.norm == "l'")
+            && point(b + 2)
+        {
+            b + 3
+        } else {
+            continue;
+        };
+        // The point of the compass read alone ("Ouest") joins the name.
+        if ents.get(x + 1).is_some_and(|n| n.a < end) {
+            if ents[x + 1].b != end || end - b == 1 {
+                continue;
+            }
+            ents.remove(x + 1);
+        }
+        let (span, s) = surface(text, toks, ents[x].a, end);
+        let m = &mut ents[x];
+        m.b = end;
+        m.span = span;
+        m.surface = s;
+        m.rule = "place/region-of";
+    }
+}
+
+/// Nouns whose "de X" is a natural place or a land X: "au bord de l'X",
+/// "au nord de la X", "un affluent de la X", "l'ascension du X".
+const PLACE_PART_NOUNS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "bord",
+    "bords",
+    "rive",
+    "rives",
+    "berges",
+    "centre",
+    "sommet",
+    "pied",
+    "flanc",
+    "versant",
+    "vallee",
+    "vallees",
+    "affluent",
+    "source",
+    "sources",
+    "embouchure",
+    "confluent",
+    "delta",
+    "ascension",
+    "eruption",
+    "long",
+    "plaine",
+    "littoral",
+    "cote",
+    "cotes",
+];
+
+/// Nouns whose "de X" is a town: "le maire de X", "les habitants de X".
+const TOWN_NOUNS: &[&str] =
+    &["maire", "mairie", "habitants", "banlieue", "environs", "faubourgs", "peripherie", "rues", "conseil-municipal"];
+
+/// Verbs whose agent, after a participle and "par", is most often a firm:
+/// "un jeu développé par X", "un album distribué par X".
+const MAKER_VERBS: &[&str] =
+    &["developper", "editer", "commercialiser", "distribuer", "fabriquer", "racheter", "sponsoriser", "exploiter"];
+
+/// The points of the compass, folded.
+const DIRECTIONS: &[&str] =
+    &["nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre-ville"];
+
+/// Participles whose agent is a river or a land: "traversée par la X".
+const PLACE_AGENT_PARTICIPLES: &[&str] = &[
+    "traverse",
+    "traversee",
+    "traverses",
+    "traversees",
+    "arrose",
+    "arrosee",
+    "arroses",
+    "arrosees",
+    "borde",
+    "bordee",
+    "draine",
+    "drainee",
+    "coupe",
+    "coupee",
+    "baigne",
+    "baignee",
+];
+
+/// Verbs whose object, after an article, is a club or a body a person
+/// joins or leaves: "il rejoint le X", "signé au X", "contre les X".
+const JOINED_VERBS: &[&str] = &[
+    "rejoindre",
+    "signer",
+    "quitter",
+    "integrer",
+    "affronter",
+    "battre",
+    "evoluer",
+    "jouer",
+    "transferer",
+    "preter",
+    "engager",
+    "entrainer",
+    "diriger",
+    "racheter",
+    "fonder",
+    "acquerir",
+];
+
+/// French gives no article to people's names: an unknown capitalized name
+/// after one ("dans l'X", "contre le X") that no rule read is a place or a
+/// body, by the words before the article: a locative, a part of a land or
+/// a river's agent make a place ("au bord de l'X", "traversée par le X"),
+/// "contre", "chez" or a verb of joining a body ("il rejoint le X"). The
+/// person reading stays first, for a surname named elsewhere.
+fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
+    let mut quotes = 0;
+    let mut q = 0;
+    for m in ents.iter_mut() {
+        // Inside a quotation a title may give its words articles.
+        while q < m.a {
+            if is_open_quote(&toks[q]) || is_close_quote(&toks[q]) {
+                quotes += 1;
+            }
+            q += 1;
+        }
+        if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() || quotes % 2 == 1 {
+            continue;
+        }
+        if m.a < 2 || toks[m.a..m.b].iter().any(common_word) {
+            continue;
+        }
+        if !after_article(toks, m.a) {
+            // "le maire de X", "au nord de X", "X au sud": a town or a land.
+            let of = matches!(toks[m.a - 1].norm.as_str(), "de" | "d'");
+            let noun = toks[m.a - 2].norm.as_str();
+            let town = of && (TOWN_NOUNS.contains(&noun) || DIRECTIONS.contains(&noun));
+            let side = toks.get(m.b).is_some_and(|t| t.norm == "au")
+                && toks.get(m.b + 1).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()))
+                || toks.get(m.b).is_some_and(|t| t.norm == "a")
+                    && toks.get(m.b + 1).is_some_and(|t| t.norm == "l'")
+                    && toks.get(m.b + 2).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()));
+            // "développé par X", "commercialisé par X": a firm.
+            let maker = toks[m.a - 1].norm == "par"
+                && crate::lexicon::morph::Morph::builtin().lookup_word(&toks[m.a - 2].text).any(|a| {
+                    a.upos == crate::syntax::Upos::Verb && MAKER_VERBS.contains(&crate::text::fold(a.lemma).as_str())
+                })
+                && matches!(toks[m.a - 2].norm.chars().last(), Some('e' | 's'));
+            if town || side {
+                m.alt = Some(place_by_surface(&m.surface));
+                m.rule = "after-article";
+            } else if maker {
+                m.alt = Some(Ref::Org {
+                    id: node_id(NodeKind::Organization, &m.surface),
+                    label: None,
+                    parent: None,
+                    parent_from_lexicon: false,
+                    owner: None,
+                });
+                m.rule = "after-article";
+            }
+            continue;
+        }
+        let art = toks[m.a - 1].norm.as_str();
+        // "du X" is "de le X", "au X" "à le X".
+        let (w, w2) = match art {
+            "du" | "des" => ("de", toks[m.a - 2].norm.as_str()),
+            "au" | "aux" => ("a", toks[m.a - 2].norm.as_str()),
+            _ => (toks[m.a - 2].norm.as_str(), m.a.checked_sub(3).map_or("", |k| toks[k].norm.as_str())),
+        };
+        let place = matches!(w, "dans" | "sur" | "sous" | "vers" | "entre" | "depuis" | "pres" | "via")
+            || matches!(w, "de" | "d'") && PLACE_PART_NOUNS.contains(&w2)
+            || w == "par" && PLACE_AGENT_PARTICIPLES.contains(&w2);
+        let verb = |k: &str| lx.lemma(k).is_some_and(|l| JOINED_VERBS.contains(&l));
+        let body = matches!(w, "contre" | "chez")
+            || verb(w)
+            || matches!(w, "a" | "pour" | "avec") && verb(w2)
+            || w == "a" && toks.get(m.a.wrapping_sub(3)).is_some_and(|t| verb(t.norm.as_str()));
+        if place {
+            m.alt = Some(place_by_surface(&m.surface));
+        } else if body {
+            m.alt = Some(Ref::Org {
+                id: node_id(NodeKind::Organization, &m.surface),
+                label: None,
+                parent: None,
+                parent_from_lexicon: false,
+                owner: None,
+            });
+        } else {
+            continue;
+        }
+        m.rule = "after-article";
+    }
 }
 
 /// The state a place or a state mention lies in, from the lexicon.
@@ -369,8 +611,10 @@ fn sort_of(m: &Mention) -> Option<Sort> {
     }
     // A known city or company that may be a surname is most often itself.
     match (m.rule, &m.alt) {
-        ("name/place", Some(_)) => return Some(Sort::Place),
-        ("name/company", Some(_)) => return Some(Sort::Org),
+        ("name/place", Some(_)) | ("coordinated" | "after-article", Some(Ref::Place { .. })) => {
+            return Some(Sort::Place)
+        }
+        ("name/company", Some(_)) | ("coordinated" | "after-article", Some(Ref::Org { .. })) => return Some(Sort::Org),
         (_, Some(_)) => return None,
         _ => {}
     }
@@ -387,17 +631,47 @@ fn sort_of(m: &Mention) -> Option<Sort> {
 /// Toulouse" the unknown towns are places. A weak name ("Bourvil") next to
 /// a comma, "et" or "ou" and a name of a known sort takes that sort.
 fn coordinate(ents: &mut [Mention], toks: &[Token]) {
-    let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "," | "et" | "ou"));
-    // Twice, so that a sort crosses two unknown names in a row.
-    for _ in 0..2 {
+    // A comma, "et" or "ou", and the article or preposition of the list
+    // said again: "l'Elbrouz, le Cervin et le mont Blanc", "les îles de
+    // Sumbawa, de Rinca et de Komodo".
+    // The word said again is of the kind that stands before the member
+    // before: "François Martin, de Neuville" names where he is from.
+    let kinds = |k: Option<usize>| match k.map(|k| toks[k].norm.as_str()) {
+        Some("le" | "la" | "les" | "l'") => 1,
+        Some("de" | "d'") => 2,
+        Some("du" | "des") => 3,
+        Some("au" | "aux") => 5,
+        Some("a" | "en" | "dans") => 4,
+        _ => 0,
+    };
+    let joins = |p: &Mention, n: &Mention| {
+        let (a, b) = (p.b, n.a);
+        toks.get(a).is_some_and(|t| matches!(t.norm.as_str(), "," | "et" | "ou"))
+            && b > a
+            && b - a <= 3
+            && toks[a + 1..b].iter().all(|t| LIST_REPEATS.contains(&t.norm.as_str()))
+            && (b == a + 1 || kinds(Some(b - 1)) & kinds(p.a.checked_sub(1)) != 0)
+    };
+    // Three times, so that a sort crosses unknown names in a row.
+    for _ in 0..3 {
         for x in 0..ents.len() {
             let m = &ents[x];
             if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() {
                 continue;
             }
-            let before = x.checked_sub(1).filter(|&p| ents[p].b + 1 == m.a && joins(ents[p].b));
-            let after = Some(x + 1).filter(|&n| n < ents.len() && m.b + 1 == ents[n].a && joins(m.b));
-            let Some(sort) = before.and_then(|p| sort_of(&ents[p])).or_else(|| after.and_then(|n| sort_of(&ents[n])))
+            let before = x.checked_sub(1).filter(|&p| joins(&ents[p], m));
+            let after = Some(x + 1).filter(|&n| n < ents.len() && joins(m, &ents[n]));
+            // Words of the language stay things ("l'Assemblée et le Sénat").
+            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
+            // People take no article, and a person's "de X" is where they
+            // are from: only a bare list makes a person of a name; nor does
+            // a list make a place or a body of words of the language ("du
+            // Conseil de sécurité et la Charte").
+            let bare = |p: usize, n: usize| ents[p].b + 1 == ents[n].a;
+            let sort_by = |p: usize, n: usize, other: usize| {
+                sort_of(&ents[other]).filter(|&s| if s == Sort::Person { bare(p, n) } else { !plain })
+            };
+            let Some(sort) = before.and_then(|p| sort_by(p, x, p)).or_else(|| after.and_then(|n| sort_by(x, n, n)))
             else {
                 continue;
             };
@@ -405,8 +679,6 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
             // sort of the list is only the fallback.
             let m = &mut ents[x];
             let Ref::Person { name, .. } = &m.target else { continue };
-            // Words of the language stay things ("l'Assemblée et le Sénat").
-            let plain = toks[m.a..m.b].iter().all(|t| common_word(t) || t.kind != TokKind::Word);
             match sort {
                 Sort::Person if plain => continue,
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
@@ -427,6 +699,10 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
         }
     }
 }
+
+/// What a list says again before each of its members: articles and the
+/// prepositions of places.
+const LIST_REPEATS: &[&str] = &["le", "la", "les", "l'", "de", "d'", "du", "des", "au", "aux", "a", "en", "dans"];
 
 /// A lone capitalized word that the lexicon knows as a place or a company
 /// may also be a surname ("Lincoln", "Florence", "Michelin"): keep it as a
@@ -488,17 +764,39 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
             while k < toks.len() && matches!(toks[k].norm.as_str(), "la" | "l'" | "le" | "les") {
                 k += 1;
             }
+            // After "et" or "pour", only a capitalized word or, after "et",
+            // an adjective: "le Parti des Croix fléchées et la chute" ends
+            // before "et", "le Parti nationaliste français et européen" not.
             if k < toks.len()
                 && toks[k].kind == TokKind::Word
                 && !is_function_word(&toks[k])
                 && lx.lemma(&toks[k].norm).is_none()
+                && (toks[k].is_cap() || !matches!(n, "pour" | "et") || n == "et" && k == j + 1 && adjective(&toks[k]))
+                && (toks[k].is_cap() || !not_of_a_name(&toks[k]))
             {
                 j = k;
                 continue;
             }
             break;
         }
-        if is_function_word(t) || lx.lemma(&t.norm).is_some() && !t.is_cap() {
+        // A lowercase word that is no noun or adjective ("derrière"), or a
+        // person's full name after the body's ("du Parti X Jean Martin").
+        let person = t.is_cap() && lx.given_name(&t.norm).is_some() && name_run(lx, toks, j) > j + 1;
+        // A lowercase word before an article opens a phrase of its own
+        // ("derrière le", "contre la").
+        let complement = matches!(toks[j - 1].norm.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les");
+        let opens = !t.is_cap()
+            && !complement
+            && !adjective(t)
+            && toks.get(j + 1).is_some_and(|a| {
+                matches!(a.norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "son" | "sa" | "ses" | "leur")
+            });
+        if is_function_word(t)
+            || lx.lemma(&t.norm).is_some() && !t.is_cap()
+            || !t.is_cap() && not_of_a_name(t)
+            || person
+            || opens
+        {
             break;
         }
         j += 1;
@@ -513,6 +811,27 @@ fn named_org_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize)
         *parent = Some(node_id(NodeKind::Country, &lx.countries[c as usize].label));
     }
     Some(m)
+}
+
+/// A lowercase word the morphology reads only as a verb, an adverb or a
+/// preposition, or not at all with an accent missing ("entraine"): no word
+/// of a body's name.
+fn not_of_a_name(t: &Token) -> bool {
+    use crate::syntax::Upos;
+    let morph = crate::lexicon::morph::Morph::builtin();
+    let mut any = false;
+    for a in morph.lookup_word(&t.text) {
+        any = true;
+        if matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num) {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether the morphology reads a word as an adjective.
+fn adjective(t: &Token) -> bool {
+    crate::lexicon::morph::Morph::builtin().lookup_word(&t.text).any(|a| a.upos == crate::syntax::Upos::Adj)
 }
 
 /// Heads of bodies that a state's name after them makes that state's
@@ -590,6 +909,10 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
         && !strong_name_at(lx, toks, k)
     {
         k += 1;
+    }
+    // "le port USB" is a socket.
+    if head.norm == "port" && toks[start..k].iter().any(|t| is_all_caps(&t.text)) {
+        return None;
     }
     // "le lac Tchad", "le mont Everest": the noun joins a name the lexicon
     // knows as something else into the name of a natural place; "l'océan
@@ -731,6 +1054,20 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if let Some(k) = mark.filter(|&k| k > i && t.is_cap()) {
         return Some(org_by_surface(text, sent, toks, i, k + 1, None, "org/club"));
     }
+    let article = after_article(toks, i);
+    // "le Bayern Munich", "l'Ajax Amsterdam", "le PSV Eindhoven": after an
+    // article, one word the lexicon knows as a place, or an acronym, right
+    // before a city: French sets two places side by side only in a club's
+    // name.
+    if article && t.is_cap() && !is_function_word(t) {
+        let place_word = lx.names.matches_at(toks, i).iter().any(|h| h.len == 1 && matches!(h.value, Named::Place(_)));
+        let acronym = (2..=5).contains(&t.text.chars().count()) && is_all_caps(&t.text);
+        if (place_word || acronym) && lx.given_name(&t.norm).is_none() {
+            if let Some(end) = city_at(lx, toks, i + 1) {
+                return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
+            }
+        }
+    }
     let mut k = i;
     while k < toks.len() && k - i < 3 && club_word(lx, toks, k) {
         k += 1;
@@ -740,18 +1077,9 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     // "le Feyenoord Rotterdam", "au Benfica Lisbonne": after an article (a
     // person takes none), a name that is no given name, then a city.
-    let article = after_article(toks, i);
-    if article
-        && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none())
-        && toks.get(k).is_some_and(|t| !is_all_caps(&t.text))
-    {
-        let city = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
-            Named::Place(p) => lx.places[p as usize].kind == "city",
-            Named::Capital(_) => true,
-            _ => false,
-        });
-        if let Some(h) = city.filter(|h| !toks.get(k + h.len).is_some_and(|t| t.is_cap())) {
-            return Some(org_by_surface(text, sent, toks, i, k + h.len, None, "org/club"));
+    if article && toks[i..k].iter().all(|t| lx.given_name(&t.norm).is_none()) {
+        if let Some(end) = city_at(lx, toks, k) {
+            return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
         }
     }
     if !article || !toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "de" | "d'" | "du")) {
@@ -761,11 +1089,38 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     if toks[k].norm != "du" && toks.get(p).is_some_and(|t| matches!(t.norm.as_str(), "la" | "l'")) {
         p += 1;
     }
-    let hit =
-        lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)))?;
+    let hit = lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)));
+    let Some(hit) = hit else {
+        // "les Hurricanes de la Caroline", "les Warriors de Golden State":
+        // a plural that is no word of the language names a team, whatever
+        // the place after it.
+        let plural = toks[k - 1].text.ends_with('s') && !common_word(&toks[k - 1]) && toks[k - 1].text.len() > 3;
+        let state = lx.names.matches_at(toks, p).iter().any(|h| matches!(h.value, Named::Country(_)))
+            || DIRECTIONS.contains(&toks[p].norm.as_str());
+        let end = name_after(p);
+        if !plural || state || end == p {
+            return None;
+        }
+        return Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"));
+    };
     // "de Tampa Bay": the place as the team writes it may run on.
     let end = name_after(p + hit.len).min(p + hit.len + 2);
     Some(org_by_surface(text, sent, toks, i, end, None, "org/team-of-city"))
+}
+
+/// The end of a city's name at `k` that no capitalized word follows (the
+/// city of a club named "Feyenoord Rotterdam").
+fn city_at(lx: &Lexicon, toks: &[Token], k: usize) -> Option<usize> {
+    if toks.get(k).is_none_or(|t| is_all_caps(&t.text)) {
+        return None;
+    }
+    let city = lx.names.matches_at(toks, k).into_iter().find(|h| match *h.value {
+        Named::Place(p) => lx.places[p as usize].kind == "city",
+        Named::Capital(_) => true,
+        _ => false,
+    })?;
+    let end = k + city.len;
+    (!toks.get(end).is_some_and(|t| t.is_cap())).then_some(end)
 }
 
 /// The name right after a common noun of organizations, possibly past a
@@ -785,13 +1140,28 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     if official {
         k -= 1;
     }
-    if k >= 3
-        && matches!(toks[k - 2].norm.as_str(), "de" | "d'")
-        && !toks[k - 1].is_cap()
-        && toks[k - 1].kind == TokKind::Word
-        && ORG_NOUNS.contains(&toks[k - 3].norm.as_str())
-    {
-        k -= 2;
+    // Back over a few lowercase words of its kind, no verb: "le groupe
+    // punk X", "le groupe de pop punk X", "de rock indépendant".
+    let kind_word = |t: &Token| {
+        use crate::syntax::Upos;
+        let readings = || crate::lexicon::morph::Morph::builtin().lookup_word(&t.text);
+        // ("la maison ci-devant X": an adverb.)
+        t.kind == TokKind::Word
+            && !t.is_cap()
+            && !is_function_word(t)
+            && lx.lemma(&t.norm).is_none()
+            && !readings().any(|a| matches!(a.upos, Upos::Adv | Upos::Verb))
+            && (!t.text.contains('-') || readings().any(|a| matches!(a.upos, Upos::Noun | Upos::Adj)))
+    };
+    if let Some(j) = (1..=4).find(|&j| {
+        k > j
+            && ORG_NOUNS.contains(&toks[k - 1 - j].norm.as_str())
+            && toks[k - j..k]
+                .iter()
+                .enumerate()
+                .all(|(n, t)| kind_word(t) || n == 0 && j > 1 && matches!(t.norm.as_str(), "de" | "d'"))
+    }) {
+        k -= j;
     }
     // A name given in quotes: "le mouvement « Front de libération de l'Azawad »".
     let quoted = k >= 2 && is_open_quote(&toks[k - 1]);
@@ -895,7 +1265,7 @@ fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -
         || is_regnal_number(&t.text)
         || COMMON_ACRONYMS.contains(&t.text.as_str())
         || i == 0
-        || !after_article(toks, i)
+        || !(after_article(toks, i) || party_after_name(toks, i))
         || !lx.names.matches_at(toks, i).is_empty()
     {
         return None;
@@ -907,6 +1277,17 @@ fn acronym_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -
         return None;
     }
     Some(org_by_surface(text, sent, toks, i, i + 1, None, "org/acronym"))
+}
+
+/// "Jeanne Martin (PRD)": an acronym alone in parentheses right after a
+/// capitalized name is the party or the body of that person.
+fn party_after_name(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].text == "("
+        && toks.get(i + 1).is_some_and(|t| t.text == ")")
+        && toks[i - 2].is_cap()
+        && !is_all_caps(&toks[i - 2].text)
+        && !is_function_word(&toks[i - 2])
 }
 
 /// A national team: "l'équipe de France de football", "l'équipe d'Écosse
@@ -1586,9 +1967,13 @@ fn common_word_of(t: &Token, min_freq: u8) -> bool {
             return true;
         }
     }
-    crate::lexicon::morph::Morph::builtin()
-        .lookup_word(w)
-        .any(|a| matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Verb | Upos::Adv) && a.freq >= min_freq)
+    let common = |w: &str| {
+        crate::lexicon::morph::Morph::builtin()
+            .lookup_word(w)
+            .any(|a| matches!(a.upos, Upos::Noun | Upos::Adj | Upos::Verb | Upos::Adv) && a.freq >= min_freq)
+    };
+    // Capitals are often written without their accent: "Etats", "Ecole".
+    common(w) || w.strip_prefix('E').is_some_and(|rest| common(&format!("É{rest}")))
 }
 
 /// Nouns that say what a place is, in an apposition after its name:
@@ -1781,6 +2166,73 @@ const VESSEL_NOUNS: &[&str] = &[
     "vraquier",
     "porte-conteneurs",
 ];
+
+/// Capitalized nouns of events named after a place or a person, folded:
+/// "le Festival de Cannes", "les Jeux du Commonwealth", "la Coupe Davis".
+const EVENT_HEADS: &[&str] = &[
+    "festival",
+    "tournoi",
+    "coupe",
+    "jeux",
+    "championnat",
+    "championnats",
+    "marathon",
+    "tour",
+    "bataille",
+    "guerre",
+    "rallye",
+    "trophee",
+    "open",
+    "internationaux",
+    "biennale",
+    "prix",
+];
+
+/// The end of an event's name at `i`: a capitalized event noun, a few
+/// lowercase words ("international du film"), then "de" and a name, or a
+/// name right after the noun ("la Coupe Davis"). "Tour" is an event after
+/// a masculine article ("le Tour de X"), a building after "la".
+fn event_name_at(lx: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    if !t.is_cap() || is_all_caps(&t.text) || !EVENT_HEADS.contains(&t.norm.as_str()) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+    if t.norm == "tour" && !matches!(prev, Some("le" | "du" | "au")) {
+        return None;
+    }
+    // "le Grand Prix de Monaco"; "prix" alone is a price.
+    if t.norm == "prix" && !(prev == Some("grand") && toks[i - 1].is_cap()) {
+        return None;
+    }
+    let name_end = |k: usize| {
+        let hit = lx.names.matches_at(toks, k).first().map(|h| k + h.len);
+        let mut e = k;
+        while e < toks.len() && e - k < 3 && toks[e].is_cap() && !is_function_word(&toks[e]) {
+            e += 1;
+        }
+        hit.unwrap_or(e).max(e)
+    };
+    let mut k = i + 1;
+    // A name right after the noun.
+    if toks.get(k).is_some_and(|n| n.is_cap() && !is_function_word(n)) {
+        let e = name_end(k);
+        return (e > k).then_some(e);
+    }
+    while k < toks.len() && k - i <= 7 {
+        let c = connector_len(toks, k);
+        if c > 0 && toks.get(k + c).is_some_and(|n| n.is_cap() && !is_function_word(n)) {
+            let e = name_end(k + c);
+            return (e > k + c).then_some(e);
+        }
+        let n = &toks[k];
+        if n.kind != TokKind::Word || n.is_cap() || is_function_word(n) && c == 0 {
+            return None;
+        }
+        k += c.max(1);
+    }
+    None
+}
 
 /// The end of a vessel's name at `i`: a navy's prefix and capitalized
 /// words ("USS Higgins"), or capitalized words after a vessel noun and its

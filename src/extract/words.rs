@@ -609,6 +609,7 @@ pub static GEO_HEADS: Words = Words::new(&[
     "cote",
     "chemin",
     "route",
+    "port",
     "quartier",
     "faubourg",
     "village",
@@ -910,6 +911,10 @@ pub static ORG_NOUNS: Words = Words::new(&[
     "franchise",
     "ecurie",
     "maison",
+    "marque",
+    "groupes",
+    "supergroupe",
+    "collectif",
 ]);
 
 /// Nouns of settlements: "la ville de X", "la commune de X" name X itself.
