@@ -503,7 +503,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let owned = lexicon_of(args.read.lexicon.as_deref())?;
     let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let loaded = load_articles(&args.inputs, &args.read)?;
+    let mut loaded = input::load_with(&args.inputs, args.read.input_format.into())?;
+    // A map over an empty stdin (an empty partition of a cluster) is no
+    // news: stdin blank, or of JSON Lines with no line at all.
+    let stdin = |s: &input::Skipped| s.path.as_os_str() == input::STDIN_PATH;
+    let bad_lines = loaded.skipped.iter().any(|s| stdin(s) && s.reason.starts_with("line "));
+    loaded
+        .skipped
+        .retain(|s| !(stdin(s) && (s.reason == "is empty" || !bad_lines && s.reason.starts_with("has no article"))));
+    report_inputs(&loaded, args.read.strict, quiet())?;
     let bar = progress::Bar::new(loaded.docs.len() as u64, quiet());
     let step = |n| bar.inc(n);
     let records = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_progress(&step).extract(&loaded.docs);

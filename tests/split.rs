@@ -171,6 +171,10 @@ fn extract_reads_json_lines_on_stdin_as_a_cluster_pipes_them_and_an_empty_input_
     let empty = run(&["extract", "-q", "--input-format", "jsonl", "-"], Some(b""));
     assert!(empty.status.success(), "{}", String::from_utf8_lossy(&empty.stderr));
     assert!(empty.stdout.is_empty());
+    assert!(empty.stderr.is_empty(), "an empty partition is no news: {}", String::from_utf8_lossy(&empty.stderr));
+    // Bad lines on stdin are still told.
+    let bad = run(&["extract", "-q", "--input-format", "jsonl", "-"], Some(b"{\"nope\": 1}\n"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("line 1"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
 
 #[test]
