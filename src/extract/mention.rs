@@ -147,6 +147,17 @@ fn surface(text: &str, toks: &[Token], a: usize, b: usize) -> (Span, String) {
 }
 
 /// A place named by its own words (no lexicon entry).
+/// An organization known only by its words.
+fn org_ref_by_surface(s: &str) -> Ref {
+    Ref::Org {
+        id: node_id(NodeKind::Organization, s),
+        label: None,
+        parent: None,
+        parent_from_lexicon: false,
+        owner: None,
+    }
+}
+
 fn place_by_surface(s: &str) -> Ref {
     Ref::Place { id: node_id(NodeKind::Location, s), label: s.to_string(), country: None }
 }
@@ -512,13 +523,7 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
                 m.alt = Some(place_by_surface(&m.surface));
                 m.rule = "after-article";
             } else if maker {
-                m.alt = Some(Ref::Org {
-                    id: node_id(NodeKind::Organization, &m.surface),
-                    label: None,
-                    parent: None,
-                    parent_from_lexicon: false,
-                    owner: None,
-                });
+                m.alt = Some(org_ref_by_surface(&m.surface));
                 m.rule = "after-article";
             }
             continue;
@@ -541,13 +546,7 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
         if place {
             m.alt = Some(place_by_surface(&m.surface));
         } else if body {
-            m.alt = Some(Ref::Org {
-                id: node_id(NodeKind::Organization, &m.surface),
-                label: None,
-                parent: None,
-                parent_from_lexicon: false,
-                owner: None,
-            });
+            m.alt = Some(org_ref_by_surface(&m.surface));
         } else {
             continue;
         }
@@ -685,15 +684,7 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
                 Sort::Place => {
                     m.alt = Some(place_by_surface(&m.surface));
                 }
-                Sort::Org => {
-                    m.alt = Some(Ref::Org {
-                        id: node_id(NodeKind::Organization, &m.surface),
-                        label: None,
-                        parent: None,
-                        parent_from_lexicon: false,
-                        owner: None,
-                    })
-                }
+                Sort::Org => m.alt = Some(org_ref_by_surface(&m.surface)),
             }
             m.rule = "coordinated";
         }
