@@ -199,8 +199,8 @@ fn a_name_after_a_common_noun_of_organizations() {
     has("Le quotidien Libération a publié l’enquête.", "Libération", NodeKind::Organization);
     has("La marque Zelvora lance un nouveau téléphone.", "Zelvora", NodeKind::Organization);
     // Words of its kind between the noun and the name.
-    has("Le groupe punk québécois Vendolia joue ce soir.", "Vendolia", NodeKind::Organization);
-    has("Le groupe de pop punk Zortrax revient.", "Zortrax", NodeKind::Organization);
+    has("Le groupe rock québécois Vendolia joue ce soir.", "Vendolia", NodeKind::Organization);
+    has("Le groupe de rock progressif Zortrax revient.", "Zortrax", NodeKind::Organization);
     has("Les groupes Zortrax et Vendolia ont signé.", "Vendolia", NodeKind::Organization);
     // The agent of a maker's participle is a firm.
     has("Le jeu a été développé par Quantastic en 2004.", "Quantastic", NodeKind::Organization);
@@ -304,7 +304,7 @@ fn an_unknown_name_after_an_article_is_a_place_or_a_body_by_its_context() {
     has("Le château se dresse au bord de l’Ardusson.", "Ardusson", NodeKind::Location);
     has("Le bourg s’étend entre la Vézeronce et la Bourbre.", "Bourbre", NodeKind::Location);
     has("Les marmottes vivent dans le Queyras.", "Queyras", NodeKind::Location);
-    has("En 2019, il rejoint le Brøndby.", "Brøndby", NodeKind::Organization);
+    has("En 2019, il rejoint le Vestervik.", "Vestervik", NodeKind::Organization);
     // A person named elsewhere stays that person.
     let text = "Marc Vézeronce est arrivé. Il a voté contre le Vézeronce.";
     has(text, "Vézeronce", NodeKind::Person);

@@ -346,8 +346,8 @@ const REGION_ADJECTIVES: &[&str] = &[
     "meridional",
 ];
 
-/// "la Serbie centrale", "la Malaisie orientale", "l'Allemagne de
-/// l'Ouest", "les Moluques du Nord": the name of a part of a land is the
+/// "la Pologne centrale", "la Finlande orientale", "l'Espagne du
+/// Sud": the name of a part of a land is the
 /// land's name and the adjective or the capitalized point of the compass;
 /// the mention spans both and stands for the land, what the facts of the
 /// sentence are about ("déployés en Russie orientale").
@@ -1046,7 +1046,7 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
         return Some(org_by_surface(text, sent, toks, i, k + 1, None, "org/club"));
     }
     let article = after_article(toks, i);
-    // "le Bayern Munich", "l'Ajax Amsterdam", "le PSV Eindhoven": after an
+    // "le Bavière Tarvel", "le FCV Tarvel" (Tarvel a city): after an
     // article, one word the lexicon knows as a place, or an acronym, right
     // before a city: French sets two places side by side only in a club's
     // name.
@@ -1082,7 +1082,7 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     }
     let hit = lx.names.matches_at(toks, p).into_iter().find(|h| matches!(h.value, Named::Place(_) | Named::Capital(_)));
     let Some(hit) = hit else {
-        // "les Hurricanes de la Caroline", "les Warriors de Golden State":
+        // "les Faucons de l'Ontario", "les Comètes de Tarvel":
         // a plural that is no word of the language names a team, whatever
         // the place after it.
         let plural = toks[k - 1].text.ends_with('s') && !common_word(&toks[k - 1]) && toks[k - 1].text.len() > 3;
@@ -1132,7 +1132,7 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         k -= 1;
     }
     // Back over a few lowercase words of its kind, no verb: "le groupe
-    // punk X", "le groupe de pop punk X", "de rock indépendant".
+    // rock X", "le groupe de rock progressif X", "de jazz manouche".
     let kind_word = |t: &Token| {
         use crate::syntax::Upos;
         let readings = || crate::lexicon::morph::Morph::builtin().lookup_word(&t.text);
