@@ -233,6 +233,17 @@ fn bad_records_are_refused_with_their_file_and_line_and_never_panic() {
             edit(&|v| v["reader"] = "trame 0.0.0 lexicon 0000000000000000".into()),
             "same trame and --lexicon",
         ),
+        (
+            "another build of the same version and lexicon",
+            edit(&|v| {
+                let tag = v["reader"].as_str().unwrap().to_string();
+                let (head, rest) = tag.split_once(" build ").expect("the tag names the build");
+                let lexicon = rest.split_once(' ').expect("the build id is one word").1;
+                v["reader"] = format!("{head} build 0000000000000000 {lexicon}").into();
+                assert_ne!(v["reader"].as_str().unwrap(), tag, "the edit changes the build id");
+            }),
+            "same trame and --lexicon",
+        ),
         ("text changed", edit(&|v| v["text"] = "Rien.".into()), "sentence"),
         (
             "token past the end",

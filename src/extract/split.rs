@@ -63,10 +63,11 @@ pub struct Record {
     pub articles: Vec<(String, u32, u32)>,
 }
 
-/// The reader tag of a lexicon: records are merged only by the trame and
-/// lexicon that wrote them, whose first pass they are.
+/// The reader tag of a lexicon: records are merged only by the trame build
+/// (version and a hash of its sources, `build.rs`) and the lexicon that
+/// wrote them, whose first pass they are.
 pub fn reader(lx: &Lexicon) -> String {
-    format!("trame {} lexicon {:016x}", env!("CARGO_PKG_VERSION"), lx.fingerprint)
+    format!("trame {} build {} lexicon {:016x}", env!("CARGO_PKG_VERSION"), env!("TRAME_BUILD_ID"), lx.fingerprint)
 }
 
 impl Record {
