@@ -251,6 +251,32 @@ impl<'l> Pipeline<'l> {
             .collect()
     }
 
+    /// Runs `f` on every item like `map`, but hands each result to `sink`
+    /// in the items' order as soon as its chunk is done, so that a run holds
+    /// the results of one chunk of documents at a time, not of the corpus.
+    /// On the calling thread the chunk is one item.
+    fn map_each<T: Send, R: Send>(
+        &self,
+        pool: Option<&rayon::ThreadPool>,
+        items: Vec<T>,
+        f: impl Fn(T) -> R + Sync,
+        mut sink: impl FnMut(R),
+    ) {
+        let Some(p) = pool else {
+            items.into_iter().map(f).for_each(sink);
+            return;
+        };
+        let chunk = MAP_CHUNK_PER_THREAD * p.current_num_threads().max(1);
+        let mut items = items.into_iter();
+        loop {
+            let part: Vec<T> = items.by_ref().take(chunk).collect();
+            if part.is_empty() {
+                break;
+            }
+            self.map(pool, part, &f).into_iter().for_each(&mut sink);
+        }
+    }
+
     /// The thread pool for `jobs`, or none to stay on the calling thread
     /// (one job, or a pool that cannot be made).
     fn pool(&self, docs: usize) -> Option<rayon::ThreadPool> {
@@ -413,27 +439,31 @@ impl<'l> Pipeline<'l> {
         // Each document is read apart into what it gives the graph; the
         // builder and the world take it in document order.
         // The tokens are made again for the pass and dropped after it.
-        let firsts = self.map(pool, read.into_iter().enumerate().collect(), |(di, mut rd)| {
-            rd.tokenize();
-            let mut ctx = DocContext::new(lx, registry, di, rd);
-            let mut out = Emitted::default();
-            let mut records = want_records.then(Vec::new);
-            ctx.emit_structure(&mut out, records.as_mut());
-            ctx.rd.drop_tokens();
-            self.step();
-            (ctx, out, records)
-        });
         let mut b = GraphBuilder::new();
         let mut world = World::default();
-        let mut ctxs = Vec::with_capacity(firsts.len());
+        let mut ctxs = Vec::with_capacity(read.len());
         let mut all_records = mentions;
-        for (ctx, out, records) in firsts {
-            out.replay(&mut b, &mut world);
-            if let (Some(all), Some(records)) = (all_records.as_deref_mut(), records) {
-                all.extend(records);
-            }
-            ctxs.push(ctx);
-        }
+        self.map_each(
+            pool,
+            read.into_iter().enumerate().collect(),
+            |(di, mut rd)| {
+                rd.tokenize();
+                let mut ctx = DocContext::new(lx, registry, di, rd);
+                let mut out = Emitted::default();
+                let mut records = want_records.then(Vec::new);
+                ctx.emit_structure(&mut out, records.as_mut());
+                ctx.rd.drop_tokens();
+                self.step();
+                (ctx, out, records)
+            },
+            |(ctx, out, records)| {
+                out.replay(&mut b, &mut world);
+                if let (Some(all), Some(records)) = (all_records.as_deref_mut(), records) {
+                    all.extend(records);
+                }
+                ctxs.push(ctx);
+            },
+        );
         lap(|t| &mut t.structure);
         let world = &world;
         if let Some(c) = collector {
@@ -446,16 +476,18 @@ impl<'l> Pipeline<'l> {
                 out.replay(&mut b, &mut World::default());
             }
         } else {
-            let seconds = self.map(pool, ctxs, |mut ctx| {
-                ctx.rd.tokenize();
-                let mut out = Emitted::default();
-                ctx.emit_events(&mut out, world, None);
-                self.step();
-                out
-            });
-            for out in seconds {
-                out.replay(&mut b, &mut World::default());
-            }
+            self.map_each(
+                pool,
+                ctxs,
+                |mut ctx| {
+                    ctx.rd.tokenize();
+                    let mut out = Emitted::default();
+                    ctx.emit_events(&mut out, world, None);
+                    self.step();
+                    out
+                },
+                |out| out.replay(&mut b, &mut World::default()),
+            );
         }
         lap(|t| &mut t.events);
         let g = b.finish();
@@ -463,6 +495,11 @@ impl<'l> Pipeline<'l> {
         g
     }
 }
+
+/// Documents a thread reads in a chunk of `Pipeline::map_each`: enough to
+/// keep the threads busy when documents differ in length, few enough that
+/// what a chunk gives stays small beside the graph.
+const MAP_CHUNK_PER_THREAD: usize = 256;
 
 /// A document after the first pass: its sentences with their mentions,
 /// its acronym pairs, its counts of words written after an article.
