@@ -77,14 +77,14 @@ pub struct Mention {
     /// How it was found.
     pub rule: &'static str,
     /// What it refers to if `target` (a weak person) is not confirmed.
-    pub alt: Option<Ref>,
+    pub alt: Option<Box<Ref>>,
 }
 
 impl Mention {
     /// The reference actually used once resolved to a node of `kind`: the
     /// fallback when a weak person was not confirmed.
     pub fn used(&self, kind: NodeKind) -> &Ref {
-        match (&self.target, &self.alt) {
+        match (&self.target, self.alt.as_deref()) {
             (Ref::Person { .. }, Some(alt)) if kind != NodeKind::Person => alt,
             (t, _) => t,
         }
@@ -300,7 +300,7 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         if let (Some(m), Some((a, b))) = (&best, titled) {
             if m.a == a && m.b == b && matches!(m.target, Ref::Place { .. }) && b - a >= 2 {
                 let place = best.take().map(|m| m.target);
-                best = person_at(lx, text, sent, toks, i).map(|p| Mention { alt: place, ..p });
+                best = person_at(lx, text, sent, toks, i).map(|p| Mention { alt: place.map(Box::new), ..p });
             }
         }
         let best = best.map(|m| person_or_place(lx, toks, m));
@@ -520,10 +520,10 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
                 })
                 && matches!(toks[m.a - 2].norm.chars().last(), Some('e' | 's'));
             if town || side {
-                m.alt = Some(place_by_surface(&m.surface));
+                m.alt = Some(Box::new(place_by_surface(&m.surface)));
                 m.rule = "after-article";
             } else if maker {
-                m.alt = Some(org_ref_by_surface(&m.surface));
+                m.alt = Some(Box::new(org_ref_by_surface(&m.surface)));
                 m.rule = "after-article";
             }
             continue;
@@ -544,9 +544,9 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
             || matches!(w, "a" | "pour" | "avec") && verb(w2)
             || w == "a" && toks.get(m.a.wrapping_sub(3)).is_some_and(|t| verb(t.norm.as_str()));
         if place {
-            m.alt = Some(place_by_surface(&m.surface));
+            m.alt = Some(Box::new(place_by_surface(&m.surface)));
         } else if body {
-            m.alt = Some(org_ref_by_surface(&m.surface));
+            m.alt = Some(Box::new(org_ref_by_surface(&m.surface)));
         } else {
             continue;
         }
@@ -609,7 +609,7 @@ fn sort_of(m: &Mention) -> Option<Sort> {
         return None;
     }
     // A known city or company that may be a surname is most often itself.
-    match (m.rule, &m.alt) {
+    match (m.rule, m.alt.as_deref()) {
         ("name/place", Some(_)) | ("coordinated" | "after-article", Some(Ref::Place { .. })) => {
             return Some(Sort::Place)
         }
@@ -682,9 +682,9 @@ fn coordinate(ents: &mut [Mention], toks: &[Token]) {
                 Sort::Person if plain => continue,
                 Sort::Person => m.target = Ref::Person { name: name.clone(), strong: true },
                 Sort::Place => {
-                    m.alt = Some(place_by_surface(&m.surface));
+                    m.alt = Some(Box::new(place_by_surface(&m.surface)));
                 }
-                Sort::Org => m.alt = Some(org_ref_by_surface(&m.surface)),
+                Sort::Org => m.alt = Some(Box::new(org_ref_by_surface(&m.surface))),
             }
             m.rule = "coordinated";
         }
@@ -715,7 +715,10 @@ fn person_or_place(lx: &Lexicon, toks: &[Token], mut m: Mention) -> Mention {
         && name_word(lx, &toks[m.a])
     {
         let strong = person_context_before(lx, toks, m.a);
-        m.alt = Some(std::mem::replace(&mut m.target, Ref::Person { name: vec![toks[m.a].text.to_string()], strong }));
+        m.alt = Some(Box::new(std::mem::replace(
+            &mut m.target,
+            Ref::Person { name: vec![toks[m.a].text.to_string()], strong },
+        )));
     }
     m
 }
@@ -985,7 +988,7 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         target: Ref::Person { name, strong: two_words },
         proper: true,
         rule: "place/after-locative",
-        alt: (!two_words).then_some(place),
+        alt: (!two_words).then(|| Box::new(place)),
     })
 }
 
@@ -1675,7 +1678,7 @@ fn name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
                 target: Ref::Country(c),
                 proper: true,
                 rule: "name/capital-actor",
-                alt: Some(city),
+                alt: Some(Box::new(city)),
             });
         }
         let target = match place {

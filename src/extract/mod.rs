@@ -839,11 +839,11 @@ impl<'a, 'd> DocContext<'a, 'd> {
                 let p = self.reg.resolve_word_with(&name[0], self.doc_index, self.lone_fuzzy(m));
                 return match p {
                     Some(p) => Some(Resolved { id: self.person_id(p), kind: NodeKind::Person }),
-                    None => m.alt.as_ref().and_then(|a| self.resolve_ref(a)),
+                    None => m.alt.as_deref().and_then(|a| self.resolve_ref(a)),
                 };
             }
         }
-        self.resolve_ref(&m.target).or_else(|| m.alt.as_ref().and_then(|a| self.resolve_ref(a)))
+        self.resolve_ref(&m.target).or_else(|| m.alt.as_deref().and_then(|a| self.resolve_ref(a)))
     }
 
     /// The evidence of sentence `s` for a rule: its offsets and its words

@@ -68,7 +68,7 @@ pub fn one_per_document(lx: &Lexicon, rd: &mut ReadDoc) {
                 continue;
             }
             // The place itself, or the place a weak person's name falls back to.
-            for r in [Some(&mut m.target), m.alt.as_mut()].into_iter().flatten() {
+            for r in [Some(&mut m.target), m.alt.as_deref_mut()].into_iter().flatten() {
                 let Ref::Place { label, .. } = &*r else { continue };
                 let region = cache.entry(label.clone()).or_insert_with(|| region_of(lx, label));
                 if let Some(region) = region.as_ref().filter(|g| named(g).is_some_and(|id| regions.contains(&id))) {

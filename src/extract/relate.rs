@@ -320,7 +320,7 @@ impl<'a, 'c, 'd> View<'a, 'c, 'd> {
         let s = &self.ctx.doc().sentences[self.si];
         let mi = *self.syn.atoms.get(self.parse.phrases[p].atom?)?;
         let m = &s.mentions.entities[mi];
-        match (&m.target, &m.alt) {
+        match (&m.target, m.alt.as_deref()) {
             (Ref::Country(_), Some(Ref::Place { id, label, .. })) => {
                 Some((Resolved { id: id.clone(), kind: NodeKind::Location }, label.clone()))
             }

@@ -119,7 +119,7 @@ impl Record {
             };
             let m = &read.mentions;
             for e in &m.entities {
-                let refs_ok = country_ok(&e.target) && e.alt.as_ref().is_none_or(country_ok);
+                let refs_ok = country_ok(&e.target) && e.alt.as_deref().is_none_or(country_ok);
                 if e.sent != s.index || e.a > e.b || e.b > n || !span_ok(&e.span) || !refs_ok {
                     return Err(at(&format!("mention {:?} does not fit its sentence", e.surface)));
                 }
@@ -316,7 +316,7 @@ impl<'de> Deserialize<'de> for Mention {
         let rule = intern(&w.rule)
             .ok_or_else(|| serde::de::Error::custom(format!("{:?} is no rule name of trame", w.rule)))?;
         let MentionWire { sent, a, b, span, surface, target, proper, alt, .. } = w;
-        Ok(Mention { sent, a, b, span, surface, target, proper, rule, alt })
+        Ok(Mention { sent, a, b, span, surface, target, proper, rule, alt: alt.map(Box::new) })
     }
 }
 
