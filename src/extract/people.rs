@@ -56,7 +56,9 @@ fn deletions(key: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
 }
 
 /// Whether two keys are at most one edit apart (insert, delete or
-/// substitute one byte), without allocating.
+/// substitute one byte, or swap two neighbours: "Nordahl", "Nordhal"),
+/// without allocating. A swap shares a deletion with its original, so
+/// `Registry::near_keys` finds it through `by_variant`.
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if b.len() - a.len() > 1 {
@@ -64,7 +66,11 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if a.len() == b.len() {
-        a[prefix + 1.min(a.len() - prefix)..] == b[prefix + 1.min(b.len() - prefix)..]
+        let swapped = prefix + 1 < a.len()
+            && a[prefix] == b[prefix + 1]
+            && a[prefix + 1] == b[prefix]
+            && a[prefix + 2..] == b[prefix + 2..];
+        swapped || a[prefix + 1.min(a.len() - prefix)..] == b[prefix + 1.min(b.len() - prefix)..]
     } else {
         a[prefix..] == b[prefix + 1..]
     }
@@ -82,6 +88,10 @@ fn same_key(x: &str, y: &str) -> bool {
 pub fn same_word(a: &str, b: &str) -> bool {
     same_key(&translit(a), &translit(b))
 }
+
+/// Short French words that scraped text glues to the name before them
+/// (the end of a caption, "par" of a byline), as transliteration keys.
+const GLUED_WORDS: &[&str] = &["par", "pour", "et", "selon", "avec", "dans", "sur", "qui", "que", "les", "le", "la"];
 
 /// All people of a corpus, indexed by the keys of their name words.
 #[derive(Debug, Default)]
@@ -208,7 +218,11 @@ impl Registry {
     /// "Yann Le Goff" when no one else carries those words. A name whose
     /// first word is a given name ("Anna Smith") is a full name of its own.
     pub fn join_tails(&mut self) {
+        self.join_glued();
         for p in 0..self.people.len() {
+            if self.redirect.contains_key(&p) {
+                continue;
+            }
             let short = &self.people[p];
             // "Ben Laden", "El Khomri", "Van Gogh": a particle that is also
             // a given name opens the end of a longer name.
@@ -257,6 +271,25 @@ impl Registry {
                 if let Err(k) = target.docs.binary_search(&d) {
                     target.docs.insert(k, d);
                 }
+            }
+        }
+    }
+
+    /// A name whose last word is another person's last word with a French
+    /// word glued to it by scraped text ("Anne Durandpar", "Paul Lefortet")
+    /// is that person when the name without it was read at least as often.
+    fn join_glued(&mut self) {
+        for p in 0..self.people.len() {
+            let person = &self.people[p];
+            let Some(last) = person.tkeys.last() else { continue };
+            let Some(stem) = GLUED_WORDS.iter().find_map(|w| last.strip_suffix(w).filter(|s| s.len() >= 4)) else {
+                continue;
+            };
+            let mut keys = person.tkeys.clone();
+            *keys.last_mut().expect("a last word") = stem.to_string();
+            let count = person.count;
+            if let Some(q) = self.find_full(&keys).filter(|&q| q != p && self.people[q].count >= count) {
+                self.redirect.insert(p, q);
             }
         }
     }
@@ -346,7 +379,10 @@ mod tests {
         assert!(within_one_edit(b"kovalienko", b"kovalenko"));
         assert!(within_one_edit(b"tchaikovski", b"tchaikovska"));
         assert!(within_one_edit(b"abc", b"abc"));
-        assert!(!within_one_edit(b"abcd", b"abdc"));
+        assert!(within_one_edit(b"abcd", b"abdc"));
+        assert!(within_one_edit(b"nordahl", b"nordhal"));
+        assert!(!within_one_edit(b"abcd", b"badc"));
+        assert!(!within_one_edit(b"abcde", b"acbed"));
         assert!(!within_one_edit(b"abc", b"a"));
     }
 
@@ -358,6 +394,17 @@ mod tests {
         let c = r.add_full(&words("Olena Kovalenko"), 1, true);
         assert_eq!(a, b);
         assert_ne!(a, c);
+        // A word glued to the name by scraped text.
+        let e = r.add_full(&words("Bérengère Moulard"), 4, true);
+        r.add_full(&words("Bérengère Moulard"), 5, true);
+        let glued = r.add_full(&words("Bérengère Moulardpar"), 6, true);
+        let unknown = r.add_full(&words("Bérengère Ardpar"), 6, true);
+        r.join_tails();
+        assert_eq!(r.canonical(glued), e);
+        assert_eq!(r.canonical(unknown), unknown);
+        // Two letters swapped by a typist.
+        let d = r.add_full(&words("Gwendahl Trélivan"), 2, true);
+        assert_eq!(r.add_full(&words("Gwendhal Trélivan"), 3, true), d);
         assert!(same_word("Tchaikovsky", "Tchaikovski"));
         assert!(!same_word("Kim", "Kin"));
     }

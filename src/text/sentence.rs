@@ -74,6 +74,38 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2029}')
 }
 
+/// Words that open a sentence and never end a name, which scraped text
+/// glues to the last word of the line before (a headline, a caption):
+/// "Emmanuel MacronUne réforme", "explique-t-il au SénatLe concours".
+const GLUED_OPENERS: &[&str] = &[
+    "Le", "La", "Les", "Un", "Une", "Des", "Du", "Et", "Mais", "Malgré", "Depuis", "Dans", "En", "Au", "Aux", "Pour",
+    "Selon", "Alors", "Ce", "Cette", "Ces", "Cet", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous", "Après",
+    "Avant", "Lors", "Pendant", "Si", "Son", "Sa", "Ses", "Leur", "Leurs", "Quand", "Pourtant", "Ainsi", "Enfin",
+    "Par", "Sur", "Avec", "Sans", "Entre", "Contre", "Vers", "Chez", "Face", "Mercredi", "Jeudi", "Vendredi", "Samedi",
+    "Dimanche", "Lundi", "Mardi",
+];
+
+/// Whether the uppercase char at `i` starts a sentence glued to the word
+/// before it: a lowercase letter before it that ends a word of at least two
+/// letters, and from `i` one of `GLUED_OPENERS` followed by a space. Names
+/// written with an inner capital ("McDonald", "LeBlanc", "DiCaprio") go on
+/// in letters, so they do not match.
+fn glued_opener(chars: &[(usize, char)], i: usize, work: &mut usize) -> bool {
+    if i < 2 || !chars[i - 1].1.is_lowercase() || !chars[i - 2].1.is_alphabetic() {
+        return false;
+    }
+    let mut j = i;
+    while j < chars.len() && j - i < 9 && chars[j].1.is_alphabetic() {
+        j += 1;
+    }
+    *work += j - i;
+    if chars.get(j).is_none_or(|&(_, c)| c != ' ') {
+        return false;
+    }
+    let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+    GLUED_OPENERS.contains(&word.as_str())
+}
+
 /// What a period after a word says about the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Dot {
@@ -234,6 +266,10 @@ fn split_counting(text: &str, work: &mut usize) -> Vec<Sentence> {
             continue;
         }
         if !is_terminal(c) {
+            if c.is_uppercase() && glued_opener(&chars, i, work) {
+                cuts.push(i);
+                last_cut = i;
+            }
             i += 1;
             continue;
         }
@@ -459,6 +495,16 @@ mod tests {
     fn glued_sentences_are_split() {
         assert_eq!(split("publié sur Telegram.Au moins dix morts."), ["publié sur Telegram.", "Au moins dix morts."]);
         assert_eq!(split("voir https://t.co/abc et la suite"), ["voir https://t.co/abc et la suite"]);
+        // A headline glued to the sentence after it, with no stop.
+        assert_eq!(
+            split("selon Bérengère MoulardUne réforme attendue"),
+            ["selon Bérengère Moulard", "Une réforme attendue"]
+        );
+        assert_eq!(split("a dit le SénatLe texte passe"), ["a dit le Sénat", "Le texte passe"]);
+        // Inner capitals of names, or a capital not followed by a space.
+        assert_eq!(split("Paul McDonald et Ana DiCaprio"), ["Paul McDonald et Ana DiCaprio"]);
+        assert_eq!(split("le groupe LeBlanc Une"), ["le groupe LeBlanc Une"]);
+        assert_eq!(split("le logiciel iLe est là"), ["le logiciel iLe est là"]);
     }
 
     #[test]
