@@ -62,6 +62,24 @@ fn east_asian_names_of_three_parts_and_hyphenated_given_names() {
     has("Il a reçu Moon Jae In à Séoul.", "Moon Jae In", NodeKind::Person);
     has("Lee Jae Myung a gagné.", "Lee Jae Myung", NodeKind::Person);
     has("Kang Min-jun a pris la parole.", "Kang Min-jun", NodeKind::Person);
+    has("Le dirigeant Pak Song Un a parlé.", "Pak Song Un", NodeKind::Person);
+}
+
+#[test]
+fn a_sentence_glued_to_a_name_is_no_part_of_it() {
+    // Scraped text: a headline ending with a name, then the article's first
+    // sentence, with no stop between them.
+    has("a-t-il dit. Aurélien Vasseur Le cas du maire est à part.", "Aurélien Vasseur", NodeKind::Person);
+    lacks("a-t-il dit. Aurélien Vasseur Le cas du maire est à part.", "Aurélien Vasseur Le");
+    has("explique Bérengère MoulardUne réforme arrive.", "Bérengère Moulard", NodeKind::Person);
+    has("Pour Aurélien VasseurLe texte est prêt.", "Aurélien Vasseur", NodeKind::Person);
+}
+
+#[test]
+fn a_capital_that_is_a_given_name_before_a_full_name_is_the_place() {
+    let text = "Elle entend la candidate à Paris Bérengère Moulard, mais pas avant juin.";
+    has(text, "Bérengère Moulard", NodeKind::Person);
+    has(text, "Paris", NodeKind::Location);
 }
 
 #[test]

@@ -1939,6 +1939,29 @@ fn short_final_part(lx: &Lexicon, toks: &[Token], i: usize, j: usize) -> bool {
         && (2..=3).contains(&t.text.chars().count())
         && (i..j).all(|k| name_word(lx, &toks[k]))
         && !toks.get(j + 1).is_some_and(|n| n.is_cap())
+        && !opens_noun_phrase(toks, j)
+}
+
+/// Whether the capitalized short word at `j` is a French determiner or
+/// conjunction opening what follows rather than ending a name: a new
+/// sentence glued to a name without a stop ("Aurélien Vasseur Le cas de…",
+/// "… Une réforme"). "Un" before a verb stays a name's part ("Kim Jong Un a
+/// dit"); before a noun it is the article.
+fn opens_noun_phrase(toks: &[Token], j: usize) -> bool {
+    use crate::syntax::Upos;
+    let w = toks[j].norm.as_str();
+    if matches!(w, "le" | "la" | "les" | "des" | "du" | "ce" | "cet" | "cette" | "ces" | "sa" | "son" | "ses" | "et") {
+        return true;
+    }
+    if !matches!(w, "un" | "une") {
+        return false;
+    }
+    toks.get(j + 1).is_some_and(|n| {
+        let readings = || crate::lexicon::morph::Morph::builtin().lookup_word(&n.text);
+        n.kind == TokKind::Word
+            && readings().any(|a| matches!(a.upos, Upos::Noun | Upos::Adj))
+            && !readings().any(|a| matches!(a.upos, Upos::Verb | Upos::Aux))
+    })
 }
 
 /// Whether a capitalized word is also a common French word (noun,
@@ -2796,12 +2819,15 @@ fn foreign_prefix(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<
     }
     let k = (i + 1..end).find(|&k| opens_name(lx, toks, k, end))?;
     // A given name that is also a state's or a capital's name, after "de"
-    // and before another given name, is the place: "le préfet de Paris
-    // Anne Durand".
+    // or a locative and before another given name, is the place: "le préfet
+    // de Paris Anne Durand", "la candidate à Paris Anne Durand".
     if lx.given_name(&toks[i].norm).is_some() {
         let state =
             lx.names.matches_at(toks, i).iter().any(|h| matches!(h.value, Named::Country(_) | Named::Capital(_)));
-        let after_de = i > 0 && matches!(toks[i - 1].norm.as_str(), "de" | "d'");
+        let after_de = i > 0 && {
+            let w = toks[i - 1].norm.as_str();
+            matches!(w, "de" | "d'") || LOCATIVE.contains(&w)
+        };
         return (k == i + 1 && state && after_de).then_some(k);
     }
     let foreign = |m: usize| {
