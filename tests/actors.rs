@@ -76,6 +76,13 @@ fn a_sentence_glued_to_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_name_after_a_demonstrative_or_a_possessive_is_a_thing() {
+    no_person("Cette Pierre Orvalle sera vendue aux enchères en mars.", "Pierre Orvalle");
+    no_person("Il a garé sa Pierre Orvalle devant la mairie.", "Pierre Orvalle");
+    has("Pierre Orvalle sera entendu en mars.", "Pierre Orvalle", NodeKind::Person);
+}
+
+#[test]
 fn a_capital_that_is_a_given_name_before_a_full_name_is_the_place() {
     let text = "Elle entend la candidate à Paris Bérengère Moulard, mais pas avant juin.";
     has(text, "Bérengère Moulard", NodeKind::Person);

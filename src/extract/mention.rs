@@ -2666,9 +2666,33 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         }
     }
     let len = end - i;
-    // French names take no article: "une Aston Martin", "le Nouvel Obs" are things.
+    // French names take no article, demonstrative or possessive: "une
+    // Aston Martin", "le Nouvel Obs", "cette Ford Mustang", "sa Porsche
+    // Cayenne" are things.
     let article = i > 0
-        && matches!(toks[i - 1].norm.as_str(), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "au" | "aux");
+        && matches!(
+            toks[i - 1].norm.as_str(),
+            "le" | "la"
+                | "les"
+                | "l'"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "au"
+                | "aux"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "notre"
+                | "votre"
+        );
     // "San", "Santa" are given names too, but open place names after "à".
     let opener =
         PLACE_NAME_OPENERS.contains(&toks[i].text.as_str()) && i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str());
