@@ -76,6 +76,18 @@ fn a_sentence_glued_to_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_body_the_lexicon_names_beats_a_place_by_its_head_noun() {
+    // "département" heads French places, but the lexicon knows this body.
+    for text in ["Le porte-parole du département d'État a parlé.", "Le porte-parole du département d’État a parlé."]
+    {
+        let got = mentions_of(&[text]);
+        assert!(got.iter().any(|(s, k, _)| s.starts_with("département d") && *k == NodeKind::Organization), "{got:?}");
+    }
+    // A place by its head noun that the lexicon does not know stays a place.
+    has("Il vit dans le département de la Trelonne.", "département de la Trelonne", NodeKind::Location);
+}
+
+#[test]
 fn a_name_after_a_demonstrative_or_a_possessive_is_a_thing() {
     no_person("Cette Pierre Orvalle sera vendue aux enchères en mars.", "Pierre Orvalle");
     no_person("Il a garé sa Pierre Orvalle devant la mairie.", "Pierre Orvalle");

@@ -280,18 +280,20 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         offer(national_team_at(lx, text, sent, toks, i));
         offer(team_at(lx, text, sent, toks, i));
         offer(english_name_at(lx, text, sent, toks, i));
-        offer(geo_at(lx, text, sent, toks, i));
-        offer(place_phrase_at(lx, text, sent, toks, i));
-        // A lexicon name before a body by pattern: "l'armée chinoise" is the
-        // name the lexicon gives as another name of a known army. A seat of
-        // power ("ministère des Armées" for its building) is only a metonym:
-        // the body by pattern keeps it.
+        // A lexicon name before a place by its head noun ("le département
+        // d'État" is the body the lexicon names, not a département) and
+        // before a body by pattern: "l'armée chinoise" is the name the
+        // lexicon gives as another name of a known army. A seat of power
+        // ("ministère des Armées" for its building) is only a metonym: the
+        // body by pattern keeps it.
         let name = name_at(lx, text, sent, toks, i);
         let (name, seat) = match name {
             Some(m) if matches!(m.target, Ref::Org { parent_from_lexicon: true, .. }) => (None, Some(m)),
             other => (other, None),
         };
         offer(name);
+        offer(geo_at(lx, text, sent, toks, i));
+        offer(place_phrase_at(lx, text, sent, toks, i));
         offer(body);
         offer(seat);
         // Before `person`: on a tie it keeps the person reading and adds the place.
