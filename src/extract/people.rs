@@ -93,6 +93,12 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// (the end of a caption, "par" of a byline), as transliteration keys.
 const GLUED_WORDS: &[&str] = &["par", "pour", "et", "selon", "avec", "dans", "sur", "qui", "que", "les", "le", "la"];
 
+/// Whether every key of `part` is found in `whole`, in the same order.
+fn in_order(part: &[String], whole: &[String]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|k| rest.any(|w| same_key(w, k)))
+}
+
 /// All people of a corpus, indexed by the keys of their name words.
 #[derive(Debug, Default)]
 pub struct Registry {
@@ -219,6 +225,7 @@ impl Registry {
     /// first word is a given name ("Anna Smith") is a full name of its own.
     pub fn join_tails(&mut self) {
         self.join_glued();
+        self.join_without_middle();
         for p in 0..self.people.len() {
             if self.redirect.contains_key(&p) {
                 continue;
@@ -289,6 +296,41 @@ impl Registry {
             *keys.last_mut().expect("a last word") = stem.to_string();
             let count = person.count;
             if let Some(q) = self.find_full(&keys).filter(|&q| q != p && self.people[q].count >= count) {
+                self.redirect.insert(p, q);
+            }
+        }
+    }
+
+    /// A full name that is exactly one longer name without some of its
+    /// middle words is that person: "Anne Durand" is "Anne Claire Durand"
+    /// when no one else is both Anne and Durand with more names between.
+    fn join_without_middle(&mut self) {
+        for p in 0..self.people.len() {
+            let short = &self.people[p];
+            let n = short.tkeys.len();
+            if n < 2 || !short.given_first || self.redirect.contains_key(&p) {
+                continue;
+            }
+            let mut longer: Vec<usize> = self
+                .near_keys(&short.tkeys[n - 1])
+                .iter()
+                .flat_map(|k| self.by_key[*k].iter())
+                .filter(|&&(q, pos)| {
+                    crate::work::add(1);
+                    let long = &self.people[q];
+                    let m = long.tkeys.len();
+                    q != p
+                        && m > n
+                        && pos == m - 1
+                        && long.given_first
+                        && long.tkeys[0] == short.tkeys[0]
+                        && in_order(&short.tkeys[1..n - 1], &long.tkeys[1..m - 1])
+                })
+                .map(|&(q, _)| q)
+                .collect();
+            longer.sort_unstable();
+            longer.dedup();
+            if let [q] = longer[..] {
                 self.redirect.insert(p, q);
             }
         }
@@ -402,6 +444,18 @@ mod tests {
         r.join_tails();
         assert_eq!(r.canonical(glued), e);
         assert_eq!(r.canonical(unknown), unknown);
+        // A full name without its middle name, when one longer name fits.
+        let long = r.add_full(&words("Aurélien Marc Vasseur"), 7, true);
+        let short = r.add_full(&words("Aurélien Vasseur"), 8, true);
+        let other = r.add_full(&words("Paul Vasseur"), 8, true);
+        let two = r.add_full(&words("Odile Jeanne Prat"), 9, true);
+        r.add_full(&words("Odile Marie Prat"), 9, true);
+        let ambiguous = r.add_full(&words("Odile Prat"), 9, true);
+        r.join_tails();
+        assert_eq!(r.canonical(short), long);
+        assert_eq!(r.canonical(other), other);
+        assert_eq!(r.canonical(ambiguous), ambiguous);
+        assert_ne!(r.canonical(two), r.canonical(ambiguous));
         // Two letters swapped by a typist.
         let d = r.add_full(&words("Gwendahl Trélivan"), 2, true);
         assert_eq!(r.add_full(&words("Gwendhal Trélivan"), 3, true), d);
