@@ -2825,6 +2825,11 @@ fn second_full_name(lx: &Lexicon, toks: &[Token], i: usize, end: usize) -> Optio
     if lx.given_name(&toks[i].norm).is_none() || toks[i..end].iter().any(|t| t.text == ".") {
         return None;
     }
+    // "Abd Rabbo Mansour Hadi": a name opened by "Abd", "Abdel" or "Abou"
+    // (servant of, father of) is one long Arabic name.
+    if matches!(toks[i].norm.as_str(), "abd" | "abdel" | "abdul" | "abdoul" | "abdal" | "abou" | "abu") {
+        return None;
+    }
     (i + 2..end).find(|&k| {
         opens_name(lx, toks, k, end)
             && !is_particle(toks, k - 1)
