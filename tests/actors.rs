@@ -90,6 +90,12 @@ fn a_body_the_lexicon_names_beats_a_place_by_its_head_noun() {
 }
 
 #[test]
+fn a_frequent_word_after_a_locative_is_no_place() {
+    lacks("La Constitution inscrit la foi en Dieu.", "Dieu");
+    has("Elle est née à Trelonne-sur-Mer en 1960.", "Trelonne-sur-Mer", NodeKind::Location);
+}
+
+#[test]
 fn a_name_after_a_demonstrative_or_a_possessive_is_a_thing() {
     no_person("Cette Pierre Orvalle sera vendue aux enchères en mars.", "Pierre Orvalle");
     no_person("Il a garé sa Pierre Orvalle devant la mairie.", "Pierre Orvalle");

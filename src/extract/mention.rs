@@ -968,6 +968,11 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     while k < toks.len() && k - i < 3 && name_word(lx, &toks[k]) && !strong_name_at(lx, toks, k) {
         k += 1;
     }
+    // "la foi en Dieu": one frequent word of the language, capitalized, is
+    // no place the lexicon does not know.
+    if k == i + 1 && !opener && common_word_of(&toks[i], 90) {
+        return None;
+    }
     // "à Audi Q7": a name with a digit is a thing.
     if toks[i..k].iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
         return None;
