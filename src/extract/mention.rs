@@ -15,9 +15,9 @@ use crate::text::{is_all_caps, is_capitalized, Span, TokKind, Token};
 
 use super::words::{
     CIVILITIES, CLUB_HEADS, CLUB_MARKS, COMMON_ACRONYMS, DESCRIPTORS, EN_ORG_HEADS, EN_PLACE_HEADS,
-    EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HONORIFICS, LOCATIVE, MONTHS, NAMED_AFTER_PLACE,
-    NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PLACE_NOUNS, RIVER_HEADS, SAME_AS_NAME,
-    SETTLEMENTS, WEEKDAYS,
+    EVENT_OR_BUILDING_HEADS, FUNCTION_WORDS, GEO_HEADS, HEADS_OUTSIDE_NAME, HONORIFICS, LOCATIVE, MONTHS,
+    NAMED_AFTER_PLACE, NAME_PARTICLES, NATURAL_HEADS, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PLACE_NOUNS, RIVER_HEADS,
+    SAME_AS_NAME, SETTLEMENTS, WEEKDAYS, WORK_NOUNS,
 };
 
 /// What a mention refers to, as far as one sentence can tell.
@@ -293,6 +293,8 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         };
         offer(name);
         offer(geo_at(lx, text, sent, toks, i));
+        offer(named_relief_at(lx, text, sent, toks, i));
+        offer(channel_at(text, sent, toks, i));
         offer(place_phrase_at(lx, text, sent, toks, i));
         offer(body);
         offer(seat);
@@ -327,11 +329,135 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
         }
         i += 1;
     }
+    drop_work_titles(toks, &mut out.entities);
+    namesake_bodies(lx, text, toks, &mut out.entities);
+    bands_of_influences(toks, &mut out.entities);
     after_article_sort(lx, toks, &mut out.entities);
     coordinate(&mut out.entities, toks);
     qualify_places(lx, toks, &mut out.entities);
     regions_of_places(text, toks, &mut out.entities);
     out
+}
+
+/// "le Parti socialiste grec": a body the lexicon knows by a generic
+/// name (a head of `ORG_HEADS` and adjectives), then the demonym of
+/// another state, is that state's namesake body: one mention of its own.
+fn namesake_bodies(lx: &Lexicon, text: &str, toks: &[Token], ents: &mut Vec<Mention>) {
+    let mut x = 0;
+    while x + 1 < ents.len() {
+        let (m, d) = (&ents[x], &ents[x + 1]);
+        let generic = m.rule == "name/organization"
+            && toks[m.a].is_cap()
+            && ORG_HEADS.contains(&toks[m.a].norm.as_str())
+            && toks[m.a + 1..m.b].iter().all(|t| !t.is_cap());
+        let Ref::Country(c) = d.target else {
+            x += 1;
+            continue;
+        };
+        let parent = match &m.target {
+            Ref::Org { parent, .. } => parent.clone(),
+            _ => None,
+        };
+        let state = node_id(NodeKind::Country, &lx.countries[c as usize].label);
+        if !generic || d.rule != "demonym" || d.a != m.b || toks[d.a].is_cap() || parent.as_deref() == Some(&state) {
+            x += 1;
+            continue;
+        }
+        let mut body = org_by_surface(text, m.sent, toks, m.a, d.b, None, "org/namesake");
+        if let Ref::Org { parent, .. } = &mut body.target {
+            *parent = Some(state);
+        }
+        ents[x] = body;
+        ents.remove(x + 1);
+        x += 1;
+    }
+}
+
+/// "Ses influences sont X, Y et Z": the names listed after "influences",
+/// none opened by a given name or a title, are bands.
+fn bands_of_influences(toks: &[Token], ents: &mut [Mention]) {
+    let Some(k) = toks.iter().position(|t| t.norm == "influences") else { return };
+    for m in ents.iter_mut().filter(|m| m.a > k) {
+        if matches!(m.target, Ref::Person { .. })
+            && m.alt.is_none()
+            && !matches!(m.rule, "person/given-name" | "person/context")
+        {
+            m.target = org_ref_by_surface(&m.surface);
+            m.rule = "org/influences";
+        }
+    }
+}
+
+/// The quotations of a sentence that give the title of a work: opened
+/// right after a work noun, maybe past a few lowercase adjectives, a year
+/// or a comma ("le film dramatique « X »", "un film de 1943 « X »", "la
+/// série télévisée, « X »"), and those listed after such a title ("« X »,
+/// « Y » et « Z »"). Pairs of open and close token indices.
+fn work_titles(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut q = 0;
+    while q < toks.len() {
+        if !is_open_quote(&toks[q]) {
+            q += 1;
+            continue;
+        }
+        let Some(c) = (q + 1..toks.len().min(q + 16)).find(|&c| is_close_quote(&toks[c])) else {
+            q += 1;
+            continue;
+        };
+        // Back to the work noun over adjectives, "de 1943", a comma.
+        let mut k = q;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            let t = &toks[k - 1];
+            let skip = t.norm == ","
+                || t.kind == TokKind::Number
+                || t.norm == "de" && toks.get(k).is_some_and(|n| n.kind == TokKind::Number)
+                || t.kind == TokKind::Word
+                    && !t.is_cap()
+                    && !is_function_word(t)
+                    && adjective(t)
+                    && k >= 2
+                    && !WORK_NOUNS.contains(&t.norm.as_str());
+            if !skip {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        let noun = k > 0 && !toks[k - 1].is_cap() && WORK_NOUNS.contains(&toks[k - 1].norm.as_str());
+        // "« X », « Y » et « Z »": a title after a title.
+        let listed = out.last().is_some_and(|&(_, pc)| {
+            pc < q
+                && q - pc <= 3
+                && toks[pc + 1..q].iter().all(|t| matches!(t.norm.as_str(), "," | "et" | "ou" | "encore"))
+        });
+        if noun || listed {
+            out.push((q, c));
+        }
+        q = c + 1;
+    }
+    out
+}
+
+/// The words of a work's title (`work_titles`) name no person, place or
+/// body: "le film « Retour à Trelonne »" is no mention of Trelonne. A
+/// person proven by a civility or a given name stays ("le livre « Et
+/// Dieu créa Aurélien Vasseur »").
+fn drop_work_titles(toks: &[Token], ents: &mut Vec<Mention>) {
+    let titles = work_titles(toks);
+    if titles.is_empty() {
+        return;
+    }
+    ents.retain(|m| {
+        let Some(&(q, _)) = titles.iter().find(|&&(q, c)| q < m.a && m.b <= c) else { return true };
+        // A given name proves a person only when the title says something
+        // of them ("Une nuit avec X"), not when it opens the title ("« The
+        // X Show »").
+        let said_of = toks[q + 1..m.a].iter().any(|t| !matches!(t.norm.as_str(), "the" | "le" | "la" | "les" | "l'"));
+        matches!(m.target, Ref::Person { strong: true, .. })
+            && (m.rule == "person/context" || m.rule == "person/given-name" && said_of)
+    });
 }
 
 /// Adjectives that name a part of a land after its name, folded.
@@ -437,6 +563,17 @@ const TOWN_NOUNS: &[&str] =
 const MAKER_VERBS: &[&str] =
     &["developper", "editer", "commercialiser", "distribuer", "fabriquer", "racheter", "sponsoriser", "exploiter"];
 
+/// Whether "par" before `a` follows a participle of `MAKER_VERBS`
+/// ("développé par", "édités par").
+fn made_by(toks: &[Token], a: usize) -> bool {
+    a >= 2
+        && toks[a - 1].norm == "par"
+        && crate::lexicon::morph::Morph::builtin()
+            .lookup_word(&toks[a - 2].text)
+            .any(|r| r.upos == crate::syntax::Upos::Verb && MAKER_VERBS.contains(&crate::text::fold(r.lemma).as_str()))
+        && matches!(toks[a - 2].norm.chars().last(), Some('e' | 's'))
+}
+
 /// The points of the compass, folded.
 const DIRECTIONS: &[&str] =
     &["nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre-ville"];
@@ -499,6 +636,19 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
             }
             q += 1;
         }
+        // "développé et édité par X", "commercialisé par X": a firm, even
+        // when its first word is a given name; a title or a civility
+        // still proves a person.
+        if matches!(m.target, Ref::Person { strong: true, .. })
+            && matches!(m.rule, "person/given-name" | "person/capitalized")
+            && m.alt.is_none()
+            && m.a >= 2
+            && made_by(toks, m.a)
+        {
+            m.target = org_ref_by_surface(&m.surface);
+            m.rule = "org/maker";
+            continue;
+        }
         if !matches!(m.target, Ref::Person { strong: false, .. }) || m.alt.is_some() || quotes % 2 == 1 {
             continue;
         }
@@ -516,11 +666,7 @@ fn after_article_sort(lx: &Lexicon, toks: &[Token], ents: &mut [Mention]) {
                     && toks.get(m.b + 1).is_some_and(|t| t.norm == "l'")
                     && toks.get(m.b + 2).is_some_and(|t| DIRECTIONS.contains(&t.norm.as_str()));
             // "développé par X", "commercialisé par X": a firm.
-            let maker = toks[m.a - 1].norm == "par"
-                && crate::lexicon::morph::Morph::builtin().lookup_word(&toks[m.a - 2].text).any(|a| {
-                    a.upos == crate::syntax::Upos::Verb && MAKER_VERBS.contains(&crate::text::fold(a.lemma).as_str())
-                })
-                && matches!(toks[m.a - 2].norm.chars().last(), Some('e' | 's'));
+            let maker = made_by(toks, m.a);
             if town || side {
                 m.alt = Some(Box::new(place_by_surface(&m.surface)));
                 m.rule = "after-article";
@@ -612,7 +758,7 @@ fn sort_of(m: &Mention) -> Option<Sort> {
     }
     // A known city or company that may be a surname is most often itself.
     match (m.rule, m.alt.as_deref()) {
-        ("name/place", Some(_)) | ("coordinated" | "after-article", Some(Ref::Place { .. })) => {
+        ("name/place", Some(_)) | ("coordinated" | "after-article" | "place/saint", Some(Ref::Place { .. })) => {
             return Some(Sort::Place)
         }
         ("name/company", Some(_)) | ("coordinated" | "after-article", Some(Ref::Org { .. })) => return Some(Sort::Org),
@@ -940,12 +1086,67 @@ fn geo_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Op
     }
     // "la commune de Bar-sur-Seine" is Bar-sur-Seine itself.
     // "la commune de X", "l'île de X", "le fleuve X" are X itself.
-    let same = SETTLEMENTS.contains(&head.norm.as_str()) || SAME_AS_NAME.contains(&head.norm.as_str());
+    let same = SETTLEMENTS.contains(&head.norm.as_str())
+        || SAME_AS_NAME.contains(&head.norm.as_str())
+        || HEADS_OUTSIDE_NAME.contains(&head.norm.as_str());
     let river = c == 0 && RIVER_HEADS.contains(&head.norm.as_str());
     let a = if c > 0 && (demonym || site || same) || river { start } else { i };
     let (span, s) = surface(text, toks, a, k);
     let target = place_by_surface(&s);
     Some(Mention { sent, a, b: k, span, surface: s, target, proper: true, rule: "place/geo-head", alt: None })
+}
+
+/// "TV Trelvane", "Quennec TV": "TV" written beside capitalized words
+/// makes the name of a television channel, a body.
+fn channel_at(text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let word = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.is_cap() && !is_function_word(t) && t.text != "TV")
+    };
+    let end = if toks[i].text == "TV" {
+        let mut e = i + 1;
+        while e < i + 3 && word(e) {
+            e += 1;
+        }
+        e
+    } else {
+        let mut e = i;
+        while e < i + 2 && word(e) {
+            e += 1;
+        }
+        if e == i || toks.get(e).is_none_or(|t| t.text != "TV") {
+            return None;
+        }
+        e + 1
+    };
+    if end <= i + 1 {
+        return None;
+    }
+    Some(org_by_surface(text, sent, toks, i, end, None, "org/channel"))
+}
+
+/// Heads of a land's relief or basin that French capitalizes when an
+/// adjective makes the name, folded: "le Bassin oriental", "le Plateau
+/// central".
+const RELIEF_HEADS: &[&str] = &["bassin", "massif", "plateau", "plaine", "plaines", "seuil"];
+
+/// "le Bassin oriental", "le Plateau central": a capitalized relief head
+/// after an article, then a lowercase adjective: a place, both words.
+fn named_relief_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
+    let (head, adj) = (&toks[i], toks.get(i + 1)?);
+    if !head.is_cap()
+        || !after_article(toks, i)
+        || !RELIEF_HEADS.contains(&head.norm.as_str())
+        || adj.kind != TokKind::Word
+        || adj.is_cap()
+        || is_function_word(adj)
+        || !(adjective(adj) || demonym_at(lx, toks, i + 1).is_some())
+        || !lx.names.matches_at(toks, i).is_empty()
+    {
+        return None;
+    }
+    let (span, s) = surface(text, toks, i, i + 2);
+    let target = place_by_surface(&s);
+    Some(proper_mention(sent, i, i + 2, span, s, target, "place/relief"))
 }
 
 /// "à Pornichet", "en Poitou": a capitalized name the lexicon does not know,
@@ -995,7 +1196,8 @@ fn locative_place_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
         target: Ref::Person { name, strong: two_words },
         proper: true,
         rule: "place/after-locative",
-        alt: (!two_words).then(|| Box::new(place)),
+        // "face à X", "grâce à X": no place, whatever the words.
+        alt: (!two_words && !complex_preposition_a(toks, i - 1)).then(|| Box::new(place)),
     })
 }
 
@@ -1053,7 +1255,17 @@ fn team_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> O
     // "Silkeborg IF", "Troyes AC": a name, even a place's, then the mark.
     let mark = (i + 1..name_after(i) + 1).find(|&k| toks.get(k).is_some_and(|m| CLUB_MARKS.contains(&m.text.as_str())));
     if let Some(k) = mark.filter(|&k| k > i && t.is_cap()) {
-        return Some(org_by_surface(text, sent, toks, i, k + 1, None, "org/club"));
+        // "Tarvel Foot 38": the number of the department after the mark.
+        let b =
+            if toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Number && n.text.len() <= 3) { k + 2 } else { k + 1 };
+        return Some(org_by_surface(text, sent, toks, i, b, None, "org/club"));
+    }
+    // "le Stade de Tarvel": a club named "Stade" and its town (a stadium
+    // is named after a land or a person: "Stade de France").
+    if t.text == "Stade" && toks.get(i + 1).is_some_and(|n| n.norm == "de" || n.norm == "d'") {
+        if let Some(end) = city_at(lx, toks, i + 2) {
+            return Some(org_by_surface(text, sent, toks, i, end, None, "org/club"));
+        }
     }
     let article = after_article(toks, i);
     // "le Bavière Tarvel", "le FCV Tarvel" (Tarvel a city): after an
@@ -1188,16 +1400,31 @@ fn org_after_noun_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: u
     if t.kind != TokKind::Word || !t.is_cap() || is_function_word(t) && t.text != "The" {
         return None;
     }
-    if !lx.names.matches_at(toks, i).is_empty() || lx.given_name(&t.norm).is_some() {
+    if !lx.names.matches_at(toks, i).is_empty() {
         return None;
     }
     let mut end = i + 1;
+    // English names join their words with "and", "of", "the", "&":
+    // "le groupe Gerald and the Trelvanes".
+    let joined = |k: usize| {
+        matches!(toks[k].text.as_str(), "and" | "of" | "the" | "&")
+            && toks.get(k + 1).is_some_and(|n| n.is_cap() || matches!(n.text.as_str(), "the"))
+    };
     while end < toks.len()
-        && end - i < 4
+        && end - i < 5
         && (toks[end].is_cap() && !is_function_word(&toks[end])
-            || toks[end].text.chars().all(|c| c.is_ascii_digit()) && !toks[end].text.is_empty())
+            || toks[end].text.chars().all(|c| c.is_ascii_digit()) && !toks[end].text.is_empty()
+            || joined(end))
     {
         end += 1;
+    }
+    // A given name opens a person's name ("le groupe de Jean Martin"),
+    // not a name of three words or joined in English ("l'équipe Aston
+    // Quennec Racing", "le groupe Gerald and the Trelvanes").
+    let english = toks[i..end].iter().any(|t| matches!(t.text.as_str(), "and" | "of" | "the" | "&"))
+        || EN_ORG_HEADS.contains(&toks[end - 1].text.as_str());
+    if lx.given_name(&t.norm).is_some() && !(english || end - i >= 3) {
+        return None;
     }
     let mut m = org_by_surface(text, sent, toks, i, end, None, "org/after-noun");
     if let (true, Some(c), Ref::Org { parent, .. }) = (official, demonym, &mut m.target) {
@@ -1352,14 +1579,21 @@ fn english_name_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usi
             break;
         }
     }
-    let (h, org) = last.filter(|&(h, _)| h > i)?;
+    // "University of Trelonne", "Bank of Carvagne": the head may open the
+    // name when "of" follows it.
+    let of_after = |h: usize| h + 2 < k && toks[h + 1].text == "of";
+    let (h, org) = last.filter(|&(h, _)| h > i || of_after(h))?;
     // A name the lexicon knows in full is read as such.
     if lx.names.matches_at(toks, i).iter().any(|m| i + m.len > h) {
         return None;
     }
+    // The "of" part after the head is the name's: "Royal Institute of
+    // Quennec Arts", "Trelonne College of Arts".
+    let end = if of_after(h) { k } else { h + 1 };
     if org {
-        return Some(org_by_surface(text, sent, toks, i, h + 1, None, "org/english-head"));
+        return Some(org_by_surface(text, sent, toks, i, end, None, "org/english-head"));
     }
+    let h = end - 1;
     let (span, s) = surface(text, toks, i, h + 1);
     let target = place_by_surface(&s);
     Some(Mention {
@@ -1745,8 +1979,37 @@ fn dative_a(lx: &Lexicon, toks: &[Token], a: usize) -> bool {
     while k >= 3 && toks[k - 1].norm == "et" && toks[k - 3].norm == "a" {
         k -= 3;
     }
+    if complex_preposition_a(toks, k) {
+        return true;
+    }
     let Some(verb) = k.checked_sub(1).and_then(|v| lx.lemma(&toks[v].norm)) else { return false };
     DATIVE_VERBS.contains(&verb)
+}
+
+/// Words that make one preposition with the "à" after them, folded: "face
+/// à", "grâce à", "contrairement à", "quant à", "hommage à", "dédié à",
+/// "conformément à", "opposé à". What follows is whom it faces, thanks or
+/// honours, not where.
+const COMPLEX_PREPOSITIONS: &[&str] = &[
+    "face",
+    "grace",
+    "contrairement",
+    "quant",
+    "hommage",
+    "dedie",
+    "dediee",
+    "dedies",
+    "dediees",
+    "conformement",
+    "oppose",
+    "opposee",
+    "opposes",
+    "opposees",
+];
+
+/// Whether the "à" at `a` closes a complex preposition ("face à X").
+fn complex_preposition_a(toks: &[Token], a: usize) -> bool {
+    a > 0 && toks[a].norm == "a" && COMPLEX_PREPOSITIONS.contains(&toks[a - 1].norm.as_str())
 }
 
 /// Verbs whose "à" complement is a recipient or addressee, not a place.
@@ -1837,8 +2100,20 @@ fn name_run_from(lx: &Lexicon, toks: &[Token], i: usize, titled: bool) -> usize 
         if is_initial(toks, j) && toks.get(j + 2).is_some_and(|t| name_word(lx, t) || is_initial(toks, j + 2)) {
             // "D. W. Griffith", "George H. W. Bush".
             j += 2;
+        } else if j > i
+            && toks[j].text == "M"
+            && toks.get(j + 1).is_some_and(|p| p.text == ".")
+            && lx.given_name(&toks[j - 1].norm).is_some()
+            && toks.get(j + 2).is_some_and(|t| name_word(lx, t))
+        {
+            // "Jean M. Trelvane": after a given name, "M." is an initial.
+            j += 2;
         } else if let Some(next) = particles_then_name(lx, toks, i, j) {
             j = next;
+        } else if j > i && lx.given_name(&toks[i].norm).is_some() && verb_surname(lx, &toks[j]) {
+            // "Aurélien Tenir", "Bérengère Moulard Tenir": a capitalized verb
+            // form inside a name opened by a given name is a surname.
+            j += 1;
         } else if name_word(lx, &toks[j])
             && (!strong_name_at(lx, toks, j)
                 || titled
@@ -1862,6 +2137,20 @@ fn name_run_from(lx: &Lexicon, toks: &[Token], i: usize, titled: bool) -> usize 
         }
     }
     j
+}
+
+/// Whether a capitalized word that the verbs list knows ("Allais",
+/// "Donner") may be a surname: no function word, title or demonym.
+fn verb_surname(lx: &Lexicon, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && is_capitalized(&t.text)
+        && !is_all_caps(&t.text)
+        && t.text.chars().count() >= 3
+        && !is_function_word(t)
+        && !HONORIFICS.contains(&t.norm.as_str())
+        && !CIVILITIES.contains(&t.norm.as_str())
+        && lx.demonym(&t.norm).is_none()
+        && lx.lemma(&t.norm).is_some()
 }
 
 /// Whether a word is an Arabic name with its article: "al-Hakim", "el-Masri", "ad-Dawla".
@@ -2614,12 +2903,34 @@ fn free_standing_name(toks: &[Token], i: usize, end: usize) -> bool {
         && !after_thing
 }
 
+/// Nouns of websites, folded: the name after them is a site's, no person's.
+const SITE_NOUNS: &[&str] = &["site", "sites", "agregateur", "portail", "blog", "forum", "wiki"];
+
+/// Whether a site's noun stands before `i`, maybe with "de", "web" or a
+/// demonym between: "le site de X", "l'agrégateur américain X".
+fn site_named(lx: &Lexicon, toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    // Inside the site's name: "le site Trelvax Orbis" at "Orbis".
+    while k > 0 && i - k < 2 && name_word(lx, &toks[k - 1]) {
+        k -= 1;
+    }
+    let i = k;
+    while k > 0
+        && i - k < 2
+        && (matches!(toks[k - 1].norm.as_str(), "de" | "d'" | "web" | "internet")
+            || demonym_at(lx, toks, k - 1).is_some())
+    {
+        k -= 1;
+    }
+    k > 0 && !toks[k - 1].is_cap() && SITE_NOUNS.contains(&toks[k - 1].norm.as_str())
+}
+
 /// A person name at `i` found by capitalization and context.
 fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) -> Option<Mention> {
     if let Some(m) = civility_name_at(lx, text, sent, toks, i) {
         return Some(m);
     }
-    if !name_word(lx, &toks[i]) && !is_initial(toks, i) {
+    if !name_word(lx, &toks[i]) && !is_initial(toks, i) || site_named(lx, toks, i) {
         return None;
     }
     let titled = person_context_before(lx, toks, i);
@@ -2666,7 +2977,7 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     // Without a title before it, a given name inside the run starts the
     // name: "Secretary of State Daniel Harlow".
-    if !context && lx.given_name(&toks[i].norm).is_none() {
+    if !context && lx.given_name(&toks[i].norm).is_none() && !is_initial(toks, i) {
         let start = (i + 1..end).find(|&k| lx.given_name(&toks[k].norm).is_some() && end - k >= 2);
         if start.is_some() {
             return None; // the person will be read when the scan reaches it
@@ -2710,8 +3021,9 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         let t = &toks[k];
         let given = lx.given_name(&t.norm).is_some();
         // A given name counts as a word when it is also a state's or a
-        // body's name ("France"), or a frequent word ("Métro").
-        let word_given = given && (!lx.names.matches_at(toks, k).is_empty() || common_word_of(t, 90));
+        // body's name ("France"), or a frequent word ("Métro"); a town's
+        // name is no word ("Florence", "Lincoln").
+        let word_given = given && (strong_name_at(lx, toks, k) || common_word_of(t, 90));
         common_word(t) && !given || word_given || t.text == "." || NAME_PARTICLES.contains(&t.norm.as_str())
     });
     // "Kang Min-jun", "Moon Jae-in": a surname, then a hyphenated given name.
@@ -2788,15 +3100,25 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
     }
     let (span, s) = surface(text, toks, i, end);
     let name = toks[i..end].iter().filter(|t| t.text != ".").map(|t| t.text.to_string()).collect();
+    // "Saint-Orvald", "Notre-Dame-des-Quennes": a saint's name joined by
+    // hyphens names a place (a parish, a town), unless a person of that
+    // name is read elsewhere.
+    let saint = !strong
+        && len == 1
+        && ["Saint-", "Sainte-", "Notre-Dame-"].iter().any(|p| toks[i].text.starts_with(p))
+        && !i.checked_sub(1).is_some_and(|p| is_particle(toks, p));
     Some(Mention {
         sent,
         a: i,
         b: end,
+        alt: saint.then(|| Box::new(place_by_surface(&s))),
         span,
         surface: s,
         target: Ref::Person { name, strong },
         proper: true,
-        rule: if given {
+        rule: if saint {
+            "place/saint"
+        } else if given {
             "person/given-name"
         } else if lone && !context {
             "person/lone-name"
@@ -2805,7 +3127,6 @@ fn person_at(lx: &Lexicon, text: &str, sent: usize, toks: &[Token], i: usize) ->
         } else {
             "person/capitalized"
         },
-        alt: None,
     })
 }
 
@@ -3026,5 +3347,127 @@ mod tests {
         assert!(rules.contains(&"ministère brésilien de la Santé=body/pattern".to_string()), "{rules:?}");
         assert!(rules.contains(&"armée malienne=body/described".to_string()), "{rules:?}");
         assert!(rules.contains(&"gouvernement chilien=body/state".to_string()), "{rules:?}");
+    }
+
+    #[test]
+    fn a_work_title_names_no_place_nor_person() {
+        let (ents, _) = read("Il joue dans le film dramatique « Retour à Trelonne » avec Aurélien Vasseur.");
+        assert!(!ents.iter().any(|(s, _)| s == "Trelonne"), "{ents:?}");
+        assert!(ents.iter().any(|(s, _)| s == "Aurélien Vasseur"), "{ents:?}");
+        let (ents, _) = read("Elle chante « Bérengère Moulard », « Les Rives de Carvagne » et « Nuit à Trelonne ».");
+        assert!(ents.iter().any(|(s, _)| s == "Bérengère Moulard"), "{ents:?}");
+        let (ents, _) = read("Le livre « Une nuit avec Aurélien Vasseur » paraît.");
+        assert!(ents.iter().any(|(s, _)| s == "Aurélien Vasseur"), "{ents:?}");
+        let (ents, _) = read("L'album « Minuit à Trelonne » sort en mars.");
+        assert!(ents.is_empty(), "{ents:?}");
+        let (ents, _) = read("La chanson « Dame Orvelle », « Trelonne » et « Carvagne » sont connues.");
+        assert!(ents.is_empty(), "{ents:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_complex_preposition_is_no_place() {
+        let lx = Lexicon::builtin();
+        let text = "Contrairement à Orvalde Quennec, elle reste, grâce à Trelvane.";
+        let toks = name_tokens(text);
+        let m = detect(lx, text, 0, &toks);
+        for e in &m.entities {
+            assert!(e.alt.is_none(), "{e:?}");
+        }
+        assert!(m.entities.iter().any(|e| matches!(e.target, Ref::Person { strong: true, .. })), "{:?}", m.entities);
+    }
+
+    #[test]
+    fn an_english_name_keeps_its_of_part() {
+        let (ents, _) = read("Elle étudie à la Royal Institute of Quennec Arts puis à la University of Trelonne.");
+        assert!(ents.contains(&("Royal Institute of Quennec Arts".into(), "org/english-head")), "{ents:?}");
+        assert!(ents.contains(&("University of Trelonne".into(), "org/english-head")), "{ents:?}");
+        let (ents, _) = read("Il expose au Museum of Carvagne Art.");
+        assert!(ents.contains(&("Museum of Carvagne Art".into(), "place/english-head")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_basin_or_a_plural_head_is_no_word_of_the_name() {
+        let (ents, _) = read("Le sel vient du bassin de la Trelvane et des comtés de Carvagnshire et de Quennec.");
+        assert!(ents.iter().any(|(s, _)| s == "Trelvane"), "{ents:?}");
+        assert!(ents.iter().any(|(s, _)| s == "Carvagnshire"), "{ents:?}");
+    }
+
+    #[test]
+    fn names_of_people_with_initials_towns_and_verbs() {
+        let (ents, _) = read("Un roman écrit par F. Orvald Quennec et réalisé par Jean M. Trelvane.");
+        assert!(ents.iter().any(|(s, _)| s == "F. Orvald Quennec"), "{ents:?}");
+        assert!(ents.iter().any(|(s, _)| s == "Jean M. Trelvane"), "{ents:?}");
+        // A given name and a surname that are also towns' names.
+        let (ents, _) = read("Elle remplace une nouvelle fois Florence Lincoln à la pause.");
+        assert!(ents.contains(&("Florence Lincoln".into(), "person/given-name")), "{ents:?}");
+        // A surname that is also a verb form.
+        let (ents, _) = read("Selon elle, Aurélien Tenir et Bérengère Moulard y sont nés.");
+        assert!(ents.contains(&("Aurélien Tenir".into(), "person/given-name")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_maker_after_its_participle_is_a_firm() {
+        let (ents, _) =
+            read("Le jeu a été développé et édité par Marcel Trelsoft, puis commercialisé par Kadorano Trelbooks.");
+        assert!(ents.contains(&("Marcel Trelsoft".into(), "org/maker")), "{ents:?}");
+        assert!(ents.contains(&("Kadorano Trelbooks".into(), "org/maker")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_noun_of_bodies_may_open_with_a_given_name() {
+        let (ents, _) =
+            read("C'est une chanson du groupe Gerald and the Trelvanes, signé chez l'écurie Aston Quennec Racing.");
+        assert!(ents.contains(&("Gerald and the Trelvanes".into(), "org/after-noun")), "{ents:?}");
+        assert!(ents.contains(&("Aston Quennec Racing".into(), "org/after-noun")), "{ents:?}");
+    }
+
+    #[test]
+    fn clubs_by_their_marks_and_stade_de_a_town() {
+        let (ents, _) = read("Il quitte le Tarvel Calcio pour le Quennec Foot 38, puis rejoint le Stade de Quimper.");
+        assert!(ents.contains(&("Tarvel Calcio".into(), "org/club")), "{ents:?}");
+        assert!(ents.contains(&("Quennec Foot 38".into(), "org/club")), "{ents:?}");
+        assert!(ents.contains(&("Stade de Quimper".into(), "org/club")), "{ents:?}");
+        let (ents, _) = read("Le match a lieu au Stade de France.");
+        assert!(!ents.iter().any(|(_, r)| *r == "org/club"), "{ents:?}");
+    }
+    #[test]
+    fn a_site_is_named_by_no_person() {
+        let (ents, _) = read(
+            "Sur l'agrégateur américain Rotvane Quennes, le film obtient 81 %, et le site de Trelvax Orbis aussi.",
+        );
+        assert!(!ents.iter().any(|(_, r)| r.starts_with("person/")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_namesake_party_and_bands_of_influences() {
+        let (ents, _) = read("Elle dirige la presse du Parti socialiste grec depuis 1997.");
+        assert!(ents.contains(&("Parti socialiste grec".into(), "org/namesake")), "{ents:?}");
+        let (ents, _) = read("Ses influences sont Trelvax, Quennoc et Vorbid Orvelle mais il écoute Aurélien Vasseur.");
+        assert!(ents.contains(&("Vorbid Orvelle".into(), "org/influences")), "{ents:?}");
+        assert!(ents.contains(&("Aurélien Vasseur".into(), "person/given-name")), "{ents:?}");
+    }
+
+    #[test]
+    fn a_saint_joined_by_hyphens_is_a_place() {
+        let lx = Lexicon::builtin();
+        let text = "La paroisse compte trois églises : Saint-Orvald, Sainte-Trelvane et Notre-Dame-des-Quennes.";
+        let toks = name_tokens(text);
+        let m = detect(lx, text, 0, &toks);
+        let places = m.entities.iter().filter(|e| matches!(e.alt.as_deref(), Some(Ref::Place { .. }))).count();
+        assert_eq!(places, 3, "{:?}", m.entities);
+    }
+
+    #[test]
+    fn a_capitalized_relief_and_its_adjective_are_a_place() {
+        let (ents, _) = read("La route passe entre le Bassin oriental et le Plateau central.");
+        assert!(ents.contains(&("Bassin oriental".into(), "place/relief")), "{ents:?}");
+        assert!(ents.contains(&("Plateau central".into(), "place/relief")), "{ents:?}");
+    }
+
+    #[test]
+    fn tv_beside_a_name_is_a_channel() {
+        let (ents, _) = read("La série est diffusée sur TV Trelvane puis sur Quennec TV.");
+        assert!(ents.contains(&("TV Trelvane".into(), "org/channel")), "{ents:?}");
+        assert!(ents.contains(&("Quennec TV".into(), "org/channel")), "{ents:?}");
     }
 }

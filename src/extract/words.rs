@@ -654,6 +654,7 @@ pub static GEO_HEADS: Words = Words::new(&[
 pub static CLUB_MARKS: Words = Words::new(&[
     "FC", "AC", "AS", "SC", "SV", "IF", "FF", "FK", "HC", "CF", "CD", "SK", "BK", "AIK", "KV", "KRC", "RC", "RCD",
     "OGC", "USM", "SM", "VfB", "VfL", "TSG", "SSC", "RB", "AFC", "HSV", "SpVgg", "BSC", "NK", "KK", "GNK", "HNK",
+    "Calcio", "Football", "Foot",
 ]);
 
 /// Capitalized words that open a club's name before its city: "Olympique
@@ -939,6 +940,29 @@ pub static SETTLEMENTS: Words = Words::new(&[
 /// "le quartier de X", "le port de X".
 pub static SAME_AS_NAME: Words = Words::new(&["ile", "iles", "archipel", "region", "province", "quartier", "port"]);
 
+/// Heads whose "de X" names X alone, the head no word of the name: a
+/// basin is its river's ("le bassin de la X"), and a plural head lists
+/// several places, none of which owns it ("les comtés de X et de Y").
+pub static HEADS_OUTSIDE_NAME: Words = Words::new(&[
+    "bassin",
+    "comtes",
+    "districts",
+    "provinces",
+    "regions",
+    "departements",
+    "cantons",
+    "arrondissements",
+    "territoires",
+    "etats",
+    "iles",
+    "vallees",
+    "communes",
+    "villes",
+    "municipalites",
+    "voivodies",
+    "oblasts",
+]);
+
 /// Nouns that with "de X" name another thing than X, a part of it or a body
 /// named after it, the noun inside the name: "le golfe de X", "le désert de
 /// X", "l'estuaire de la X", "le massif du X", "l'arrondissement de X", "la
@@ -1070,6 +1094,68 @@ pub static NAMED_AFTER: Words = Words::new(&[
     "meurtre",
     "assassinat",
     "disparition",
+]);
+
+/// Nouns of works, folded, after which a quoted name is the work's title:
+/// "le film « X »", "l'album « X »", "la chanson « X »". The words of a
+/// title name no person, place or body of the sentence.
+pub static WORK_NOUNS: Words = Words::new(&[
+    "film",
+    "films",
+    "telefilm",
+    "court-metrage",
+    "long-metrage",
+    "documentaire",
+    "serie",
+    "series",
+    "feuilleton",
+    "sitcom",
+    "emission",
+    "episode",
+    "album",
+    "albums",
+    "single",
+    "singles",
+    "chanson",
+    "chansons",
+    "titre",
+    "titres",
+    "morceau",
+    "morceaux",
+    "tube",
+    "ballade",
+    "hymne",
+    "clip",
+    "disque",
+    "ep",
+    "opera",
+    "piece",
+    "comedie",
+    "drame",
+    "tragedie",
+    "romance",
+    "thriller",
+    "western",
+    "polar",
+    "roman",
+    "romans",
+    "nouvelle",
+    "recit",
+    "conte",
+    "poeme",
+    "recueil",
+    "livre",
+    "livres",
+    "ouvrage",
+    "essai",
+    "manga",
+    "saga",
+    "jeu",
+    "jeux",
+    "spectacle",
+    "tableau",
+    "oeuvre",
+    "œuvre",
 ]);
 
 #[cfg(test)]
