@@ -241,24 +241,10 @@ impl Registry {
                 continue;
             }
             let n = short.tkeys.len();
-            // Longer names ending with a spelling of the same last word.
-            let mut longer: Vec<usize> = self
-                .near_keys(&short.tkeys[n - 1])
-                .iter()
-                .flat_map(|k| self.by_key[*k].iter())
-                .filter(|&&(q, pos)| {
-                    crate::work::add(1);
-                    let long = &self.people[q];
-                    q != p
-                        && long.tkeys.len() > n
-                        && pos == long.tkeys.len() - 1
-                        && long.tkeys[long.tkeys.len() - n..].iter().zip(&short.tkeys).all(|(a, b)| same_key(a, b))
-                })
-                .map(|&(q, _)| q)
-                .collect();
-            longer.sort_unstable();
-            longer.dedup();
-            if let [q] = longer[..] {
+            let ends_with_it = |long: &Person| {
+                long.tkeys[long.tkeys.len() - n..].iter().zip(&short.tkeys).all(|(a, b)| same_key(a, b))
+            };
+            if let Some(q) = self.only_longer(p, ends_with_it) {
                 self.redirect.insert(p, q);
             }
         }
@@ -311,28 +297,39 @@ impl Registry {
             if n < 2 || !short.given_first || self.redirect.contains_key(&p) {
                 continue;
             }
-            let mut longer: Vec<usize> = self
-                .near_keys(&short.tkeys[n - 1])
-                .iter()
-                .flat_map(|k| self.by_key[*k].iter())
-                .filter(|&&(q, pos)| {
-                    crate::work::add(1);
-                    let long = &self.people[q];
-                    let m = long.tkeys.len();
-                    q != p
-                        && m > n
-                        && pos == m - 1
-                        && long.given_first
-                        && long.tkeys[0] == short.tkeys[0]
-                        && in_order(&short.tkeys[1..n - 1], &long.tkeys[1..m - 1])
-                })
-                .map(|&(q, _)| q)
-                .collect();
-            longer.sort_unstable();
-            longer.dedup();
-            if let [q] = longer[..] {
+            let middle_dropped = |long: &Person| {
+                let m = long.tkeys.len();
+                long.given_first
+                    && long.tkeys[0] == short.tkeys[0]
+                    && in_order(&short.tkeys[1..n - 1], &long.tkeys[1..m - 1])
+            };
+            if let Some(q) = self.only_longer(p, middle_dropped) {
                 self.redirect.insert(p, q);
             }
+        }
+    }
+
+    /// The one person whose name is longer than `p`'s, ends with a spelling
+    /// of its last word and `fits`; `None` when there are none or several.
+    fn only_longer(&self, p: usize, fits: impl Fn(&Person) -> bool) -> Option<usize> {
+        let short = &self.people[p];
+        let n = short.tkeys.len();
+        let mut longer: Vec<usize> = self
+            .near_keys(&short.tkeys[n - 1])
+            .iter()
+            .flat_map(|k| self.by_key[*k].iter())
+            .filter(|&&(q, pos)| {
+                crate::work::add(1);
+                let long = &self.people[q];
+                q != p && long.tkeys.len() > n && pos == long.tkeys.len() - 1 && fits(long)
+            })
+            .map(|&(q, _)| q)
+            .collect();
+        longer.sort_unstable();
+        longer.dedup();
+        match longer[..] {
+            [q] => Some(q),
+            _ => None,
         }
     }
 
