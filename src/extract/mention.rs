@@ -331,7 +331,6 @@ pub fn detect(lx: &Lexicon, text: &str, sent: usize, toks: &[Token]) -> Sentence
     }
     drop_work_titles(toks, &mut out.entities);
     namesake_bodies(lx, text, toks, &mut out.entities);
-    bands_of_influences(toks, &mut out.entities);
     after_article_sort(lx, toks, &mut out.entities);
     coordinate(&mut out.entities, toks);
     qualify_places(lx, toks, &mut out.entities);
@@ -370,21 +369,6 @@ fn namesake_bodies(lx: &Lexicon, text: &str, toks: &[Token], ents: &mut Vec<Ment
         ents[x] = body;
         ents.remove(x + 1);
         x += 1;
-    }
-}
-
-/// "Ses influences sont X, Y et Z": the names listed after "influences",
-/// none opened by a given name or a title, are bands.
-fn bands_of_influences(toks: &[Token], ents: &mut [Mention]) {
-    let Some(k) = toks.iter().position(|t| t.norm == "influences") else { return };
-    for m in ents.iter_mut().filter(|m| m.a > k) {
-        if matches!(m.target, Ref::Person { .. })
-            && m.alt.is_none()
-            && !matches!(m.rule, "person/given-name" | "person/context")
-        {
-            m.target = org_ref_by_surface(&m.surface);
-            m.rule = "org/influences";
-        }
     }
 }
 
@@ -3439,12 +3423,9 @@ mod tests {
     }
 
     #[test]
-    fn a_namesake_party_and_bands_of_influences() {
-        let (ents, _) = read("Elle dirige la presse du Parti socialiste grec depuis 1997.");
-        assert!(ents.contains(&("Parti socialiste grec".into(), "org/namesake")), "{ents:?}");
-        let (ents, _) = read("Ses influences sont Trelvax, Quennoc et Vorbid Orvelle mais il écoute Aurélien Vasseur.");
-        assert!(ents.contains(&("Vorbid Orvelle".into(), "org/influences")), "{ents:?}");
-        assert!(ents.contains(&("Aurélien Vasseur".into(), "person/given-name")), "{ents:?}");
+    fn a_namesake_party_of_another_state() {
+        let (ents, _) = read("Le Parti socialiste portugais a gagné les élections.");
+        assert!(ents.contains(&("Parti socialiste portugais".into(), "org/namesake")), "{ents:?}");
     }
 
     #[test]
