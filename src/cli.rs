@@ -161,6 +161,13 @@ struct BuildArgs {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     read: ReadArgs,
+    /// Where the documents' first reading waits for the later ones: `auto`
+    /// keeps it in memory up to 32 MiB of text and writes it to a temporary
+    /// file beyond (in TMPDIR, removed at once), `always`, or `never`. The
+    /// outputs are the same bytes either way; the file costs time and saves
+    /// memory (about four bytes a byte of text).
+    #[arg(long, value_enum, default_value = "auto")]
+    spill: SpillArg,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -341,6 +348,23 @@ impl FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum SpillArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<SpillArg> for crate::extract::Spill {
+    fn from(s: SpillArg) -> crate::extract::Spill {
+        match s {
+            SpillArg::Auto => crate::extract::Spill::Auto,
+            SpillArg::Always => crate::extract::Spill::Always,
+            SpillArg::Never => crate::extract::Spill::Never,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum InputFormatArg {
     Auto,
     Text,
@@ -477,7 +501,7 @@ fn build(mut args: BuildArgs) -> Result<ExitCode> {
     }
     let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, quiet());
     let step = |n| bar.inc(n);
-    let pipeline = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_progress(&step);
+    let pipeline = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_spill(args.spill.into()).with_progress(&step);
     let (graph, mentions) = if args.out.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {

@@ -30,6 +30,6 @@ pub mod text;
 pub mod work;
 
 pub use error::{Error, Result};
-pub use extract::Pipeline;
+pub use extract::{Pipeline, Spill};
 pub use graph::Graph;
 pub use text::Document;

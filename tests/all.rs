@@ -24,5 +24,6 @@ mod query;
 mod report;
 mod robustness;
 mod rules;
+mod spill;
 mod split;
 mod tagger;

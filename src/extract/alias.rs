@@ -344,22 +344,44 @@ pub fn local(rd: &mut ReadDoc) -> Local {
 /// Gives each acronym the meaning its document (`local`, already applied)
 /// or, failing that, the corpus gives it.
 pub fn unify(docs: &mut [ReadDoc], locals: &[Local]) {
-    // Acronym → its meaning in the corpus; None when two documents disagree.
-    let mut corpus: IndexMap<String, Option<Ref>> = IndexMap::new();
-    // Long names replaced by the lexicon's entry: old id → the entry.
-    let mut renamed: IndexMap<String, Ref> = IndexMap::new();
-    for local in locals {
-        for (old, new) in &local.renamed {
-            renamed.entry(old.clone()).or_insert_with(|| new.clone());
-        }
-        for (acr, target) in &local.map {
-            let e = corpus.entry(acr.clone()).or_insert_with(|| Some(target.clone()));
-            if e.as_ref() != Some(target) {
-                *e = None;
+    let u = Unifier::new(locals);
+    for (rd, local) in docs.iter_mut().zip(locals) {
+        u.apply(rd, local);
+    }
+}
+
+/// What the corpus's acronym pairs say, made once from every document's
+/// `Local` and applied to each document apart (`unify`, or a document at a
+/// time when the first pass waits on disk).
+#[derive(Debug, Default)]
+pub struct Unifier {
+    /// Acronym → its meaning in the corpus; None when two documents disagree.
+    corpus: IndexMap<String, Option<Ref>>,
+    /// Long names replaced by the lexicon's entry: old id → the entry.
+    renamed: IndexMap<String, Ref>,
+}
+
+impl Unifier {
+    /// The corpus's acronyms, from every document's pairs in document order.
+    pub fn new(locals: &[Local]) -> Unifier {
+        let mut u = Unifier::default();
+        for local in locals {
+            for (old, new) in &local.renamed {
+                u.renamed.entry(old.clone()).or_insert_with(|| new.clone());
+            }
+            for (acr, target) in &local.map {
+                let e = u.corpus.entry(acr.clone()).or_insert_with(|| Some(target.clone()));
+                if e.as_ref() != Some(target) {
+                    *e = None;
+                }
             }
         }
+        u
     }
-    for (rd, local) in docs.iter_mut().zip(locals) {
+
+    /// Gives the acronyms of one document (whose pairs are `local`) the
+    /// corpus's meaning.
+    pub fn apply(&self, rd: &mut ReadDoc, local: &Local) {
         let map = &local.map;
         // Only the corpus's acronyms the document writes (as a word or a
         // mention) can change it, taken in the corpus's order: a look-up per
@@ -368,7 +390,7 @@ pub fn unify(docs: &mut [ReadDoc], locals: &[Local]) {
         for s in &rd.sentences {
             let words = s.acronyms.iter().map(|w| w.text.as_str());
             for w in words.chain(s.mentions.entities.iter().map(|m| m.surface.as_str())) {
-                if let Some(i) = corpus.get_index_of(w) {
+                if let Some(i) = self.corpus.get_index_of(w) {
                     written.push(i);
                 }
             }
@@ -376,19 +398,19 @@ pub fn unify(docs: &mut [ReadDoc], locals: &[Local]) {
         written.sort_unstable();
         written.dedup();
         for i in written {
-            let (acr, target) = corpus.get_index(i).expect("an index of the corpus map");
+            let (acr, target) = self.corpus.get_index(i).expect("an index of the corpus map");
             let Some(target) = target else { continue };
             if !map.contains_key(acr) {
                 // Elsewhere a short acronym alone is too ambiguous to add.
                 apply(rd, acr, target, acr.chars().count() >= 3);
             }
         }
-        if renamed.is_empty() {
-            continue;
+        if self.renamed.is_empty() {
+            return;
         }
         for s in &mut rd.sentences {
             for m in &mut s.mentions.entities {
-                if let Some(new) = target_id(&m.target).and_then(|id| renamed.get(id)) {
+                if let Some(new) = target_id(&m.target).and_then(|id| self.renamed.get(id)) {
                     if !known(&m.target) {
                         m.target = new.clone();
                         m.alt = None;

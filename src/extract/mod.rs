@@ -21,6 +21,7 @@ pub mod people;
 pub mod places;
 pub mod relate;
 pub mod report;
+mod spill;
 pub mod split;
 pub mod structure;
 pub mod words;
@@ -32,6 +33,7 @@ use crate::text::{sentences, tokenize, Document, Span, Token};
 
 use mention::{Mention, Ref, SentenceMentions};
 use people::Registry;
+pub use spill::Spill;
 
 /// One sentence, read.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -174,6 +176,8 @@ pub struct Pipeline<'l> {
     /// 0 takes one a core.
     jobs: usize,
     progress: Option<Progress<'l>>,
+    /// Whether the first pass waits on disk for the later ones.
+    spill: Spill,
 }
 
 /// A function told of the work done: 1 each time a document has passed one
@@ -201,7 +205,7 @@ impl Pipeline<'static> {
 impl<'l> Pipeline<'l> {
     /// A pipeline with the given lexicon, on the calling thread.
     pub fn new(lx: &'l Lexicon) -> Self {
-        Pipeline { lx, jobs: 1, progress: None }
+        Pipeline { lx, jobs: 1, progress: None, spill: Spill::Auto }
     }
 
     /// The same pipeline telling `progress` of each document through each
@@ -221,6 +225,13 @@ impl<'l> Pipeline<'l> {
     /// read apart and what they give is merged in document order.
     pub fn with_jobs(self, jobs: usize) -> Self {
         Pipeline { jobs, ..self }
+    }
+
+    /// The same pipeline keeping the first pass on disk between the passes
+    /// as `spill` says (`Spill::Auto`: past `spill::AUTO_BYTES` of text).
+    /// The graph is the same either way.
+    pub fn with_spill(self, spill: Spill) -> Self {
+        Pipeline { spill, ..self }
     }
 
     /// Runs `f` on every item, on the pipeline's threads, and returns the
@@ -372,18 +383,42 @@ impl<'l> Pipeline<'l> {
     /// it writes after an article.
     fn first_pass<'d>(&self, pool: Option<&rayon::ThreadPool>, docs: &'d [Document]) -> Vec<FirstPass<'d>> {
         self.map(pool, docs.iter().collect(), |d| {
-            let mut rd = self.read(d);
-            let local = alias::local(&mut rd);
-            places::one_per_document(self.lx, &mut rd);
-            let articles = article_counts(&rd);
-            rd.drop_tokens();
-            for s in &mut rd.sentences {
-                s.mentions.entities.shrink_to_fit();
-                s.mentions.roles.shrink_to_fit();
-            }
+            let first = self.first(d);
             self.step();
-            (rd, local, articles)
+            first
         })
+    }
+
+    /// The first pass over one document (`first_pass`), its tokens dropped.
+    fn first<'d>(&self, d: &'d Document) -> FirstPass<'d> {
+        let mut rd = self.read(d);
+        let local = alias::local(&mut rd);
+        places::one_per_document(self.lx, &mut rd);
+        let articles = article_counts(&rd);
+        rd.drop_tokens();
+        for s in &mut rd.sentences {
+            s.mentions.entities.shrink_to_fit();
+            s.mentions.roles.shrink_to_fit();
+        }
+        (rd, local, articles)
+    }
+
+    /// A document's first pass back from the spill file, or made again
+    /// when the file does not have it, with the corpus's acronyms applied.
+    fn again<'d>(
+        &self,
+        file: &spill::SpillFile,
+        slot: spill::Slot,
+        doc: &'d Document,
+        unifier: &alias::Unifier,
+        local: &alias::Local,
+    ) -> ReadDoc<'d> {
+        let mut rd = match file.get(slot) {
+            Some(sentences) => ReadDoc { doc, sentences },
+            None => self.first(doc).0,
+        };
+        unifier.apply(&mut rd, local);
+        rd
     }
 
     /// The pipeline after the first pass, which `firsts` gives when it was
@@ -405,31 +440,70 @@ impl<'l> Pipeline<'l> {
                 clock = now;
             }
         };
-        let pool = self.pool(firsts.as_ref().map_or(docs.len(), Vec::len));
+        let n = firsts.as_ref().map_or(docs.len(), Vec::len);
+        let pool = self.pool(n);
         let pool = pool.as_ref();
-        let firsts = match firsts {
-            Some(f) => f,
-            None => self.first_pass(pool, docs),
+        // A large corpus read here (not records of a merge, not a report,
+        // whose collector needs the documents in memory) keeps its first
+        // pass on disk.
+        let bytes = || docs.iter().map(|d| d.text.len()).sum();
+        let mut file = match firsts {
+            None if collector.is_none() && self.spill.wanted(bytes()) => spill::SpillFile::new(),
+            _ => None,
         };
-        let mut read: Vec<ReadDoc> = Vec::with_capacity(firsts.len());
-        let mut locals = Vec::with_capacity(firsts.len());
+        let mut read: Vec<ReadDoc> = Vec::new();
+        let mut slots: Vec<spill::Slot> = Vec::new();
+        let mut locals = Vec::with_capacity(n);
+        let mut names = Vec::with_capacity(n);
         let mut articles: std::collections::HashMap<String, (u32, u32)> = Default::default();
-        for (rd, local, counts) in firsts {
-            read.push(rd);
-            locals.push(local);
+        let mut count = |counts: std::collections::HashMap<String, (u32, u32)>| {
             for (w, (a, n)) in counts {
                 let e = articles.entry(w).or_default();
                 e.0 += a;
                 e.1 += n;
             }
+        };
+        match (firsts, file.as_mut()) {
+            (None, Some(file)) => self.map_each(
+                pool,
+                docs.iter().collect(),
+                |d| {
+                    let (rd, local, counts) = self.first(d);
+                    self.step();
+                    (spill::encode(&rd.sentences), doc_names(&rd), local, counts)
+                },
+                |(bytes, names_of, local, counts)| {
+                    slots.push(file.put(bytes.as_deref()));
+                    names.push(names_of);
+                    locals.push(local);
+                    count(counts);
+                },
+            ),
+            (firsts, _) => {
+                let firsts = match firsts {
+                    Some(f) => f,
+                    None => self.first_pass(pool, docs),
+                };
+                for (rd, local, counts) in firsts {
+                    names.push(doc_names(&rd));
+                    read.push(rd);
+                    locals.push(local);
+                    count(counts);
+                }
+            }
         }
         lap(|t| &mut t.read);
-        alias::unify(&mut read, &locals);
-        drop(locals);
+        let unifier = alias::Unifier::new(&locals);
+        if file.is_none() {
+            for (rd, local) in read.iter_mut().zip(&locals) {
+                unifier.apply(rd, local);
+            }
+            locals = Vec::new();
+        }
         lap(|t| &mut t.alias);
         let things = articles.into_iter().filter(|&(_, (a, n))| a >= 2 && a > n).map(|(w, _)| w).collect();
-        let registry = build_registry(self.lx, &read, &things);
-        drop(things);
+        let registry = build_registry(self.lx, &names, &things);
+        drop((things, names));
         lap(|t| &mut t.registry);
         let lx = self.lx;
         let registry = &registry;
@@ -439,41 +513,77 @@ impl<'l> Pipeline<'l> {
         // Each document is read apart into what it gives the graph; the
         // builder and the world take it in document order.
         // The tokens are made again for the pass and dropped after it.
+        let structure = |mut rd: ReadDoc<'d>, di: usize, records: bool| {
+            rd.tokenize();
+            let mut ctx = DocContext::new(lx, registry, di, rd);
+            let mut out = Emitted::default();
+            let mut records = records.then(Vec::new);
+            ctx.emit_structure(&mut out, records.as_mut());
+            (ctx, out, records)
+        };
         let mut b = GraphBuilder::new();
         let mut world = World::default();
         let mut ctxs = Vec::with_capacity(read.len());
         let mut all_records = mentions;
-        self.map_each(
-            pool,
-            read.into_iter().enumerate().collect(),
-            |(di, mut rd)| {
-                rd.tokenize();
-                let mut ctx = DocContext::new(lx, registry, di, rd);
-                let mut out = Emitted::default();
-                let mut records = want_records.then(Vec::new);
-                ctx.emit_structure(&mut out, records.as_mut());
-                ctx.rd.drop_tokens();
-                self.step();
-                (ctx, out, records)
-            },
-            |(ctx, out, records)| {
-                out.replay(&mut b, &mut world);
-                if let (Some(all), Some(records)) = (all_records.as_deref_mut(), records) {
-                    all.extend(records);
-                }
-                ctxs.push(ctx);
-            },
-        );
+        let mut keep = |out: Emitted, records: Option<Vec<MentionRecord>>| {
+            out.replay(&mut b, &mut world);
+            if let (Some(all), Some(records)) = (all_records.as_deref_mut(), records) {
+                all.extend(records);
+            }
+        };
+        match &file {
+            Some(file) => self.map_each(
+                pool,
+                slots.iter().copied().enumerate().collect(),
+                |(di, slot)| {
+                    let rd = self.again(file, slot, &docs[di], &unifier, &locals[di]);
+                    let (_, out, records) = structure(rd, di, want_records);
+                    self.step();
+                    (out, records)
+                },
+                |(out, records)| keep(out, records),
+            ),
+            None => self.map_each(
+                pool,
+                read.into_iter().enumerate().collect(),
+                |(di, rd)| {
+                    let (mut ctx, out, records) = structure(rd, di, want_records);
+                    ctx.rd.drop_tokens();
+                    self.step();
+                    (ctx, out, records)
+                },
+                |(ctx, out, records)| {
+                    keep(out, records);
+                    ctxs.push(ctx);
+                },
+            ),
+        }
         lap(|t| &mut t.structure);
         let world = &world;
-        if let Some(c) = collector {
+        let events = |ctx: &DocContext, collector: Option<&mut report::Collector>| {
+            let mut out = Emitted::default();
+            ctx.emit_events(&mut out, world, collector);
+            self.step();
+            out
+        };
+        if let Some(file) = &file {
+            // The document's context is made again as the structure pass
+            // made it, its tokens kept for the events.
+            self.map_each(
+                pool,
+                slots.iter().copied().enumerate().collect(),
+                |(di, slot)| {
+                    let rd = self.again(file, slot, &docs[di], &unifier, &locals[di]);
+                    let (ctx, _, _) = structure(rd, di, false);
+                    events(&ctx, None)
+                },
+                |out| out.replay(&mut b, &mut World::default()),
+            );
+        } else if let Some(c) = collector {
             // The report's collector sees the sentences in reading order.
             for mut ctx in ctxs {
                 ctx.rd.tokenize();
-                let mut out = Emitted::default();
-                ctx.emit_events(&mut out, world, Some(c));
-                self.step();
-                out.replay(&mut b, &mut World::default());
+                events(&ctx, Some(c)).replay(&mut b, &mut World::default());
             }
         } else {
             self.map_each(
@@ -481,10 +591,7 @@ impl<'l> Pipeline<'l> {
                 ctxs,
                 |mut ctx| {
                     ctx.rd.tokenize();
-                    let mut out = Emitted::default();
-                    ctx.emit_events(&mut out, world, None);
-                    self.step();
-                    out
+                    events(&ctx, None)
                 },
                 |out| out.replay(&mut b, &mut World::default()),
             );
@@ -585,51 +692,79 @@ impl Emitted {
 
 /// Every full person name of the corpus, and strong single names.
 /// `things` are the words the corpus writes after an article (`article_counts`).
-fn build_registry(lx: &Lexicon, read: &[ReadDoc], things: &std::collections::HashSet<String>) -> Registry {
+fn build_registry(lx: &Lexicon, docs: &[DocNames], things: &std::collections::HashSet<String>) -> Registry {
     let mut reg = Registry::default();
     let thing = |w: &str| things.contains(&crate::text::fold(w));
-    for (di, rd) in read.iter().enumerate() {
-        for s in &rd.sentences {
-            for m in &s.mentions.entities {
-                if let Ref::Person { name, strong: true } = &m.target {
-                    // "la Ve République", "le Grand Journal": a name whose last
-                    // word the corpus writes with an article is a thing's.
-                    if name.len() >= 2 && !thing(&name[name.len() - 1]) {
-                        reg.add_full(name, di, given_first(lx, name));
-                    }
-                }
+    for (di, d) in docs.iter().enumerate() {
+        for &i in &d.full {
+            let name = &d.names[i as usize];
+            // "la Ve République", "le Grand Journal": a name whose last
+            // word the corpus writes with an article is a thing's.
+            if !thing(&name[name.len() - 1]) {
+                reg.add_full(name, di, given_first(lx, name));
             }
         }
     }
     // Single names after a title or an honorific ("M. Dupont") that match
     // nobody become people of their own.
-    for (di, rd) in read.iter().enumerate() {
-        for s in &rd.sentences {
-            for m in &s.mentions.entities {
-                if let Ref::Person { name, strong: true } = &m.target {
-                    if name.len() != 1 {
-                        continue;
-                    }
-                    let cue = s.cues.iter().find(|(a, _)| *a == m.a).map(|&(_, c)| c).unwrap_or_default();
-                    if cue.person
-                        && reg.resolve_word(&name[0], di).is_none()
-                        && !reg.knows_word(&name[0])
-                        // Nor a word of the language ("l'Assemblée", "le
-                        // Parlement") or one the corpus writes with an article.
-                        && (cue.civility || !cue.common && !thing(&name[0]))
-                        // A lone word the lexicon knows as a state, a region or
-                        // an organization stays one; a city or a company may be
-                        // a surname ("le président Tavares", "M. Michelin").
-                        && (m.alt.is_some() || !cue.lexicon)
-                    {
-                        reg.add_full(name, di, false);
-                    }
-                }
+    for (di, d) in docs.iter().enumerate() {
+        for &(i, cue, alt) in &d.single {
+            let name = &d.names[i as usize];
+            if cue.person
+                && reg.resolve_word(&name[0], di).is_none()
+                && !reg.knows_word(&name[0])
+                // Nor a word of the language ("l'Assemblée", "le
+                // Parlement") or one the corpus writes with an article.
+                && (cue.civility || !cue.common && !thing(&name[0]))
+                // A lone word the lexicon knows as a state, a region or
+                // an organization stays one; a city or a company may be
+                // a surname ("le président Tavares", "M. Michelin").
+                && (alt || !cue.lexicon)
+            {
+                reg.add_full(name, di, false);
             }
         }
     }
     reg.join_tails();
     reg
+}
+
+/// The strong person names of one document, all the person registry
+/// (`build_registry`) reads of its mentions, so that these can wait on
+/// disk while the registry is made.
+#[derive(Debug, Default)]
+struct DocNames {
+    /// The distinct names, each once.
+    names: Vec<Vec<String>>,
+    /// The full names (two words or more) in reading order, by index in `names`.
+    full: Vec<u32>,
+    /// The one-word names in reading order: the index, the cue, and whether
+    /// the mention has another reading (`Mention::alt`).
+    single: Vec<(u32, NameCue, bool)>,
+}
+
+fn doc_names(rd: &ReadDoc) -> DocNames {
+    let mut out = DocNames::default();
+    let mut seen: std::collections::HashMap<&[String], u32> = Default::default();
+    for s in &rd.sentences {
+        for m in &s.mentions.entities {
+            let Ref::Person { name, strong: true } = &m.target else { continue };
+            if name.is_empty() {
+                continue;
+            }
+            let i = *seen.entry(name.as_slice()).or_insert_with(|| {
+                out.names.push(name.clone());
+                out.names.len() as u32 - 1
+            });
+            if name.len() >= 2 {
+                out.full.push(i);
+            } else {
+                let cue = s.cues.iter().find(|(a, _)| *a == m.a).map(|&(_, c)| c).unwrap_or_default();
+                out.single.push((i, cue, m.alt.is_some()));
+            }
+        }
+    }
+    out
 }
 
 /// How often one document writes each capitalized word (folded) after an

@@ -1,0 +1,77 @@
+//! A run whose first pass waits on disk (`--spill always`, or `auto` past
+//! 32 MiB of text) gives the same bytes in every format as one that keeps
+//! it in memory, on the seeds and on a corpus whose people, titles and
+//! acronyms cross documents (`parallel::article`), on one thread or two;
+//! a temporary folder where no file can be made only keeps it in memory;
+//! no file is left behind.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{common, parallel::article};
+
+use trame::export::{self, Format};
+use trame::{Document, Graph, Pipeline, Spill};
+
+fn bytes(g: &Graph) -> Vec<Vec<u8>> {
+    trame::cli::DEFAULT_FORMATS
+        .into_iter()
+        .chain([Format::Csv])
+        .map(|f| {
+            let mut out = Vec::new();
+            export::write(g, f, &mut out).unwrap();
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn the_library_gives_the_same_graph_and_mentions_from_the_disk() {
+    let mut docs: Vec<Document> = (0..50).map(|i| Document::new(format!("d{i:03}.txt"), article(i))).collect();
+    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
+        let p = e.unwrap().path();
+        docs.push(Document::new(p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+    }
+    docs.sort_by(|a, b| a.name.cmp(&b.name));
+    let (g, m) = Pipeline::builtin().with_spill(Spill::Never).run_with_mentions(&docs);
+    assert!(g.edges().len() > 100 && m.len() > 500, "{} edges, {} mentions", g.edges().len(), m.len());
+    let want = bytes(&g);
+    for jobs in [1, 2] {
+        let (g2, m2) = Pipeline::builtin().with_jobs(jobs).with_spill(Spill::Always).run_with_mentions(&docs);
+        assert_eq!(m2, m, "mentions from the disk, {jobs} jobs");
+        assert!(bytes(&g2) == want, "a format differs from the disk, {jobs} jobs");
+    }
+}
+
+fn build(spill: &str, tmp: &Path, out: &Path) {
+    let o = Command::new(common::bin())
+        .args(["build", "-q", "--jobs", "2", "--spill", spill, "--out-dir"])
+        .arg(out)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+        .env("TMPDIR", tmp)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn build_writes_the_same_files_with_or_without_the_disk_and_leaves_none() {
+    let dir = common::temp_dir("spill-cli");
+    let tmp = dir.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    build("never", &tmp, &dir.join("never"));
+    build("always", &tmp, &dir.join("always"));
+    // No folder to write in: the first pass stays in memory.
+    build("always", &dir.join("no-such-folder"), &dir.join("nowhere"));
+    for f in ["json", "graphml", "gexf", "dot", "html"] {
+        let file = format!("graph.{f}");
+        let a = std::fs::read(dir.join("never").join(&file)).unwrap();
+        assert!(a.len() > 100, "{file} is empty");
+        for run in ["always", "nowhere"] {
+            let b = std::fs::read(dir.join(run).join(&file)).unwrap();
+            assert!(a == b, "{file} differs between --spill never and {run}");
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+}
