@@ -216,6 +216,11 @@ struct MergeArgs {
     /// The --lexicon folder the records were extracted with.
     #[arg(long)]
     lexicon: Option<PathBuf>,
+    /// Where the records' sentences wait for the passes: `auto` keeps them
+    /// in memory up to 32 MiB of text and writes them to a temporary file
+    /// beyond, `always`, or `never`. The outputs are the same bytes.
+    #[arg(long, value_enum, default_value = "auto")]
+    spill: SpillArg,
     /// Threads reading the documents (0: one a core). The outputs are the
     /// same bytes whatever the number.
     #[arg(long, short, value_name = "N", default_value_t = 0)]
@@ -561,7 +566,7 @@ fn merge(mut args: MergeArgs) -> Result<ExitCode> {
     args.out.settle()?;
     let owned = lexicon_of(args.lexicon.as_deref())?;
     let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let mut corpus = split::Corpus::default();
+    let mut corpus = split::Corpus::with_spill(args.spill.into());
     for path in &args.inputs {
         let name = path.display().to_string();
         let read = if path.as_os_str() == "-" {

@@ -3,7 +3,9 @@
 //! it in memory, on the seeds and on a corpus whose people, titles and
 //! acronyms cross documents (`parallel::article`), on one thread or two;
 //! a temporary folder where no file can be made only keeps it in memory;
-//! no file is left behind.
+//! no file is left behind. A merge whose records' sentences wait on disk
+//! gives the build's graph and mentions, and writes the records back as
+//! they were read.
 
 use std::path::Path;
 use std::process::Command;
@@ -74,4 +76,37 @@ fn build_writes_the_same_files_with_or_without_the_disk_and_leaves_none() {
     }
     let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+}
+
+#[test]
+fn a_merge_whose_records_wait_on_disk_gives_the_build_and_writes_the_records_back() {
+    use trame::extract::split::{self, Corpus};
+    let mut docs: Vec<Document> = (0..20).map(|i| Document::new(format!("d{i:02}.txt"), article(i))).collect();
+    // Decomposed accents: the record keeps the text as written.
+    docs.push(Document::new(
+        "nfd.txt",
+        "Le ministre ukrainien Oleksa Varenko a rencontre\u{301} a\u{300} Kyiv son homologue.",
+    ));
+    docs.sort_by(|a, b| a.name.cmp(&b.name));
+    let p = Pipeline::builtin().with_jobs(2);
+    let (g, m) = p.with_spill(Spill::Never).run_with_mentions(&docs);
+    let mut records = Vec::new();
+    split::write_records(&p.extract(&docs), &mut records).unwrap();
+    let read = |spill: Spill| {
+        let mut c = Corpus::with_spill(spill);
+        // Every record twice, the second time after the first ones: kept once.
+        c.read(trame::lexicon::Lexicon::builtin(), "r", &records[..]).unwrap();
+        c.read(trame::lexicon::Lexicon::builtin(), "r", &records[..]).unwrap();
+        c.finish()
+    };
+    let (on_disk, in_memory) = (read(Spill::Always), read(Spill::Never));
+    assert_eq!((on_disk.len(), on_disk.sentences()), (in_memory.len(), in_memory.sentences()));
+    assert_eq!(on_disk.len(), docs.len());
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    on_disk.write(&mut a).unwrap();
+    in_memory.write(&mut b).unwrap();
+    assert!(a == b && a == records, "the records written back differ");
+    let (g2, m2) = p.run_corpus_with_mentions(on_disk);
+    assert_eq!(m2, m);
+    assert!(bytes(&g2) == bytes(&g), "a format differs after a merge from the disk");
 }

@@ -374,7 +374,7 @@ impl<'l> Pipeline<'l> {
         collector: Option<&mut report::Collector>,
         timings: Option<&mut Timings>,
     ) -> Graph {
-        self.run_from(None, docs, mentions, collector, timings)
+        self.run_from(Start::Read, docs, mentions, collector, timings)
     }
 
     /// The first pass over every document: each is read with its tokens,
@@ -426,7 +426,7 @@ impl<'l> Pipeline<'l> {
     /// here from `docs`.
     fn run_from<'d>(
         &self,
-        firsts: Option<Vec<FirstPass<'d>>>,
+        start: Start<'d>,
         docs: &'d [Document],
         mentions: Option<&mut Vec<MentionRecord>>,
         collector: Option<&mut report::Collector>,
@@ -440,17 +440,12 @@ impl<'l> Pipeline<'l> {
                 clock = now;
             }
         };
-        let n = firsts.as_ref().map_or(docs.len(), Vec::len);
+        let n = match &start {
+            Start::Firsts(f) => f.len(),
+            _ => docs.len(),
+        };
         let pool = self.pool(n);
         let pool = pool.as_ref();
-        // A large corpus read here (not records of a merge, not a report,
-        // whose collector needs the documents in memory) keeps its first
-        // pass on disk.
-        let bytes = || docs.iter().map(|d| d.text.len()).sum();
-        let mut file = match firsts {
-            None if collector.is_none() && self.spill.wanted(bytes()) => spill::SpillFile::new(),
-            _ => None,
-        };
         let mut read: Vec<ReadDoc> = Vec::new();
         let mut slots: Vec<spill::Slot> = Vec::new();
         let mut locals = Vec::with_capacity(n);
@@ -463,34 +458,49 @@ impl<'l> Pipeline<'l> {
                 e.1 += n;
             }
         };
-        match (firsts, file.as_mut()) {
-            (None, Some(file)) => self.map_each(
-                pool,
-                docs.iter().collect(),
-                |d| {
-                    let (rd, local, counts) = self.first(d);
-                    self.step();
-                    (spill::encode(&rd.sentences), doc_names(&rd), local, counts)
-                },
-                |(bytes, names_of, local, counts)| {
-                    slots.push(file.put(bytes.as_deref()));
-                    names.push(names_of);
-                    locals.push(local);
-                    count(counts);
-                },
-            ),
-            (firsts, _) => {
-                let firsts = match firsts {
-                    Some(f) => f,
-                    None => self.first_pass(pool, docs),
-                };
-                for (rd, local, counts) in firsts {
-                    names.push(doc_names(&rd));
-                    read.push(rd);
-                    locals.push(local);
-                    count(counts);
-                }
+        // A large corpus read here (not a report, whose collector needs the
+        // documents in memory) keeps its first pass on disk; a merge's
+        // records may have been put there as they were read.
+        let bytes = || docs.iter().map(|d| d.text.len()).sum();
+        let mut file = None;
+        if matches!(start, Start::Read) && collector.is_none() && self.spill.wanted(bytes()) {
+            file = spill::SpillFile::new();
+        }
+        let firsts = match start {
+            Start::Spilled(sp) => {
+                (slots, names, locals) = (sp.slots, sp.names, sp.locals);
+                sp.counts.into_iter().for_each(&mut count);
+                file = Some(sp.file);
+                Vec::new()
             }
+            Start::Firsts(f) => f,
+            Start::Read => match file.as_mut() {
+                Some(f) => {
+                    self.map_each(
+                        pool,
+                        docs.iter().collect(),
+                        |d| {
+                            let (rd, local, counts) = self.first(d);
+                            self.step();
+                            (spill::encode(&rd.sentences), doc_names(&rd.sentences), local, counts)
+                        },
+                        |(bytes, names_of, local, counts)| {
+                            slots.push(f.put(bytes.as_deref()));
+                            names.push(names_of);
+                            locals.push(local);
+                            count(counts);
+                        },
+                    );
+                    Vec::new()
+                }
+                None => self.first_pass(pool, docs),
+            },
+        };
+        for (rd, local, counts) in firsts {
+            names.push(doc_names(&rd.sentences));
+            read.push(rd);
+            locals.push(local);
+            count(counts);
         }
         lap(|t| &mut t.read);
         let unifier = alias::Unifier::new(&locals);
@@ -611,6 +621,27 @@ const MAP_CHUNK_PER_THREAD: usize = 256;
 /// A document after the first pass: its sentences with their mentions,
 /// its acronym pairs, its counts of words written after an article.
 type FirstPass<'d> = (ReadDoc<'d>, alias::Local, std::collections::HashMap<String, (u32, u32)>);
+
+/// Where `run_from` finds the first pass of the documents.
+enum Start<'d> {
+    /// Nowhere yet: read the documents.
+    Read,
+    /// Done elsewhere (the records of a merge), in memory.
+    Firsts(Vec<FirstPass<'d>>),
+    /// On disk: every document's slot and summaries (a merge's records
+    /// spilled as they were read).
+    Spilled(Spilled),
+}
+
+/// The first pass of every document on disk, and what the corpus steps
+/// read instead of it.
+struct Spilled {
+    file: spill::SpillFile,
+    slots: Vec<spill::Slot>,
+    names: Vec<DocNames>,
+    locals: Vec<alias::Local>,
+    counts: Vec<std::collections::HashMap<String, (u32, u32)>>,
+}
 
 /// How long each stage of a run took, wall clock (`Pipeline::run_timed`).
 #[derive(Debug, Default, Clone, Copy)]
@@ -743,10 +774,10 @@ struct DocNames {
     single: Vec<(u32, NameCue, bool)>,
 }
 
-fn doc_names(rd: &ReadDoc) -> DocNames {
+fn doc_names(sentences: &[ReadSentence]) -> DocNames {
     let mut out = DocNames::default();
     let mut seen: std::collections::HashMap<&[String], u32> = Default::default();
-    for s in &rd.sentences {
+    for s in sentences {
         for m in &s.mentions.entities {
             let Ref::Person { name, strong: true } = &m.target else { continue };
             if name.is_empty() {

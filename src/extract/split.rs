@@ -25,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use super::{
     alias,
     mention::{Mention, Ref},
-    FirstPass, MentionRecord, Pipeline, ReadDoc, ReadSentence, Timings,
+    spill::{self, Slot, Spill, SpillFile},
+    DocNames, FirstPass, MentionRecord, Pipeline, ReadDoc, ReadSentence, Spilled, Start, Timings,
 };
 use crate::graph::Graph;
 use crate::lexicon::Lexicon;
@@ -201,29 +202,71 @@ impl Pipeline<'_> {
         mentions: Option<&mut Vec<MentionRecord>>,
         timings: Option<&mut Timings>,
     ) -> Graph {
-        let Corpus { records, docs } = corpus;
-        let firsts: Vec<FirstPass> = records
-            .into_iter()
-            .zip(&docs)
-            .map(|(r, doc)| {
-                let counts = r.articles.into_iter().map(|(w, a, n)| (w, (a, n))).collect();
-                (ReadDoc { doc, sentences: r.sentences }, r.acronyms, counts)
-            })
-            .collect();
-        self.run_from(Some(firsts), &docs, mentions, None, timings)
+        let Corpus { records, docs, file, kept, .. } = corpus;
+        let counts = |articles: Vec<(String, u32, u32)>| articles.into_iter().map(|(w, a, n)| (w, (a, n))).collect();
+        let start = match file {
+            Some(file) => {
+                let n = records.len();
+                let mut sp = Spilled {
+                    file,
+                    slots: Vec::with_capacity(n),
+                    names: Vec::with_capacity(n),
+                    locals: Vec::with_capacity(n),
+                    counts: Vec::with_capacity(n),
+                };
+                for (r, k) in records.into_iter().zip(kept) {
+                    sp.slots.push(k.slot);
+                    sp.names.push(k.names);
+                    sp.locals.push(r.acronyms);
+                    sp.counts.push(counts(r.articles));
+                }
+                Start::Spilled(sp)
+            }
+            None => Start::Firsts(
+                records
+                    .into_iter()
+                    .zip(&docs)
+                    .map(|(r, doc)| (ReadDoc { doc, sentences: r.sentences }, r.acronyms, counts(r.articles)))
+                    .collect::<Vec<FirstPass>>(),
+            ),
+        };
+        self.run_from(start, &docs, mentions, None, timings)
     }
 }
 
 /// Records gathered for a merge: checked, one per document, in the order
-/// `build` reads documents.
+/// `build` reads documents. Past `spill::AUTO_BYTES` of text (by default:
+/// `with_spill`) their sentences wait in a temporary file, as a build's
+/// first pass does, and their text is the document's alone.
 #[derive(Debug, Default)]
 pub struct Corpus {
     records: Vec<Record>,
-    /// The document of each record, once `finish`ed.
+    /// The document of each record.
     docs: Vec<Document>,
+    spill: Spill,
+    /// Where the sentences went, once the text read passed the threshold.
+    file: Option<SpillFile>,
+    /// Per record, once `file` is made: where its sentences are and what
+    /// the corpus steps read of them.
+    kept: Vec<Kept>,
+    /// Bytes of text read.
+    bytes: usize,
+}
+
+/// A record whose sentences (and text, which its document keeps) left it.
+#[derive(Debug)]
+struct Kept {
+    slot: Slot,
+    sentences: usize,
+    names: DocNames,
 }
 
 impl Corpus {
+    /// An empty corpus whose records' sentences go to disk as `spill` says.
+    pub fn with_spill(spill: Spill) -> Corpus {
+        Corpus { spill, ..Corpus::default() }
+    }
+
     /// Reads the records of one JSON Lines stream (`name` for messages),
     /// each checked against the lexicon. Blank lines are skipped; anything
     /// else that is not a record of this lexicon is an error naming the line.
@@ -245,19 +288,46 @@ impl Corpus {
     pub fn add(&mut self, lx: &Lexicon, record: Record) -> Result<(), String> {
         let doc = record.document();
         record.check(lx, &doc).map_err(|e| format!("document {:?}: {e}", record.doc))?;
+        self.bytes += doc.text.len();
         self.records.push(record);
         self.docs.push(doc);
+        if self.file.is_none() && self.spill.wanted(self.bytes) {
+            self.file = SpillFile::new();
+            if self.file.is_none() {
+                self.spill = Spill::Never;
+            }
+        }
+        if let Some(file) = self.file.as_mut() {
+            // The records read before the file was made go first.
+            for r in &mut self.records[self.kept.len()..] {
+                let slot = file.put(spill::encode(&r.sentences).as_deref());
+                self.kept.push(Kept { slot, sentences: r.sentences.len(), names: super::doc_names(&r.sentences) });
+                r.sentences = Vec::new();
+                r.text = String::new();
+            }
+        }
         Ok(())
     }
 
     /// Sorts the records by document name (then text, for two documents of
     /// one name) and keeps one of each document given twice.
     pub fn finish(self) -> Corpus {
-        let mut pairs: Vec<(Record, Document)> = self.records.into_iter().zip(self.docs).collect();
-        pairs.sort_by(|a, b| (&a.0.doc, &a.0.text).cmp(&(&b.0.doc, &b.0.text)));
-        pairs.dedup_by(|a, b| a.0.doc == b.0.doc && a.0.text == b.0.text);
-        let (records, docs) = pairs.into_iter().unzip();
-        Corpus { records, docs }
+        let Corpus { records, docs, spill, file, kept, bytes } = self;
+        // The text as written is the document's (a spilled record has none).
+        let key = |i: usize| (&records[i].doc, docs[i].written());
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        order.dedup_by(|a, b| key(*a) == key(*b));
+        let mut records: Vec<Option<Record>> = records.into_iter().map(Some).collect();
+        let mut docs: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
+        let mut kept: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
+        let mut out = Corpus { spill, file, bytes, ..Corpus::default() };
+        for i in order {
+            out.records.extend(records[i].take());
+            out.docs.extend(docs[i].take());
+            out.kept.extend(kept.get_mut(i).and_then(Option::take));
+        }
+        out
     }
 
     /// How many documents.
@@ -272,7 +342,10 @@ impl Corpus {
 
     /// How many sentences in all.
     pub fn sentences(&self) -> usize {
-        self.records.iter().map(|r| r.sentences.len()).sum()
+        match self.file {
+            Some(_) => self.kept.iter().map(|k| k.sentences).sum(),
+            None => self.records.iter().map(|r| r.sentences.len()).sum(),
+        }
     }
 
     /// The documents, in order.
@@ -282,7 +355,16 @@ impl Corpus {
 
     /// Writes the records as JSON Lines, the format they were read in.
     pub fn write(&self, w: &mut dyn Write) -> std::io::Result<()> {
-        write_records(&self.records, w)
+        let Some(file) = &self.file else { return write_records(&self.records, w) };
+        for ((r, k), d) in self.records.iter().zip(&self.kept).zip(&self.docs) {
+            let sentences = file
+                .get(k.slot)
+                .ok_or_else(|| std::io::Error::other("a record put aside on disk could not be read back"))?;
+            let whole = Record { text: d.written().to_string(), sentences, ..r.clone() };
+            serde_json::to_writer(&mut *w, &whole)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
     }
 }
 
