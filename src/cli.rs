@@ -491,7 +491,6 @@ fn build(mut args: BuildArgs) -> Result<ExitCode> {
             names.join(", ")
         )));
     }
-    let sentences = || loaded.docs.iter().map(|d| crate::text::sentences(&d.text).len()).sum();
     if args.out.format == Some(FormatArg::Extract) {
         let bar = progress::Bar::new(loaded.docs.len() as u64, quiet());
         let step = |n| bar.inc(n);
@@ -500,13 +499,19 @@ fn build(mut args: BuildArgs) -> Result<ExitCode> {
         let path = args.out.output.clone().unwrap_or_else(|| args.out.out_dir.join("extract.jsonl"));
         write_atomic(&path, |w| split::write_records(&records, w))?;
         if !quiet() {
-            eprintln!("{}", extract_summary(records.len(), sentences(), started.elapsed().as_millis()));
+            let sentences = records.iter().map(|r| r.sentences.len()).sum();
+            eprintln!("{}", extract_summary(records.len(), sentences, started.elapsed().as_millis()));
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let sentences = std::sync::atomic::AtomicUsize::new(0);
     let bar = progress::Bar::new(crate::extract::PASSES * loaded.docs.len() as u64, quiet());
     let step = |n| bar.inc(n);
-    let pipeline = Pipeline::new(lexicon).with_jobs(args.read.jobs).with_spill(args.spill.into()).with_progress(&step);
+    let pipeline = Pipeline::new(lexicon)
+        .with_jobs(args.read.jobs)
+        .with_spill(args.spill.into())
+        .with_sentence_count(&sentences)
+        .with_progress(&step);
     let (graph, mentions) = if args.out.format == Some(FormatArg::Mentions) {
         pipeline.run_with_mentions(&loaded.docs)
     } else {
@@ -518,7 +523,8 @@ fn build(mut args: BuildArgs) -> Result<ExitCode> {
         // A bad line of JSON Lines is skipped as "line N: …" of its file.
         let lines = loaded.skipped.iter().filter(|s| s.reason.starts_with("line ")).count();
         let files = loaded.skipped.len() - lines;
-        let mut line = summary(&graph, loaded.docs.len(), sentences(), files, started.elapsed().as_millis());
+        let sentences = sentences.load(std::sync::atomic::Ordering::Relaxed);
+        let mut line = summary(&graph, loaded.docs.len(), sentences, files, started.elapsed().as_millis());
         if lines > 0 {
             line.push_str(&format!(" ({lines} JSON lines skipped)"));
         }

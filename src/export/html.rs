@@ -21,8 +21,6 @@
 use std::collections::VecDeque;
 use std::io::{self, Write};
 
-use serde_json::{json, Value};
-
 use crate::graph::query::Walk;
 use crate::graph::rank::{degrees, pagerank, PageRank};
 use crate::graph::{AttrValue, Graph, Index};
@@ -182,81 +180,195 @@ fn round1(v: f64) -> f64 {
 }
 
 /// The page's data: nodes, edges, evidence, sentences and documents as
-/// indexed arrays.
-fn data(graph: &Graph) -> Value {
-    let ix = Index::from_graph(graph);
-    let lay = layout(&ix);
-    let kind_ix = |k: NodeKind| NodeKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    let rel_ix = |r: Relation| Relation::ALL.iter().position(|x| *x == r).unwrap_or(0);
-    let mod_ix = |m: Modality| MODALITIES.iter().position(|x| *x == m).unwrap_or(0);
-    let mut docs: Vec<&str> = graph.edges().iter().flat_map(|e| e.evidence.iter().map(|ev| ev.doc.as_str())).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    let mut texts: Vec<&str> = Vec::new();
-    let mut text_at: std::collections::HashMap<(&str, usize, &str), usize> = std::collections::HashMap::new();
-    let mut evidence: Vec<Value> = Vec::new();
-    let text_attr = |a: Option<&AttrValue>| match a {
-        Some(AttrValue::Text(s)) => Value::from(s.as_str()),
-        Some(AttrValue::Int(i)) => Value::from(i.to_string()),
-        None => Value::Null,
-    };
-    let edges: Vec<Value> = graph
-        .edges()
-        .iter()
-        .map(|e| {
-            let ids: Vec<usize> = e
-                .evidence
-                .iter()
-                .map(|ev| {
-                    let key = (ev.doc.as_str(), ev.sentence, ev.text.as_str());
-                    let t = *text_at.entry(key).or_insert_with(|| {
-                        texts.push(&ev.text);
-                        texts.len() - 1
-                    });
-                    let doc = docs.binary_search(&ev.doc.as_str()).unwrap_or(0);
-                    evidence.push(json!([
-                        doc,
-                        ev.sentence,
-                        t,
-                        ev.rule,
-                        text_attr(ev.attrs.get("date")),
-                        text_attr(ev.attrs.get("date_end")),
-                        text_attr(ev.attrs.get("date_text")),
-                    ]));
-                    evidence.len() - 1
-                })
-                .collect();
-            let s = graph.node_index(&e.source).unwrap_or(0);
-            let t = graph.node_index(&e.target).unwrap_or(0);
-            json!([s, t, rel_ix(e.relation), mod_ix(e.modality), ids])
-        })
-        .collect();
-    let nodes: Vec<Value> = graph
-        .nodes()
-        .enumerate()
-        .map(|(i, n)| {
-            let (x, y) = lay.xy[i];
-            let mut row = json!([n.id, n.label, kind_ix(n.kind), n.aliases, n.mentions, round1(x), round1(y)]);
-            // The claims an --actors-only build left out, counted on the speaker.
-            if let (Some(c), Some(items)) = (n.claims, row.as_array_mut()) {
-                items.push(json!(c));
+/// indexed arrays, one JSON object whose keys are in sorted order. It is
+/// written as it is serialized, row by row, never built whole: the page
+/// of a large corpus holds little more than the graph.
+struct Data<'g> {
+    graph: &'g Graph,
+    lay: Layout,
+    /// The documents the evidence cites, sorted.
+    docs: Vec<&'g str>,
+    /// The distinct evidence sentences, in order of first use.
+    texts: Vec<&'g str>,
+    /// Per evidence, in edge order, its sentence in `texts`.
+    text_of: Vec<u32>,
+}
+
+impl<'g> Data<'g> {
+    fn new(graph: &'g Graph) -> Data<'g> {
+        // The layout needs the shape of the graph, not its evidence.
+        let lay = layout(&Index::shape_of(graph));
+        let mut docs: Vec<&str> =
+            graph.edges().iter().flat_map(|e| e.evidence.iter().map(|ev| ev.doc.as_str())).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut text_at: std::collections::HashMap<(&str, usize, &str), u32> = std::collections::HashMap::new();
+        let mut text_of = Vec::new();
+        for ev in graph.edges().iter().flat_map(|e| &e.evidence) {
+            let key = (ev.doc.as_str(), ev.sentence, ev.text.as_str());
+            let t = *text_at.entry(key).or_insert_with(|| {
+                texts.push(&ev.text);
+                texts.len() as u32 - 1
+            });
+            text_of.push(t);
+        }
+        Data { graph, lay, docs, texts, text_of }
+    }
+}
+
+/// A sequence serialized from an iterator made on demand.
+struct Seq<F>(F);
+
+impl<F, I> serde::Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl<'g> serde::Serialize for Data<'g> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        let graph = self.graph;
+        let kind_ix = |k: NodeKind| NodeKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+        let rel_ix = |r: Relation| Relation::ALL.iter().position(|x| *x == r).unwrap_or(0);
+        let mod_ix = |m: Modality| MODALITIES.iter().position(|x| *x == m).unwrap_or(0);
+        let text_attr = |a: Option<&'g AttrValue>| match a {
+            Some(AttrValue::Text(s)) => Some(std::borrow::Cow::Borrowed(s.as_str())),
+            Some(AttrValue::Int(i)) => Some(std::borrow::Cow::Owned(i.to_string())),
+            None => None,
+        };
+        let mut m = s.serialize_map(Some(11))?;
+        m.serialize_entry("actors", &Seq(|| NodeKind::ALL.iter().map(|k| k.is_actor())))?;
+        m.serialize_entry("core", &self.lay.core)?;
+        m.serialize_entry("docs", &self.docs)?;
+        // Each edge's evidence is numbered in edge order.
+        let edges = || {
+            let mut next = 0usize;
+            graph.edges().iter().map(move |e| {
+                let ids = next..next + e.evidence.len();
+                next = ids.end;
+                let s = graph.node_index(&e.source).unwrap_or(0);
+                let t = graph.node_index(&e.target).unwrap_or(0);
+                (s, t, rel_ix(e.relation), mod_ix(e.modality), Seq(move || ids.clone()))
+            })
+        };
+        m.serialize_entry("edges", &Seq(edges))?;
+        let evidence = || {
+            graph.edges().iter().flat_map(|e| &e.evidence).zip(&self.text_of).map(|(ev, &t)| {
+                let doc = self.docs.binary_search(&ev.doc.as_str()).unwrap_or(0);
+                (
+                    doc,
+                    ev.sentence,
+                    t,
+                    ev.rule.as_str(),
+                    text_attr(ev.attrs.get("date")),
+                    text_attr(ev.attrs.get("date_end")),
+                    text_attr(ev.attrs.get("date_text")),
+                )
+            })
+        };
+        m.serialize_entry("evidence", &Seq(evidence))?;
+        m.serialize_entry("kinds", &Seq(|| NodeKind::ALL.iter().map(|k| k.as_str())))?;
+        m.serialize_entry("modalities", &Seq(|| MODALITIES.iter().map(|m| m.as_str())))?;
+        /// A node's row: its claims count last, when a filter left them out.
+        struct Row<'n>(&'n crate::graph::Node, usize, (f64, f64));
+        impl serde::Serialize for Row<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let Row(n, kind, (x, y)) = *self;
+                let mut row = s.serialize_seq(Some(7 + usize::from(n.claims.is_some())))?;
+                row.serialize_element(&n.id)?;
+                row.serialize_element(&n.label)?;
+                row.serialize_element(&kind)?;
+                row.serialize_element(&n.aliases)?;
+                row.serialize_element(&n.mentions)?;
+                row.serialize_element(&round1(x))?;
+                row.serialize_element(&round1(y))?;
+                if let Some(c) = n.claims {
+                    row.serialize_element(&c)?;
+                }
+                row.end()
             }
-            row
-        })
-        .collect();
-    json!({
-        "kinds": NodeKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
-        "actors": NodeKind::ALL.iter().map(|k| k.is_actor()).collect::<Vec<_>>(),
-        "relations": Relation::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        "modalities": MODALITIES.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
-        "docs": docs,
-        "nodes": nodes,
-        "edges": edges,
-        "evidence": evidence,
-        "texts": texts,
-        "order": lay.order,
-        "core": lay.core,
-    })
+        }
+        let nodes = || graph.nodes().enumerate().map(|(i, n)| Row(n, kind_ix(n.kind), self.lay.xy[i]));
+        m.serialize_entry("nodes", &Seq(nodes))?;
+        m.serialize_entry("order", &self.lay.order)?;
+        m.serialize_entry("relations", &Seq(|| Relation::ALL.iter().map(|r| r.as_str())))?;
+        m.serialize_entry("texts", &self.texts)?;
+        m.end()
+    }
+}
+
+/// Passes bytes on with a backslash after every `<` that would close the
+/// script element or open a comment in it (`</`, `<!--`), whatever the
+/// writes they are split across.
+struct ScriptSafe<W: Write> {
+    out: W,
+    /// A `<` and what follows it, not yet known to need the backslash.
+    held: Vec<u8>,
+}
+
+impl<W: Write> ScriptSafe<W> {
+    /// Decides on `held` as far as it can; `end` says no byte follows.
+    fn settle(&mut self, end: bool) -> io::Result<()> {
+        let h = &self.held;
+        if h.is_empty() {
+            return Ok(());
+        }
+        let escape = h.get(1) == Some(&b'/') || h.starts_with(b"<!--");
+        let open = !escape && (h.len() == 1 || (h.len() < 4 && b"<!--".starts_with(h)));
+        if open && !end {
+            return Ok(());
+        }
+        if escape {
+            self.out.write_all(b"<\\")?;
+            self.out.write_all(&h[1..])?;
+        } else if h.len() > 1 && h.ends_with(b"<") {
+            // "<<", "<!<": the last one may open what needs the backslash.
+            self.out.write_all(&h[..h.len() - 1])?;
+            self.held.truncate(1);
+            return self.settle(end);
+        } else {
+            self.out.write_all(h)?;
+        }
+        self.held.clear();
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            if !self.held.is_empty() {
+                self.held.push(rest[0]);
+                rest = &rest[1..];
+                self.settle(false)?;
+                continue;
+            }
+            match rest.iter().position(|&b| b == b'<') {
+                None => {
+                    self.out.write_all(rest)?;
+                    break;
+                }
+                Some(k) => {
+                    self.out.write_all(&rest[..k])?;
+                    self.held.push(b'<');
+                    rest = &rest[k + 1..];
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Writes the graph as one self-contained HTML page.
@@ -273,9 +385,7 @@ fn data(graph: &Graph) -> Value {
 /// assert!(!page.contains("http://") && !page.contains("https://"));
 /// ```
 pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-    let data = serde_json::to_string(&data(graph)).map_err(io::Error::other)?;
-    // No text may close the script element or open a comment in it.
-    let data = data.replace("</", "<\\/").replace("<!--", "<\\!--");
+    let data = Data::new(graph);
     let mut w = io::BufWriter::new(out);
     writeln!(w, "<!DOCTYPE html>")?;
     writeln!(w, "<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">")?;
@@ -283,7 +393,12 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "<title>trame: graph of {} nodes, {} edges</title>", graph.nodes().len(), graph.edges().len())?;
     writeln!(w, "<style>\n{STYLE}</style>\n</head>\n<body>")?;
     w.write_all(BODY.as_bytes())?;
-    writeln!(w, "<script type=\"application/json\" id=\"trame-data\">{data}</script>")?;
+    write!(w, "<script type=\"application/json\" id=\"trame-data\">")?;
+    // No text may close the script element or open a comment in it.
+    let mut safe = ScriptSafe { out: &mut w, held: Vec::new() };
+    serde_json::to_writer(&mut safe, &data).map_err(io::Error::other)?;
+    safe.settle(true)?;
+    writeln!(w, "</script>")?;
     writeln!(w, "<script>\n{SCRIPT}</script>\n</body>\n</html>")?;
     w.flush()
 }
@@ -321,6 +436,27 @@ const BODY: &str = r#"<header>
 mod tests {
     use super::*;
     use crate::{Document, Pipeline};
+    use serde_json::Value;
+
+    #[test]
+    fn no_text_closes_the_script_however_the_writes_cut_it() {
+        let reference = |s: &str| s.replace("</", "<\\/").replace("<!--", "<\\!--");
+        for text in ["a</b>", "<!--x-->", "<</", "<!<!--", "<!-", "<!", "<", "x<", "<a<", "<!-<!--", "«</script>»", ""]
+        {
+            for cut in 0..=text.len() {
+                for chunk in [1, 2, 3, text.len().max(1)] {
+                    let mut out = Vec::new();
+                    let mut safe = ScriptSafe { out: &mut out, held: Vec::new() };
+                    let (head, tail) = text.as_bytes().split_at(cut);
+                    for part in head.chunks(chunk).chain(tail.chunks(chunk)) {
+                        safe.write_all(part).unwrap();
+                    }
+                    safe.settle(true).unwrap();
+                    assert_eq!(String::from_utf8(out).unwrap(), reference(text), "{text:?} cut at {cut}, by {chunk}");
+                }
+            }
+        }
+    }
 
     fn page(text: &str) -> String {
         let graph = Pipeline::builtin().run(&[Document::new("a.txt", text)]);

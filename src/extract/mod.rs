@@ -176,6 +176,8 @@ pub struct Pipeline<'l> {
     /// 0 takes one a core.
     jobs: usize,
     progress: Option<Progress<'l>>,
+    /// Told how many sentences the documents read have (`with_sentence_count`).
+    sentence_count: Option<&'l std::sync::atomic::AtomicUsize>,
     /// Whether the first pass waits on disk for the later ones.
     spill: Spill,
 }
@@ -205,7 +207,7 @@ impl Pipeline<'static> {
 impl<'l> Pipeline<'l> {
     /// A pipeline with the given lexicon, on the calling thread.
     pub fn new(lx: &'l Lexicon) -> Self {
-        Pipeline { lx, jobs: 1, progress: None, spill: Spill::Auto }
+        Pipeline { lx, jobs: 1, progress: None, sentence_count: None, spill: Spill::Auto }
     }
 
     /// The same pipeline telling `progress` of each document through each
@@ -232,6 +234,13 @@ impl<'l> Pipeline<'l> {
     /// The graph is the same either way.
     pub fn with_spill(self, spill: Spill) -> Self {
         Pipeline { spill, ..self }
+    }
+
+    /// The same pipeline adding to `count` the sentences of the documents
+    /// it reads (not those of records), for a summary that need not split
+    /// the documents again.
+    pub fn with_sentence_count(self, count: &'l std::sync::atomic::AtomicUsize) -> Self {
+        Pipeline { sentence_count: Some(count), ..self }
     }
 
     /// Runs `f` on every item, on the pipeline's threads, and returns the
@@ -466,6 +475,8 @@ impl<'l> Pipeline<'l> {
         if matches!(start, Start::Read) && collector.is_none() && self.spill.wanted(bytes()) {
             file = spill::SpillFile::new();
         }
+        let read_here = matches!(start, Start::Read);
+        let mut sentences = 0;
         let firsts = match start {
             Start::Spilled(sp) => {
                 (slots, names, locals) = (sp.slots, sp.names, sp.locals);
@@ -482,9 +493,11 @@ impl<'l> Pipeline<'l> {
                         |d| {
                             let (rd, local, counts) = self.first(d);
                             self.step();
-                            (spill::encode(&rd.sentences), doc_names(&rd.sentences), local, counts)
+                            let n = rd.sentences.len();
+                            (spill::encode(&rd.sentences), n, doc_names(&rd.sentences), local, counts)
                         },
-                        |(bytes, names_of, local, counts)| {
+                        |(bytes, n, names_of, local, counts)| {
+                            sentences += n;
                             slots.push(f.put(bytes.as_deref()));
                             names.push(names_of);
                             locals.push(local);
@@ -497,10 +510,14 @@ impl<'l> Pipeline<'l> {
             },
         };
         for (rd, local, counts) in firsts {
+            sentences += rd.sentences.len();
             names.push(doc_names(&rd.sentences));
             read.push(rd);
             locals.push(local);
             count(counts);
+        }
+        if let (true, Some(c)) = (read_here, self.sentence_count) {
+            c.fetch_add(sentences, std::sync::atomic::Ordering::Relaxed);
         }
         lap(|t| &mut t.read);
         let unifier = alias::Unifier::new(&locals);

@@ -214,6 +214,17 @@ impl Index {
     /// assert_eq!(index.label(ruto), "William Ruto");
     /// ```
     pub fn from_graph(graph: &Graph) -> Index {
+        Index::build(graph, true)
+    }
+
+    /// The index of a graph without its evidence, for what needs only its
+    /// shape (a layout, ranks): `evidence` answers `None`, and the graph's
+    /// evidence is not copied.
+    pub fn shape_of(graph: &Graph) -> Index {
+        Index::build(graph, false)
+    }
+
+    fn build(graph: &Graph, keep_evidence: bool) -> Index {
         let mut text = String::new();
         let mut push = |s: &str, col: &mut Vec<u8>| {
             put_u32(col, text.len() as u32);
@@ -253,7 +264,9 @@ impl Index {
                     docs.insert(ev.doc.clone());
                 }
             }
-            evidence.push(e.evidence.clone());
+            if keep_evidence {
+                evidence.push(e.evidence.clone());
+            }
         }
         let nodes = graph.nodes().len();
         let (g, links, parallel) = adjacency(nodes, &infos);
@@ -444,7 +457,7 @@ impl Index {
     /// Edge `e`'s evidence when it is in memory; `None` for an index read
     /// from the cache (read it with `evidence_range` and `cache::decode_evidence`).
     pub fn evidence(&self, e: usize) -> Option<&[Evidence]> {
-        self.evidence.as_ref().map(|v| v[e].as_slice())
+        self.evidence.as_ref().and_then(|v| v.get(e)).map(Vec::as_slice)
     }
 
     /// The byte range of edge `e`'s evidence in the cache's evidence
