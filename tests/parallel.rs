@@ -47,7 +47,7 @@ fn corpus(n: usize) -> Vec<Document> {
     docs
 }
 
-fn all_bytes(g: &Graph) -> Vec<(Format, Vec<u8>)> {
+pub(crate) fn all_bytes(g: &Graph) -> Vec<(Format, Vec<u8>)> {
     trame::cli::DEFAULT_FORMATS
         .into_iter()
         .chain([Format::Csv])

@@ -12,19 +12,10 @@ use std::process::Command;
 
 use crate::{common, parallel::article};
 
-use trame::export::{self, Format};
 use trame::{Document, Graph, Pipeline, Spill};
 
 fn bytes(g: &Graph) -> Vec<Vec<u8>> {
-    trame::cli::DEFAULT_FORMATS
-        .into_iter()
-        .chain([Format::Csv])
-        .map(|f| {
-            let mut out = Vec::new();
-            export::write(g, f, &mut out).unwrap();
-            out
-        })
-        .collect()
+    crate::parallel::all_bytes(g).into_iter().map(|(_, b)| b).collect()
 }
 
 #[test]
