@@ -572,7 +572,7 @@ fn merge(mut args: MergeArgs) -> Result<ExitCode> {
     args.out.settle()?;
     let owned = lexicon_of(args.lexicon.as_deref())?;
     let lexicon = owned.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let mut corpus = split::Corpus::with_spill(args.spill.into());
+    let mut corpus = split::Corpus::with_spill(args.spill.into()).with_jobs(args.jobs);
     for path in &args.inputs {
         let name = path.display().to_string();
         let read = if path.as_os_str() == "-" {

@@ -251,6 +251,29 @@ pub struct Corpus {
     kept: Vec<Kept>,
     /// Bytes of text read.
     bytes: usize,
+    /// Threads parsing and checking records (0, the default: one a core;
+    /// 1: the caller's alone).
+    jobs: usize,
+}
+
+/// Lines of records a `Corpus::read` parses and checks at a time.
+const READ_BATCH: usize = 1024;
+
+/// A record read and checked, with its document, and, when the corpus puts
+/// its records on disk, its sentences encoded and its person names.
+struct Prepared {
+    record: Record,
+    doc: Document,
+    encoded: Option<(Option<Vec<u8>>, DocNames)>,
+}
+
+impl Prepared {
+    fn new(lx: &Lexicon, record: Record, encode: bool) -> Result<Prepared, String> {
+        let doc = record.document();
+        record.check(lx, &doc).map_err(|e| format!("document {:?}: {e}", record.doc))?;
+        let encoded = encode.then(|| (spill::encode(&record.sentences), super::doc_names(&record.sentences)));
+        Ok(Prepared { record, doc, encoded })
+    }
 }
 
 /// A record whose sentences (and text, which its document keeps) left it.
@@ -271,24 +294,78 @@ impl Corpus {
     /// each checked against the lexicon. Blank lines are skipped; anything
     /// else that is not a record of this lexicon is an error naming the line.
     pub fn read(&mut self, lx: &Lexicon, name: &str, input: impl BufRead) -> Result<(), String> {
-        for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| format!("{name}: {e}"))?;
-            if line.trim().is_empty() {
-                continue;
+        // Lines are parsed and checked a batch at a time on the corpus's
+        // threads, and added in their order: the first bad line in the
+        // file's order is the one named.
+        let pool = match self.jobs {
+            1 => None,
+            n => rayon::ThreadPoolBuilder::new().num_threads(n).build().ok(),
+        };
+        let mut lines = input.lines().enumerate();
+        loop {
+            let mut batch: Vec<(usize, String)> = Vec::new();
+            let mut failed = None;
+            for (i, line) in lines.by_ref() {
+                match line {
+                    Ok(l) if l.trim().is_empty() => continue,
+                    Ok(l) => batch.push((i, l)),
+                    Err(e) => {
+                        failed = Some(format!("{name}: {e}"));
+                        break;
+                    }
+                }
+                if batch.len() == READ_BATCH {
+                    break;
+                }
             }
-            let at = |e: String| format!("{name} line {}: {e}", i + 1);
-            let record: Record =
-                serde_json::from_str(&line).map_err(|e| at(format!("not a trame extract record ({e})")))?;
-            self.add(lx, record).map_err(at)?;
+            if batch.is_empty() && failed.is_none() {
+                return Ok(());
+            }
+            // Records are put on disk from their threads once the file exists.
+            let encode = self.file.is_some();
+            let prepare = |(i, line): (usize, String)| {
+                let at = |e: String| format!("{name} line {}: {e}", i + 1);
+                let record: Record =
+                    serde_json::from_str(&line).map_err(|e| at(format!("not a trame extract record ({e})")))?;
+                Prepared::new(lx, record, encode).map_err(at)
+            };
+            let prepared: Vec<Result<Prepared, String>> = match &pool {
+                Some(p) => {
+                    use rayon::prelude::*;
+                    p.install(|| batch.into_par_iter().map(prepare).collect())
+                }
+                None => batch.into_iter().map(prepare).collect(),
+            };
+            for p in prepared {
+                self.push(p?);
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
         }
-        Ok(())
+    }
+
+    /// The same corpus reading records on `jobs` threads (0: one a core).
+    pub fn with_jobs(self, jobs: usize) -> Corpus {
+        Corpus { jobs, ..self }
     }
 
     /// Adds one record, checked against the lexicon.
     pub fn add(&mut self, lx: &Lexicon, record: Record) -> Result<(), String> {
-        let doc = record.document();
-        record.check(lx, &doc).map_err(|e| format!("document {:?}: {e}", record.doc))?;
+        let p = Prepared::new(lx, record, self.file.is_some())?;
+        self.push(p);
+        Ok(())
+    }
+
+    fn push(&mut self, p: Prepared) {
+        let Prepared { mut record, doc, encoded } = p;
         self.bytes += doc.text.len();
+        if let (Some(file), Some((bytes, names))) = (self.file.as_mut(), encoded) {
+            let sentences = record.sentences.len();
+            self.kept.push(Kept { slot: file.put(bytes.as_deref()), sentences, names });
+            record.sentences = Vec::new();
+            record.text = String::new();
+        }
         self.records.push(record);
         self.docs.push(doc);
         if self.file.is_none() && self.spill.wanted(self.bytes) {
@@ -298,7 +375,7 @@ impl Corpus {
             }
         }
         if let Some(file) = self.file.as_mut() {
-            // The records read before the file was made go first.
+            // The records read before the file was made go now.
             for r in &mut self.records[self.kept.len()..] {
                 let slot = file.put(spill::encode(&r.sentences).as_deref());
                 self.kept.push(Kept { slot, sentences: r.sentences.len(), names: super::doc_names(&r.sentences) });
@@ -306,13 +383,12 @@ impl Corpus {
                 r.text = String::new();
             }
         }
-        Ok(())
     }
 
     /// Sorts the records by document name (then text, for two documents of
     /// one name) and keeps one of each document given twice.
     pub fn finish(self) -> Corpus {
-        let Corpus { records, docs, spill, file, kept, bytes } = self;
+        let Corpus { records, docs, spill, file, kept, bytes, jobs } = self;
         // The text as written is the document's (a spilled record has none).
         let key = |i: usize| (&records[i].doc, docs[i].written());
         let mut order: Vec<usize> = (0..records.len()).collect();
@@ -321,7 +397,7 @@ impl Corpus {
         let mut records: Vec<Option<Record>> = records.into_iter().map(Some).collect();
         let mut docs: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
         let mut kept: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
-        let mut out = Corpus { spill, file, bytes, ..Corpus::default() };
+        let mut out = Corpus { spill, file, bytes, jobs, ..Corpus::default() };
         for i in order {
             out.records.extend(records[i].take());
             out.docs.extend(docs[i].take());
