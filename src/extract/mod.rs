@@ -430,9 +430,10 @@ impl<'l> Pipeline<'l> {
         rd
     }
 
-    /// The pipeline after the first pass, which `firsts` gives when it was
-    /// done elsewhere (`split`: the records of `trame extract`), else made
-    /// here from `docs`.
+    /// The pipeline after the first pass, which `start` gives when it was
+    /// done elsewhere (`split`: the records of `trame extract`, in memory or
+    /// on disk), else made here from `docs` (on disk past the spill
+    /// threshold).
     fn run_from<'d>(
         &self,
         start: Start<'d>,
