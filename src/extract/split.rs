@@ -252,8 +252,9 @@ pub struct Corpus {
     /// Bytes of text read.
     bytes: usize,
     /// Threads parsing and checking records (0, the default: one a core;
-    /// 1: the caller's alone).
+    /// 1: the caller's alone), and their pool once made.
     jobs: usize,
+    pool: Option<rayon::ThreadPool>,
 }
 
 /// Lines of records a `Corpus::read` parses and checks at a time.
@@ -271,9 +272,15 @@ impl Prepared {
     fn new(lx: &Lexicon, record: Record, encode: bool) -> Result<Prepared, String> {
         let doc = record.document();
         record.check(lx, &doc).map_err(|e| format!("document {:?}: {e}", record.doc))?;
-        let encoded = encode.then(|| (spill::encode(&record.sentences), super::doc_names(&record.sentences)));
+        let encoded = encode.then(|| set_aside(&record));
         Ok(Prepared { record, doc, encoded })
     }
+}
+
+/// What the file and the corpus steps keep of a record's sentences: their
+/// encoding and the person names.
+fn set_aside(r: &Record) -> (Option<Vec<u8>>, DocNames) {
+    (spill::encode(&r.sentences), super::doc_names(&r.sentences))
 }
 
 /// A record whose sentences (and text, which its document keeps) left it.
@@ -282,6 +289,18 @@ struct Kept {
     slot: Slot,
     sentences: usize,
     names: DocNames,
+}
+
+impl Kept {
+    /// Puts a record's sentences in the file (`encoded` on a thread, or
+    /// here) and empties it of them and of its text.
+    fn aside(file: &mut SpillFile, r: &mut Record, encoded: Option<(Option<Vec<u8>>, DocNames)>) -> Kept {
+        let (bytes, names) = encoded.unwrap_or_else(|| set_aside(r));
+        let kept = Kept { slot: file.put(bytes.as_deref()), sentences: r.sentences.len(), names };
+        r.sentences = Vec::new();
+        r.text = String::new();
+        kept
+    }
 }
 
 impl Corpus {
@@ -297,10 +316,6 @@ impl Corpus {
         // Lines are parsed and checked a batch at a time on the corpus's
         // threads, and added in their order: the first bad line in the
         // file's order is the one named.
-        let pool = match self.jobs {
-            1 => None,
-            n => rayon::ThreadPoolBuilder::new().num_threads(n).build().ok(),
-        };
         let mut lines = input.lines().enumerate();
         loop {
             let mut batch: Vec<(usize, String)> = Vec::new();
@@ -329,7 +344,12 @@ impl Corpus {
                     serde_json::from_str(&line).map_err(|e| at(format!("not a trame extract record ({e})")))?;
                 Prepared::new(lx, record, encode).map_err(at)
             };
-            let prepared: Vec<Result<Prepared, String>> = match &pool {
+            // One pool for every stream the corpus reads, made for the first
+            // batch worth sharing out.
+            if self.pool.is_none() && self.jobs != 1 && batch.len() > 1 {
+                self.pool = rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build().ok();
+            }
+            let prepared: Vec<Result<Prepared, String>> = match self.pool.as_ref().filter(|_| batch.len() > 1) {
                 Some(p) => {
                     use rayon::prelude::*;
                     p.install(|| batch.into_par_iter().map(prepare).collect())
@@ -360,11 +380,8 @@ impl Corpus {
     fn push(&mut self, p: Prepared) {
         let Prepared { mut record, doc, encoded } = p;
         self.bytes += doc.text.len();
-        if let (Some(file), Some((bytes, names))) = (self.file.as_mut(), encoded) {
-            let sentences = record.sentences.len();
-            self.kept.push(Kept { slot: file.put(bytes.as_deref()), sentences, names });
-            record.sentences = Vec::new();
-            record.text = String::new();
+        if let (Some(file), Some(encoded)) = (self.file.as_mut(), encoded) {
+            self.kept.push(Kept::aside(file, &mut record, Some(encoded)));
         }
         self.records.push(record);
         self.docs.push(doc);
@@ -377,10 +394,7 @@ impl Corpus {
         if let Some(file) = self.file.as_mut() {
             // The records read before the file was made go now.
             for r in &mut self.records[self.kept.len()..] {
-                let slot = file.put(spill::encode(&r.sentences).as_deref());
-                self.kept.push(Kept { slot, sentences: r.sentences.len(), names: super::doc_names(&r.sentences) });
-                r.sentences = Vec::new();
-                r.text = String::new();
+                self.kept.push(Kept::aside(file, r, None));
             }
         }
     }
@@ -388,7 +402,7 @@ impl Corpus {
     /// Sorts the records by document name (then text, for two documents of
     /// one name) and keeps one of each document given twice.
     pub fn finish(self) -> Corpus {
-        let Corpus { records, docs, spill, file, kept, bytes, jobs } = self;
+        let Corpus { records, docs, spill, file, kept, bytes, jobs, pool } = self;
         // The text as written is the document's (a spilled record has none).
         let key = |i: usize| (&records[i].doc, docs[i].written());
         let mut order: Vec<usize> = (0..records.len()).collect();
@@ -397,7 +411,7 @@ impl Corpus {
         let mut records: Vec<Option<Record>> = records.into_iter().map(Some).collect();
         let mut docs: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
         let mut kept: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
-        let mut out = Corpus { spill, file, bytes, jobs, ..Corpus::default() };
+        let mut out = Corpus { spill, file, bytes, jobs, pool, ..Corpus::default() };
         for i in order {
             out.records.extend(records[i].take());
             out.docs.extend(docs[i].take());
